@@ -1,0 +1,5 @@
+"""The newsx client library and the ``newsx`` command line."""
+
+from client.client import NewsxClient, NewsxError
+
+__all__ = ["NewsxClient", "NewsxError"]

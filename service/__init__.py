@@ -1,0 +1,1 @@
+"""The newsx server: domain extractors (``service.extract``), the analyzer and the gRPC layer."""

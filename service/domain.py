@@ -1,0 +1,195 @@
+"""Plain records that the extractors produce and the servicer translates to protobuf.
+
+Nothing here knows about gRPC or spaCy. Every offset is a Python string index, i.e. a count of
+Unicode code points into the analysed text (title, a blank line, then the body, when a title is
+given); the servicer converts to UTF-8 or UTF-16 units when a caller asks for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range [start, end) of code points in the analysed text."""
+
+    start: int
+    end: int
+
+
+class EntityType(str, enum.Enum):
+    """Entity types of the contract (names match the proto enum without its prefix)."""
+
+    PERSON = "PERSON"
+    ORGANIZATION = "ORGANIZATION"
+    GPE = "GPE"
+    LOCATION = "LOCATION"
+    FACILITY = "FACILITY"
+    GROUP = "GROUP"
+    EVENT = "EVENT"
+    PRODUCT = "PRODUCT"
+    WORK_OF_ART = "WORK_OF_ART"
+    LAW = "LAW"
+    LANGUAGE = "LANGUAGE"
+
+
+class FigureKind(str, enum.Enum):
+    COUNT = "COUNT"
+    MONEY = "MONEY"
+    PERCENT = "PERCENT"
+    QUANTITY = "QUANTITY"
+    ORDINAL = "ORDINAL"
+
+
+class Comparator(str, enum.Enum):
+    EXACT = "EXACT"
+    APPROXIMATE = "APPROXIMATE"
+    AT_LEAST = "AT_LEAST"
+    AT_MOST = "AT_MOST"
+    MORE_THAN = "MORE_THAN"
+    LESS_THAN = "LESS_THAN"
+
+
+class TimeType(str, enum.Enum):
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class EventStatus(str, enum.Enum):
+    ASSERTED = "ASSERTED"
+    PLANNED = "PLANNED"
+    INTENDED = "INTENDED"
+    THREATENED = "THREATENED"
+    HYPOTHETICAL = "HYPOTHETICAL"
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place in the text where an entity is named."""
+
+    text: str
+    span: Span
+    sentence_index: int
+    in_title: bool = False
+
+
+@dataclass(slots=True)
+class Entity:
+    """One real-world referent with every mention of it in the article."""
+
+    id: str
+    type: EntityType
+    name: str
+    mentions: list[Mention]
+    salience: float = 0.0
+    country_code: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class Figure:
+    """A number with its meaning: value in the unit's base (percent points, currency major unit)."""
+
+    id: str
+    kind: FigureKind
+    text: str
+    span: Span
+    value: float | None
+    sentence_index: int
+    value_max: float | None = None
+    comparator: Comparator = Comparator.EXACT
+    unit: str = ""
+    currency: str = ""
+    subject: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    """A date, time, duration or set with its TIMEX3 value."""
+
+    id: str
+    type: TimeType
+    text: str
+    span: Span
+    value: str
+    sentence_index: int
+
+
+@dataclass(slots=True)
+class Trigger:
+    """The word or phrase that names an event in one place of the text."""
+
+    text: str
+    span: Span
+    lemma: str
+    sentence_index: int
+
+
+@dataclass(slots=True)
+class EventArgument:
+    """A participant or attribute of an event, linked to an entity or figure when there is one."""
+
+    role: str
+    text: str
+    span: Span
+    entity_id: str = ""
+    figure_id: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class Event:
+    """One event (KAIROS type), merged over every sentence that mentions it."""
+
+    id: str
+    type: str
+    trigger: Trigger
+    arguments: list[EventArgument]
+    sentence_index: int
+    status: EventStatus = EventStatus.ASSERTED
+    negated: bool = False
+    time_id: str = ""
+    confidence: float = 1.0
+    mentions: list[Trigger] = field(default_factory=list)
+    description: str = ""  # readable line, e.g. "Conflict.Attack  Iran -> Israel  (missiles, ~200)  2024-10-01"
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of the analysed text (the title is sentence 0 when there is one)."""
+
+    index: int
+    span: Span
+    in_title: bool = False
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    article_id: str
+    text: str
+    entities: list[Entity]
+    events: list[Event]
+    figures: list[Figure]
+    times: list[TimeExpression]
+    sentences: list[Sentence]
+    model: str
+
+
+@dataclass(slots=True)
+class ArticleInput:
+    """An article as the domain sees it, after validation."""
+
+    text: str
+    title: str = ""
+    id: str = ""
+    published_at: dt.datetime | None = None
+    url: str = ""
+    language: str = ""

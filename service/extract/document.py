@@ -1,0 +1,72 @@
+"""How an article becomes a spaCy ``Doc``, and the custom attributes the extractors share.
+
+The analysed text is the title, a blank line and the body (or the body alone). The title is kept
+as a sentence of its own so that headline words never run into the first sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from service.domain import ArticleInput
+
+TITLE_SEPARATOR = "\n\n"
+
+# Doc attributes: inputs set before the pipeline runs, outputs set by the newsx components.
+_ATTRIBUTES = {
+    "newsx_reference_time": None,  # datetime | None: the publication time, anchor of relative dates
+    "newsx_title_end": 0,  # int: code point where the title ends (0 when there is no title)
+    "newsx_entities": None,  # list[Entity], set by newsx.entities.v1
+    "newsx_times": None,  # list[TimeExpression], set by newsx.times.v1
+    "newsx_figures": None,  # list[Figure], set by newsx.figures.v1
+    "newsx_events": None,  # list[Event], set by newsx.events.v1
+}
+for _name, _default in _ATTRIBUTES.items():
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+def analysed_text(article: ArticleInput) -> str:
+    """The text whose code point offsets every span in a response refers to."""
+    if article.title:
+        return article.title + TITLE_SEPARATOR + article.text
+    return article.text
+
+
+def make_doc(nlp: Language, article: ArticleInput) -> Doc:
+    """Tokenise the article and attach what the components need; the pipeline is not run yet."""
+    doc = nlp.make_doc(analysed_text(article))
+    doc._.newsx_reference_time = article.published_at
+    if article.title:
+        title_end = len(article.title)
+        doc._.newsx_title_end = title_end
+        body_start = title_end + len(TITLE_SEPARATOR)
+        for token in doc:
+            if token.idx >= body_start and not token.is_space:
+                token.is_sent_start = True
+                break
+    return doc
+
+
+def reference_date(doc: Doc) -> dt.date | None:
+    """The publication date of the article, if the caller gave one."""
+    reference = doc._.newsx_reference_time
+    return reference.date() if reference is not None else None
+
+
+def in_title(doc: Doc, char_offset: int) -> bool:
+    """Whether a code point offset falls inside the title."""
+    return char_offset < doc._.newsx_title_end
+
+
+def sentence_index(doc: Doc, token_index: int) -> int:
+    """Index of the sentence holding a token, counted over the whole analysed text."""
+    starts = doc.user_data.get("newsx_sentence_starts")
+    if starts is None:
+        starts = [sent.start for sent in doc.sents]
+        doc.user_data["newsx_sentence_starts"] = starts
+    return max(bisect.bisect_right(starts, token_index) - 1, 0)

@@ -1,0 +1,121 @@
+"""The gRPC servicer: translates newsx.v1 messages to domain calls and domain errors to statuses."""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Iterator
+
+import grpc
+from newsx.v1 import extraction_pb2 as pb
+from newsx.v1 import extraction_pb2_grpc
+
+from service import convert, errors, status
+from service.analyzer import Analyzer
+from service.config import Settings
+
+log = logging.getLogger(__name__)
+
+_STREAM_END = object()
+
+
+class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
+    """One servicer per process; the analyzer (pipeline) it serves with is passed in."""
+
+    def __init__(self, analyzer: Analyzer | None, settings: Settings):
+        self.analyzer = analyzer  # None while the pipeline loads
+        self._settings = settings
+
+    @property
+    def _analyzer(self) -> Analyzer:
+        if self.analyzer is None:
+            raise errors.NotReady("the pipeline is still loading; retry shortly")
+        return self.analyzer
+
+    def _timeout(self, context: grpc.ServicerContext) -> float:
+        remaining = context.time_remaining()
+        limit = self._settings.max_call_seconds
+        return limit if remaining is None else max(0.0, min(remaining, limit))
+
+    def _fail(self, context: grpc.ServicerContext, error: Exception):
+        if not isinstance(error, errors.NewsxError):
+            log.exception("unexpected failure", exc_info=error)
+            error = errors.NewsxError("internal error while analysing the article")
+        status.abort(context, error)
+
+    def Extract(self, request: pb.ExtractRequest, context: grpc.ServicerContext) -> pb.ExtractResponse:
+        try:
+            article = convert.article_from_proto(request.article, self._settings)
+            minimum = convert.check_min_confidence(request.min_confidence, "min_confidence")
+            extraction = self._analyzer.extract(
+                article, min_confidence=minimum, is_active=context.is_active, timeout=self._timeout(context)
+            )
+            return convert.extraction_to_proto(extraction, request.article.text, request.offset_encoding)
+        except Exception as error:  # noqa: BLE001 - every failure becomes a status
+            self._fail(context, error)
+
+    def Summarize(self, request: pb.SummarizeRequest, context: grpc.ServicerContext) -> pb.SummarizeResponse:
+        try:
+            article = convert.article_from_proto(request.article, self._settings)
+            minimum = convert.check_min_confidence(request.min_confidence, "min_confidence")
+            options = convert.summary_options(request)
+            summary, extraction = self._analyzer.summarize(
+                article, min_confidence=minimum, is_active=context.is_active, timeout=self._timeout(context), **options
+            )
+            return convert.summary_to_proto(summary, extraction, request)
+        except Exception as error:  # noqa: BLE001
+            self._fail(context, error)
+
+    def StreamExtract(
+        self, request_iterator: Iterator[pb.StreamExtractRequest], context: grpc.ServicerContext
+    ) -> Iterator[pb.StreamExtractResponse]:
+        """Articles are queued as they arrive (at most ``stream_window`` in flight) and answered in order."""
+        in_flight: queue.Queue = queue.Queue(maxsize=self._settings.stream_window)
+
+        def read() -> None:
+            try:
+                for index, item in enumerate(request_iterator):
+                    if index >= self._settings.max_stream_articles:
+                        in_flight.put((index, item, errors.InvalidArgument(
+                            "STREAM_TOO_LONG",
+                            [errors.FieldViolation("request", f"more than max_stream_articles "
+                                                   f"({self._settings.max_stream_articles}) in one stream")],
+                        )))
+                        break
+                    in_flight.put((index, item, self._start(item.request, context)))
+            except Exception as error:  # noqa: BLE001 - the client's side of the stream broke
+                log.info("stream reader stopped: %s", error)
+            finally:
+                in_flight.put(_STREAM_END)
+
+        threading.Thread(target=read, name="newsx-stream-reader", daemon=True).start()
+        while (entry := in_flight.get()) is not _STREAM_END:
+            index, item, started = entry
+            answer = pb.StreamExtractResponse(index=index, article_id=item.request.article.id)
+            try:
+                if isinstance(started, Exception):
+                    raise started
+                article, minimum, future = started
+                doc = self._analyzer.wait(future, self._timeout(context))
+                extraction = self._analyzer.extraction(doc, article, minimum)
+                answer.response.CopyFrom(
+                    convert.extraction_to_proto(extraction, item.request.article.text, item.request.offset_encoding)
+                )
+            except errors.NewsxError as error:
+                answer.error.CopyFrom(status.status_proto(error))
+            except Exception:  # noqa: BLE001
+                log.exception("unexpected failure in stream item %d", index)
+                answer.error.CopyFrom(status.internal_status_proto("internal error while analysing the article"))
+            yield answer
+
+    def _start(self, request: pb.ExtractRequest, context: grpc.ServicerContext):
+        """Validate and queue one stream item; an error is returned (not raised) to answer in order."""
+        try:
+            article = convert.article_from_proto(request.article, self._settings, field="request.article")
+            minimum = convert.check_min_confidence(request.min_confidence, "request.min_confidence")
+            return article, minimum, self._analyzer.submit(
+                article, is_active=context.is_active, timeout=self._timeout(context)
+            )
+        except errors.NewsxError as error:
+            return error
