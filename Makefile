@@ -35,7 +35,7 @@ $(GEN): $(PROTO) $(TOOLS_STAMP)
 	touch gen/newsx/__init__.py gen/newsx/v1/__init__.py
 
 $(DEPS_STAMP): pyproject.toml constraints.txt $(GEN)
-	$(PIP) -e '.[test,eval]'
+	$(PIP) -e '.[test,eval,bench]'
 	touch $@
 
 run: $(DEPS_STAMP)

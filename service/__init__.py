@@ -1,1 +1,1 @@
-"""The newsx server: domain extractors (``service.extract``), the analyzer and the gRPC layer."""
+"""The newsx server: domain extractors (``service.extract``), the engine (pipeline worker processes) and the gRPC layer."""

@@ -193,3 +193,23 @@ class ArticleInput:
     published_at: dt.datetime | None = None
     url: str = ""
     language: str = ""
+
+
+def with_min_confidence(extraction: Extraction, minimum: float) -> Extraction:
+    """Leave out entities, events and event arguments below ``minimum``; links to dropped entities go."""
+    if minimum <= 0:
+        return extraction
+    entities = [e for e in extraction.entities if e.confidence >= minimum]
+    kept = {e.id for e in entities}
+    events = []
+    for event in extraction.events:
+        if event.confidence < minimum:
+            continue
+        arguments = [a for a in event.arguments if a.confidence >= minimum]
+        for argument in arguments:
+            if argument.entity_id and argument.entity_id not in kept:
+                argument.entity_id = ""
+        event.arguments = arguments
+        events.append(event)
+    extraction.entities, extraction.events = entities, events
+    return extraction

@@ -59,6 +59,12 @@ class NotReady(NewsxError):
     reason = "NOT_READY"
 
 
+class WorkerLost(NewsxError):
+    """The process analysing the article died; another has taken its place, so a retry works."""
+
+    reason = "WORKER_LOST"
+
+
 class TimedOut(NewsxError):
     """The call ran past the client's deadline or the server's time limit."""
 

@@ -15,11 +15,13 @@ from service.domain import ArticleInput, Extraction, Sentence, Span
 from service.extract import document
 
 # (component name, registered factory) in the order they run: later ones read earlier results.
+# Factory names carry a version so behaviour can change without breaking configs (spaCy forbids
+# dots in factory names, hence underscores).
 NEWSX_COMPONENTS = (
-    ("newsx_entities", "newsx.entities.v1"),
-    ("newsx_times", "newsx.times.v1"),
-    ("newsx_figures", "newsx.figures.v1"),
-    ("newsx_events", "newsx.events.v1"),
+    ("newsx_entities", "newsx_entities_v1"),
+    ("newsx_times", "newsx_times_v1"),
+    ("newsx_figures", "newsx_figures_v1"),
+    ("newsx_events", "newsx_events_v1"),
 )
 
 
@@ -63,22 +65,3 @@ def to_extraction(doc: Doc, article: ArticleInput, model: str) -> Extraction:
         model=model,
     )
 
-
-def with_min_confidence(extraction: Extraction, minimum: float) -> Extraction:
-    """Leave out entities, events and event arguments below ``minimum``; links to dropped entities go."""
-    if minimum <= 0:
-        return extraction
-    entities = [e for e in extraction.entities if e.confidence >= minimum]
-    kept = {e.id for e in entities}
-    events = []
-    for event in extraction.events:
-        if event.confidence < minimum:
-            continue
-        arguments = [a for a in event.arguments if a.confidence >= minimum]
-        for argument in arguments:
-            if argument.entity_id and argument.entity_id not in kept:
-                argument.entity_id = ""
-        event.arguments = arguments
-        events.append(event)
-    extraction.entities, extraction.events = entities, events
-    return extraction

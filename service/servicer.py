@@ -12,8 +12,9 @@ from newsx.v1 import extraction_pb2 as pb
 from newsx.v1 import extraction_pb2_grpc
 
 from service import convert, errors, status
-from service.analyzer import Analyzer
 from service.config import Settings
+from service.domain import with_min_confidence
+from service.engine import Engine
 
 log = logging.getLogger(__name__)
 
@@ -21,17 +22,17 @@ _STREAM_END = object()
 
 
 class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
-    """One servicer per process; the analyzer (pipeline) it serves with is passed in."""
+    """Serves the contract with the engine it is given (None until the pipelines are loaded)."""
 
-    def __init__(self, analyzer: Analyzer | None, settings: Settings):
-        self.analyzer = analyzer  # None while the pipeline loads
+    def __init__(self, engine: Engine | None, settings: Settings):
+        self.engine = engine  # None while the pipelines load
         self._settings = settings
 
     @property
-    def _analyzer(self) -> Analyzer:
-        if self.analyzer is None:
+    def _engine(self) -> Engine:
+        if self.engine is None:
             raise errors.NotReady("the pipeline is still loading; retry shortly")
-        return self.analyzer
+        return self.engine
 
     def _timeout(self, context: grpc.ServicerContext) -> float:
         remaining = context.time_remaining()
@@ -48,9 +49,8 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
         try:
             article = convert.article_from_proto(request.article, self._settings)
             minimum = convert.check_min_confidence(request.min_confidence, "min_confidence")
-            extraction = self._analyzer.extract(
-                article, min_confidence=minimum, is_active=context.is_active, timeout=self._timeout(context)
-            )
+            analysis = self._engine.analyse(article, is_active=context.is_active, timeout=self._timeout(context))
+            extraction = with_min_confidence(analysis.extraction, minimum)
             return convert.extraction_to_proto(extraction, request.article.text, request.offset_encoding)
         except Exception as error:  # noqa: BLE001 - every failure becomes a status
             self._fail(context, error)
@@ -60,10 +60,11 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
             article = convert.article_from_proto(request.article, self._settings)
             minimum = convert.check_min_confidence(request.min_confidence, "min_confidence")
             options = convert.summary_options(request)
-            summary, extraction = self._analyzer.summarize(
-                article, min_confidence=minimum, is_active=context.is_active, timeout=self._timeout(context), **options
+            analysis = self._engine.analyse(
+                article, summary_options=options, is_active=context.is_active, timeout=self._timeout(context)
             )
-            return convert.summary_to_proto(summary, extraction, request)
+            extraction = with_min_confidence(analysis.extraction, minimum)
+            return convert.summary_to_proto(analysis.summary, extraction, request)
         except Exception as error:  # noqa: BLE001
             self._fail(context, error)
 
@@ -96,9 +97,9 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
             try:
                 if isinstance(started, Exception):
                     raise started
-                article, minimum, future = started
-                doc = self._analyzer.wait(future, self._timeout(context))
-                extraction = self._analyzer.extraction(doc, article, minimum)
+                minimum, future = started
+                analysis = self._engine.wait(future, self._timeout(context))
+                extraction = with_min_confidence(analysis.extraction, minimum)
                 answer.response.CopyFrom(
                     convert.extraction_to_proto(extraction, item.request.article.text, item.request.offset_encoding)
                 )
@@ -114,7 +115,7 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
         try:
             article = convert.article_from_proto(request.article, self._settings, field="request.article")
             minimum = convert.check_min_confidence(request.min_confidence, "request.min_confidence")
-            return article, minimum, self._analyzer.submit(
+            return minimum, self._engine.submit(
                 article, is_active=context.is_active, timeout=self._timeout(context)
             )
         except errors.NewsxError as error:

@@ -64,15 +64,23 @@ def server_settings() -> Settings:
 
 
 @pytest.fixture(scope="session")
-def server_address(nlp, server_settings):
-    """A real server in this process on a free port, serving the session's pipeline."""
-    from service.analyzer import Analyzer
+def engine(server_settings):
+    """The pipeline worker pool (one worker process) shared by the session's servers."""
+    from service.engine import Engine
+
+    pool = Engine(server_settings)
+    pool.start()
+    yield pool
+    pool.close()
+
+
+@pytest.fixture(scope="session")
+def server_address(engine, server_settings):
+    """A real server in this process on a free port; its pipeline runs in a worker process."""
     from service.server import create_server
 
     serving = create_server(server_settings)
-    analyzer = Analyzer(nlp, server_settings)
-    analyzer.start()
-    serving.set_serving(analyzer)
+    serving.set_serving(engine)
     yield f"127.0.0.1:{serving.port}"
     serving.drain(1.0)
 

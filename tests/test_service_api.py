@@ -86,9 +86,8 @@ def _health(address: str, service: str = "newsx.v1.ExtractionService") -> int:
         return health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(service=service), timeout=5).status
 
 
-def test_service_health_not_serving_until_pipeline_attached_then_serving(nlp, server_settings, test_articles):
+def test_service_health_not_serving_until_pipeline_attached_then_serving(engine, server_settings, test_articles):
     from client.client import NewsxClient
-    from service.analyzer import Analyzer
     from service.server import create_server
 
     serving = create_server(server_settings)
@@ -99,9 +98,7 @@ def test_service_health_not_serving_until_pipeline_attached_then_serving(nlp, se
             with pytest.raises(NewsxError) as loading:
                 client.extract(pb.Article(text="Paris is in France."))
             assert loading.value.code == grpc.StatusCode.UNAVAILABLE and loading.value.reason == "NOT_READY"
-            analyzer = Analyzer(nlp, server_settings)
-            analyzer.start()
-            serving.set_serving(analyzer)
+            serving.set_serving(engine)
             assert client.health() == "SERVING"
             for _, text in test_articles.values():  # some load, then health again
                 client.extract(pb.Article(text=text))
@@ -137,7 +134,7 @@ def _violations(error: NewsxError) -> list[str]:
         (pb.Article(text="Some text.", published_at="2024-13-45"), "INVALID_PUBLISHED_AT", "article.published_at"),
         (pb.Article(text="x" * 50_001), "ARTICLE_TOO_LARGE", "article.text"),
         (pb.Article(id="i" * 257, text="Some text."), "INVALID_ARTICLE_ID", "article.id"),
-        (pb.Article(html="<html><body><nav>Menu</nav></body></html>"), "EMPTY_ARTICLE", "article.html"),
+        (pb.Article(html="<html><head></head><body><script>var a;</script></body></html>"), "EMPTY_ARTICLE", "article.html"),
     ],
 )
 def test_service_extract_invalid_article_is_invalid_argument(client, article, reason, field):

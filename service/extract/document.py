@@ -20,10 +20,10 @@ TITLE_SEPARATOR = "\n\n"
 _ATTRIBUTES = {
     "newsx_reference_time": None,  # datetime | None: the publication time, anchor of relative dates
     "newsx_title_end": 0,  # int: code point where the title ends (0 when there is no title)
-    "newsx_entities": None,  # list[Entity], set by newsx.entities.v1
-    "newsx_times": None,  # list[TimeExpression], set by newsx.times.v1
-    "newsx_figures": None,  # list[Figure], set by newsx.figures.v1
-    "newsx_events": None,  # list[Event], set by newsx.events.v1
+    "newsx_entities": None,  # list[Entity], set by newsx_entities_v1
+    "newsx_times": None,  # list[TimeExpression], set by newsx_times_v1
+    "newsx_figures": None,  # list[Figure], set by newsx_figures_v1
+    "newsx_events": None,  # list[Event], set by newsx_events_v1
 }
 for _name, _default in _ATTRIBUTES.items():
     if not Doc.has_extension(_name):

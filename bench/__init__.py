@@ -1,0 +1,1 @@
+"""The newsx benchmark (``make bench``)."""

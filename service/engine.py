@@ -1,0 +1,330 @@
+"""The analysis engine: a pool of pipeline processes fed with micro-batches.
+
+Why processes behind one front, and not processes sharing a port (SO_REUSEPORT): a gRPC client
+keeps one connection per channel, so with a shared port all calls of one client (and every
+article of one StreamExtract) land on one process and one core. Here the gRPC front (threads,
+no spaCy) spreads articles over ``workers`` processes, each of which loads the pipeline once,
+gathers what it is sent for ``batch_window_ms`` into one ``nlp.pipe`` batch, and sends back plain
+domain records. Each worker has its own pipe, so a worker that dies (killed, out of memory) breaks
+nothing shared: the articles it held fail with ``WorkerLost`` (UNAVAILABLE, which clients retry)
+and a new worker takes its place.
+
+Articles wait in the front in a bounded queue (``max_queued_articles``; past it, ``Overloaded``).
+An article whose caller has gone (cancelled, deadline passed) is dropped before it is sent to a
+worker, and a worker drops one whose deadline passes before its batch starts.
+"""
+
+from __future__ import annotations
+
+import collections
+import itertools
+import logging
+import multiprocessing
+import multiprocessing.connection
+import signal
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+
+from service import errors
+from service.config import Settings
+from service.domain import ArticleInput, Extraction
+
+log = logging.getLogger(__name__)
+
+# Articles sent to one worker ahead of its results: enough for a full batch plus the next one.
+_AHEAD_PER_WORKER_BATCHES = 2
+
+
+@dataclass(slots=True)
+class Analysis:
+    """What a worker returns for one article: the extraction, and the summary when asked for."""
+
+    extraction: Extraction
+    summary: object | None = None  # service.summarize.Summary
+
+
+@dataclass(slots=True)
+class _Job:
+    id: int
+    article: ArticleInput
+    summary_options: dict | None
+    deadline: float  # time.monotonic(), the same clock in every process
+    is_active: Callable[[], bool]
+    future: Future
+
+
+class _Worker:
+    """The front's handle on one pipeline process."""
+
+    def __init__(self, context, settings: Settings):
+        self.connection, child_end = context.Pipe()
+        self.process = context.Process(target=worker_main, args=(child_end, settings), name="newsx-worker", daemon=True)
+        self.process.start()
+        child_end.close()
+        self.jobs: dict[int, _Job] = {}
+        self.ready = False
+
+
+class Engine:
+    """Front side of the pool: submit articles, get futures of ``Analysis`` records."""
+
+    def __init__(self, settings: Settings):
+        self._settings = settings
+        self._context = multiprocessing.get_context("spawn")  # no fork: the front runs gRPC threads
+        self._lock = threading.Condition()
+        self._pending: collections.deque[_Job] = collections.deque()
+        self._workers: list[_Worker] = []
+        self._ids = itertools.count()
+        self._closing = False
+        self._seconds_per_article = 0.05  # running estimate for the retry delay told to callers
+        self.model = ""
+        self._receiver = threading.Thread(target=self._receive, name="newsx-engine", daemon=True)
+
+    # -- life cycle ------------------------------------------------------------------------------
+
+    def start(self, timeout: float = 120.0) -> None:
+        """Start the workers and wait until each has loaded and warmed its pipeline."""
+        self._workers = [_Worker(self._context, self._settings) for _ in range(max(1, self._settings.workers))]
+        deadline = time.monotonic() + timeout
+        for worker in self._workers:
+            self._await_ready(worker, deadline)
+        self._receiver.start()
+
+    def _await_ready(self, worker: _Worker, deadline: float) -> None:
+        while not worker.connection.poll(0.1):
+            if not worker.process.is_alive():
+                raise RuntimeError(f"pipeline worker exited during start-up (code {worker.process.exitcode})")
+            if time.monotonic() > deadline:
+                raise RuntimeError("pipeline worker did not start in time")
+        kind, model = worker.connection.recv()
+        assert kind == "ready", kind
+        self.model, worker.ready = model, True
+
+    def close(self) -> None:
+        """Ask the workers to finish and exit; called after the server has drained its calls."""
+        with self._lock:
+            self._closing = True
+            workers = list(self._workers)
+        for worker in workers:
+            try:
+                worker.connection.send(None)
+            except OSError:
+                pass
+        for worker in workers:
+            worker.process.join(timeout=10)
+            if worker.process.is_alive():
+                worker.process.kill()
+
+    def worker_pids(self) -> list[int]:
+        with self._lock:
+            return [w.process.pid for w in self._workers]
+
+    # -- submitting ------------------------------------------------------------------------------
+
+    def submit(
+        self,
+        article: ArticleInput,
+        *,
+        summary_options: dict | None = None,
+        is_active: Callable[[], bool] = lambda: True,
+        timeout: float,
+    ) -> Future:
+        """Queue an article; the future gives its ``Analysis``. Raises ``Overloaded`` when full."""
+        job = _Job(next(self._ids), article, summary_options, time.monotonic() + timeout, is_active, Future())
+        with self._lock:
+            if len(self._pending) >= self._settings.max_queued_articles:
+                retry_after = max(0.1, len(self._pending) * self._seconds_per_article / max(1, len(self._workers)))
+                raise errors.Overloaded(
+                    f"{len(self._pending)} articles are waiting; retry in {retry_after:.1f} s",
+                    retry_after=retry_after,
+                    metadata={"max_queued_articles": str(self._settings.max_queued_articles)},
+                )
+            self._pending.append(job)
+            self._dispatch()
+        return job.future
+
+    def wait(self, future: Future, timeout: float) -> Analysis:
+        """The result of a submitted article; past ``timeout`` it is dropped if not yet sent."""
+        try:
+            return future.result(timeout=timeout)
+        except TimeoutError:
+            future.cancel()
+            raise errors.TimedOut(f"the article was not analysed within {timeout:.1f} s") from None
+
+    def analyse(self, article: ArticleInput, *, timeout: float, **kwargs) -> Analysis:
+        return self.wait(self.submit(article, timeout=timeout, **kwargs), timeout)
+
+    # -- the front's bookkeeping (under the lock) ---------------------------------------------------
+
+    def _dispatch(self) -> None:
+        """Send pending articles to the least-loaded ready workers, dropping abandoned ones."""
+        ahead = _AHEAD_PER_WORKER_BATCHES * self._settings.batch_size
+        while self._pending:
+            ready = [w for w in self._workers if w.ready and len(w.jobs) < ahead]
+            if not ready:
+                return
+            job = self._pending.popleft()
+            if not self._still_wanted(job):
+                continue
+            worker = min(ready, key=lambda w: len(w.jobs))
+            worker.jobs[job.id] = job
+            try:
+                worker.connection.send((job.id, job.article, job.summary_options, job.deadline))
+            except OSError:  # the worker just died; the receiver fails its jobs
+                worker.ready = False
+
+    def _still_wanted(self, job: _Job) -> bool:
+        if not job.future.set_running_or_notify_cancel():
+            return False
+        if not job.is_active():
+            job.future.set_exception(errors.Cancelled("the call was cancelled before analysis"))
+            return False
+        if time.monotonic() >= job.deadline:
+            job.future.set_exception(errors.TimedOut("the deadline passed before analysis"))
+            return False
+        return True
+
+    # -- the receiver thread --------------------------------------------------------------------
+
+    def _receive(self) -> None:
+        while True:
+            with self._lock:
+                if self._closing:
+                    return
+                by_handle = {}
+                for worker in self._workers:
+                    by_handle[worker.process.sentinel] = worker
+                    if worker.ready:
+                        by_handle[worker.connection] = worker
+            for handle in multiprocessing.connection.wait(list(by_handle), timeout=0.5):
+                worker = by_handle[handle]
+                if handle is worker.connection:
+                    self._take_results(worker)
+                else:
+                    self._replace(worker)
+
+    def _take_results(self, worker: _Worker) -> None:
+        try:
+            message = worker.connection.recv()
+        except (EOFError, OSError):
+            return  # the sentinel reports the death
+        if message[0] == "ready":
+            with self._lock:
+                self.model, worker.ready = message[1], True
+                self._dispatch()
+            return
+        job_id, outcome, seconds_per_article = message
+        with self._lock:
+            job = worker.jobs.pop(job_id, None)
+            self._seconds_per_article = 0.8 * self._seconds_per_article + 0.2 * seconds_per_article
+            self._dispatch()
+        if job is not None:
+            if isinstance(outcome, Exception):
+                job.future.set_exception(outcome)
+            else:
+                job.future.set_result(outcome)
+
+    def _replace(self, dead: _Worker) -> None:
+        """A worker died: fail what it held (retryable) and start another in its place."""
+        with self._lock:
+            if self._closing:
+                return
+            lost = list(dead.jobs.values())
+            index = self._workers.index(dead)
+            log.error("pipeline worker %d died (exit %s) holding %d articles; starting another",
+                      dead.process.pid, dead.process.exitcode, len(lost))
+            self._workers[index] = _Worker(self._context, self._settings)
+        for job in lost:
+            job.future.set_exception(errors.WorkerLost("the worker analysing this article stopped; retry"))
+        dead.connection.close()
+
+
+# -- the worker process ---------------------------------------------------------------------------
+
+
+def worker_main(connection, settings: Settings) -> None:
+    """Load the pipeline, then parse batches of what the front sends until told to stop."""
+    from service.server import configure_logging
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the front decides when workers stop
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    configure_logging(settings.log_level)
+    analyser = BatchAnalyser(settings)
+    connection.send(("ready", analyser.model))
+    stop = False
+    while not stop:
+        try:
+            first = connection.recv()
+        except (EOFError, OSError):
+            return  # the front is gone
+        if first is None:
+            return
+        batch = [first]
+        window_end = time.monotonic() + settings.batch_window_ms / 1000
+        while len(batch) < settings.batch_size and connection.poll(max(0.0, window_end - time.monotonic())):
+            item = connection.recv()
+            if item is None:  # stop after this batch
+                stop = True
+                break
+            batch.append(item)
+        for result in analyser.run(batch):
+            connection.send(result)
+
+
+class BatchAnalyser:
+    """Worker side: one loaded pipeline; a batch of articles in, ``Analysis`` records out."""
+
+    def __init__(self, settings: Settings):
+        from service.pipeline import build_pipeline, model_name
+
+        self.nlp = build_pipeline(settings.model)
+        self.model = model_name(self.nlp)
+        # Articles within our own size limit are parsed whole, even past spaCy's default max_length.
+        self.nlp.max_length = max(self.nlp.max_length, 2 * settings.max_article_chars + 2)
+        self.run([(-1, WARM_UP_ARTICLE, {"max_sentences": 3}, time.monotonic() + 60)])
+
+    def run(self, batch: list[tuple]) -> list[tuple[int, object, float]]:
+        """(job id, Analysis or error, seconds per article) for each live item of the batch."""
+        from service.extract import document
+
+        now = time.monotonic()
+        live = [item for item in batch if item[3] > now]
+        results: list[tuple[int, object, float]] = [
+            (item[0], errors.TimedOut("the deadline passed before analysis"), 0.0) for item in batch if item[3] <= now
+        ]
+        if not live:
+            return results
+        started = time.perf_counter()
+        try:
+            docs = list(self.nlp.pipe(document.make_doc(self.nlp, item[1]) for item in live))
+        except Exception:  # noqa: BLE001 - isolate the article that broke the batch
+            if len(live) == 1:
+                log.exception("pipeline failed on article id=%r", live[0][1].id)
+                return results + [(live[0][0], errors.NewsxError("the article could not be analysed"), 0.0)]
+            return results + [r for item in live for r in self.run([item])]
+        seconds = (time.perf_counter() - started) / len(live)
+        for item, doc in zip(live, docs):
+            results.append((item[0], self._analysis(doc, item[1], item[2]), seconds))
+        return results
+
+    def _analysis(self, doc, article: ArticleInput, summary_options: dict | None) -> Analysis | Exception:
+        from service import summarize
+        from service.pipeline import to_extraction
+
+        try:
+            extraction = to_extraction(doc, article, self.model)
+            summary = summarize.summarize(doc, extraction, **summary_options) if summary_options else None
+            return Analysis(extraction, summary)
+        except Exception:  # noqa: BLE001 - one article's failure is that article's error
+            log.exception("post-processing failed on article id=%r", article.id)
+            return errors.NewsxError("the article could not be analysed")
+
+
+WARM_UP_ARTICLE = ArticleInput(
+    title="Officials Meet in Geneva",
+    text="Officials from France and Germany met in Geneva on Monday to discuss a $2 billion deal. "
+    "About 40 people attended the talks, which lasted three hours.",
+)
