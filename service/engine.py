@@ -262,16 +262,33 @@ def worker_main(connection, settings: Settings) -> None:
             return  # the front is gone
         if first is None:
             return
-        batch = [first]
-        window_end = time.monotonic() + settings.batch_window_ms / 1000
-        while len(batch) < settings.batch_size and connection.poll(max(0.0, window_end - time.monotonic())):
-            item = connection.recv()
-            if item is None:  # stop after this batch
-                stop = True
-                break
-            batch.append(item)
+        batch, stop = _gather(connection, first, settings)
         for result in analyser.run(batch):
             connection.send(result)
+
+
+def _gather(connection, first: tuple, settings: Settings) -> tuple[list[tuple], bool]:
+    """A batch starting with ``first``; True as well when the front asked the worker to stop.
+
+    A lone article is parsed at once (no added latency at concurrency 1). When others are
+    already waiting, the worker gathers for up to ``batch_window_ms``, until ``batch_size``
+    articles or ``batch_max_chars`` characters (which bounds a worker's memory).
+    """
+    batch, chars = [first], len(first[1].text)
+    if not connection.poll(0):
+        return batch, False
+    window_end = time.monotonic() + settings.batch_window_ms / 1000
+    while (
+        len(batch) < settings.batch_size
+        and chars < settings.batch_max_chars
+        and connection.poll(max(0.0, window_end - time.monotonic()))
+    ):
+        item = connection.recv()
+        if item is None:
+            return batch, True
+        batch.append(item)
+        chars += len(item[1].text)
+    return batch, False
 
 
 class BatchAnalyser:
