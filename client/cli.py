@@ -15,7 +15,7 @@ from pathlib import Path
 
 from newsx.v1 import extraction_pb2 as pb
 
-from client.client import DEFAULT_SERVER, DEFAULT_TIMEOUT, NewsxClient, NewsxError, to_json
+from client.client import DEFAULT_SERVER, DEFAULT_TIMEOUT, NewsxClient, NewsxError, tls_credentials, to_json
 
 ENCODINGS = {"code-point": pb.OFFSET_ENCODING_CODE_POINT, "utf-8": pb.OFFSET_ENCODING_UTF8, "utf-16": pb.OFFSET_ENCODING_UTF16}
 METHODS = {"auto": pb.SUMMARY_METHOD_AUTO, "lead": pb.SUMMARY_METHOD_LEAD, "centrality": pb.SUMMARY_METHOD_CENTRALITY}
@@ -221,7 +221,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _client(args: argparse.Namespace) -> NewsxClient:
-    return NewsxClient(args.server, timeout=args.timeout)
+    tls = args.tls or args.tls_ca or args.tls_cert
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise UsageError("--tls-cert and --tls-key go together")
+    try:
+        credentials = tls_credentials(args.tls_ca, args.tls_cert, args.tls_key) if tls else None
+    except OSError as error:
+        raise UsageError(f"cannot read a TLS file: {error}") from None
+    return NewsxClient(args.server, timeout=args.timeout, credentials=credentials, token=args.token)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -233,6 +240,12 @@ def build_parser() -> argparse.ArgumentParser:
                          help="host:port, comma-separated IP:port list, or dns:///name:port "
                               f"(default: $NEWSX_SERVER, else {DEFAULT_SERVER})")
         sub.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds allowed per call (default %(default)s)")
+        sub.add_argument("--tls", action="store_true", help="connect with TLS, trusting the system's root certificates")
+        sub.add_argument("--tls-ca", default="", metavar="PEM", help="connect with TLS, trusting this CA certificate")
+        sub.add_argument("--tls-cert", default="", metavar="PEM", help="client certificate for mutual TLS (with --tls-key)")
+        sub.add_argument("--tls-key", default="", metavar="PEM", help="private key of the client certificate")
+        sub.add_argument("--token", default=os.environ.get("NEWSX_TOKEN", ""),
+                         help="bearer token for servers that require one (default: $NEWSX_TOKEN)")
 
     def with_article(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("paths", nargs="*", metavar="PATH", help="article files (.txt or .html); - reads stdin")

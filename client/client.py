@@ -102,6 +102,20 @@ def unpack_details(details: Iterable) -> list:
     return unpacked
 
 
+def tls_credentials(ca_file: str = "", cert_file: str = "", key_file: str = "") -> grpc.ChannelCredentials:
+    """TLS to the server, trusting ``ca_file`` (default: the system's roots); with a client
+    certificate and key, for servers that require mutual TLS."""
+    def read(path: str) -> bytes:
+        with open(path, "rb") as handle:
+            return handle.read()
+
+    return grpc.ssl_channel_credentials(
+        root_certificates=read(ca_file) if ca_file else None,
+        private_key=read(key_file) if key_file else None,
+        certificate_chain=read(cert_file) if cert_file else None,
+    )
+
+
 def channel_target(servers: str | Sequence[str]) -> str:
     """One gRPC target for one server, a DNS name, or a list of IP:port addresses."""
     if isinstance(servers, str):

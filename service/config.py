@@ -34,6 +34,13 @@ class Settings:
     stream_window: int = _setting(32, "articles of one stream in flight at once")
     grace_seconds: float = _setting(10.0, "on SIGTERM, how long in-flight calls may take to finish")
     log_level: str = _setting("INFO", "logging level: DEBUG, INFO, WARNING, ERROR")
+    log_format: str = _setting("json", "log lines as json (one object per line) or text")
+    log_article_text: bool = _setting(False, "include article text in the access log (off: never logged)")
+    metrics_address: str = _setting("", "host:port serving Prometheus /metrics (empty: off; port 0 picks one)")
+    tls_cert_file: str = _setting("", "PEM server certificate chain; with tls_key_file turns TLS on")
+    tls_key_file: str = _setting("", "PEM private key of the server certificate")
+    tls_client_ca_file: str = _setting("", "PEM CA that client certificates must be signed by (mutual TLS)")
+    auth_token: str = _setting("", "bearer token every call but health must carry (empty: no token needed)")
     address_file: str = _setting("", "write the bound host:port to this file once serving (for scripts using port 0)")
 
     @classmethod
@@ -44,18 +51,27 @@ class Settings:
         for spec in dataclasses.fields(cls):
             raw = environ.get("NEWSX_" + spec.name.upper())
             if raw is not None and raw != "":
-                values[spec.name] = type(spec.default)(raw)
+                values[spec.name] = _parse(type(spec.default), raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+
+def _parse(kind: type, raw: str):
+    if kind is bool:
+        if raw.lower() not in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+            raise ValueError(f"not a boolean: {raw!r}")
+        return raw.lower() in ("1", "true", "yes", "on")
+    return kind(raw)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add one flag per setting, with its meaning, default and variable in the help text."""
     for spec in dataclasses.fields(Settings):
+        kind = type(spec.default)
         parser.add_argument(
             "--" + spec.name.replace("_", "-"),
             dest=spec.name,
-            type=type(spec.default),
+            type=(lambda raw: _parse(bool, raw)) if kind is bool else kind,
             default=None,
             help=f"{spec.metadata['help']} (default {spec.default!r}; env NEWSX_{spec.name.upper()})",
         )

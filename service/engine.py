@@ -80,7 +80,9 @@ class Engine:
         self._ids = itertools.count()
         self._closing = False
         self._seconds_per_article = 0.05  # running estimate for the retry delay told to callers
-        self.model = ""
+        self.model = ""  # name@version of the loaded pipeline, reported by the workers
+        self.language = ""  # its language code, e.g. "en"
+        self.on_batch: Callable[[int], None] = lambda size: None  # observer of batch sizes (metrics)
         self._receiver = threading.Thread(target=self._receive, name="newsx-engine", daemon=True)
 
     # -- life cycle ------------------------------------------------------------------------------
@@ -99,9 +101,9 @@ class Engine:
                 raise RuntimeError(f"pipeline worker exited during start-up (code {worker.process.exitcode})")
             if time.monotonic() > deadline:
                 raise RuntimeError("pipeline worker did not start in time")
-        kind, model = worker.connection.recv()
+        kind, self.model, self.language = worker.connection.recv()
         assert kind == "ready", kind
-        self.model, worker.ready = model, True
+        worker.ready = True
 
     def close(self) -> None:
         """Ask the workers to finish and exit; called after the server has drained its calls."""
@@ -213,15 +215,18 @@ class Engine:
             return  # the sentinel reports the death
         if message[0] == "ready":
             with self._lock:
-                self.model, worker.ready = message[1], True
+                worker.ready = True
                 self._dispatch()
             return
-        job_id, outcome, seconds_per_article = message
+        _, outcomes, seconds_per_article = message
         with self._lock:
-            job = worker.jobs.pop(job_id, None)
+            jobs = [(worker.jobs.pop(job_id, None), outcome) for job_id, outcome in outcomes]
             self._seconds_per_article = 0.8 * self._seconds_per_article + 0.2 * seconds_per_article
             self._dispatch()
-        if job is not None:
+        self.on_batch(len(outcomes))
+        for job, outcome in jobs:
+            if job is None:
+                continue
             if isinstance(outcome, Exception):
                 job.future.set_exception(outcome)
             else:
@@ -247,13 +252,13 @@ class Engine:
 
 def worker_main(connection, settings: Settings) -> None:
     """Load the pipeline, then parse batches of what the front sends until told to stop."""
-    from service.server import configure_logging
+    from service.observability import configure_logging
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the front decides when workers stop
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     analyser = BatchAnalyser(settings)
-    connection.send(("ready", analyser.model))
+    connection.send(("ready", analyser.model, analyser.nlp.lang))
     stop = False
     while not stop:
         try:
@@ -263,8 +268,9 @@ def worker_main(connection, settings: Settings) -> None:
         if first is None:
             return
         batch, stop = _gather(connection, first, settings)
-        for result in analyser.run(batch):
-            connection.send(result)
+        started = time.perf_counter()
+        outcomes = analyser.run(batch)
+        connection.send(("batch", outcomes, (time.perf_counter() - started) / len(batch)))
 
 
 def _gather(connection, first: tuple, settings: Settings) -> tuple[list[tuple], bool]:
@@ -303,28 +309,25 @@ class BatchAnalyser:
         self.nlp.max_length = max(self.nlp.max_length, 2 * settings.max_article_chars + 2)
         self.run([(-1, WARM_UP_ARTICLE, {"max_sentences": 3}, time.monotonic() + 60)])
 
-    def run(self, batch: list[tuple]) -> list[tuple[int, object, float]]:
-        """(job id, Analysis or error, seconds per article) for each live item of the batch."""
+    def run(self, batch: list[tuple]) -> list[tuple[int, object]]:
+        """(job id, Analysis or error) for each article of the batch."""
         from service.extract import document
 
         now = time.monotonic()
         live = [item for item in batch if item[3] > now]
-        results: list[tuple[int, object, float]] = [
-            (item[0], errors.TimedOut("the deadline passed before analysis"), 0.0) for item in batch if item[3] <= now
+        results: list[tuple[int, object]] = [
+            (item[0], errors.TimedOut("the deadline passed before analysis")) for item in batch if item[3] <= now
         ]
         if not live:
             return results
-        started = time.perf_counter()
         try:
             docs = list(self.nlp.pipe(document.make_doc(self.nlp, item[1]) for item in live))
         except Exception:  # noqa: BLE001 - isolate the article that broke the batch
             if len(live) == 1:
                 log.exception("pipeline failed on article id=%r", live[0][1].id)
-                return results + [(live[0][0], errors.NewsxError("the article could not be analysed"), 0.0)]
+                return results + [(live[0][0], errors.NewsxError("the article could not be analysed"))]
             return results + [r for item in live for r in self.run([item])]
-        seconds = (time.perf_counter() - started) / len(live)
-        for item, doc in zip(live, docs):
-            results.append((item[0], self._analysis(doc, item[1], item[2]), seconds))
+        results.extend((item[0], self._analysis(doc, item[1], item[2])) for item, doc in zip(live, docs))
         return results
 
     def _analysis(self, doc, article: ArticleInput, summary_options: dict | None) -> Analysis | Exception:

@@ -18,8 +18,10 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from newsx.v1 import extraction_pb2, extraction_pb2_grpc
 
+from service import security
 from service.config import Settings
 from service.engine import Engine
+from service.observability import Metrics, ObservabilityInterceptor, configure_logging
 from service.servicer import ExtractionServicer
 
 log = logging.getLogger(__name__)
@@ -32,15 +34,22 @@ class Serving:
     """A started server and the handles needed to make it ready and to drain it."""
 
     def __init__(
-        self, server: grpc.Server, port: int, health_servicer: health.HealthServicer, servicer: ExtractionServicer
+        self,
+        server: grpc.Server,
+        port: int,
+        health_servicer: health.HealthServicer,
+        servicer: ExtractionServicer,
+        metrics: Metrics,
     ):
         self.server = server
         self.port = port
         self.health = health_servicer
+        self.metrics = metrics
         self._servicer = servicer
 
     def set_serving(self, engine: Engine) -> None:
         """Start answering extraction calls with a started engine; health says SERVING."""
+        engine.on_batch = self.metrics.batch_size.observe
         self._servicer.engine = engine
         for name in _HEALTH_NAMES:
             self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
@@ -59,9 +68,14 @@ def create_server(settings: Settings) -> Serving:
         ("grpc.max_send_message_length", settings.max_message_bytes),
         ("grpc.so_reuseport", 0),
     ]
+    metrics = Metrics()
+    interceptors = [ObservabilityInterceptor(metrics, log_article_text=settings.log_article_text)]
+    if settings.auth_token:
+        interceptors.append(security.TokenAuthInterceptor(settings.auth_token))
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=settings.max_concurrent_calls, thread_name_prefix="newsx-rpc"),
         options=options,
+        interceptors=interceptors,
         maximum_concurrent_rpcs=settings.max_concurrent_calls,
     )
     health_servicer = health.HealthServicer(experimental_non_blocking=True)
@@ -71,21 +85,28 @@ def create_server(settings: Settings) -> Serving:
     servicer = ExtractionServicer(None, settings)
     extraction_pb2_grpc.add_ExtractionServiceServicer_to_server(servicer, server)
     reflection.enable_server_reflection((SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
-    port = server.add_insecure_port(settings.address)
+    credentials = security.server_credentials(settings)
+    if credentials is None:
+        port = server.add_insecure_port(settings.address)
+    else:
+        port = server.add_secure_port(settings.address, credentials)
     if port == 0:
         raise RuntimeError(f"could not bind {settings.address}")
     server.start()
-    return Serving(server, port, health_servicer, servicer)
+    return Serving(server, port, health_servicer, servicer, metrics)
 
 
 def serve(settings: Settings) -> int:
     """Run until SIGTERM/SIGINT, then drain calls within the grace period; exit code 0."""
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     serving = create_server(settings)
     address = f"{settings.address.rsplit(':', 1)[0]}:{serving.port}"
+    if settings.metrics_address:
+        metrics_port = serving.metrics.serve(settings.metrics_address)
+        log.info("metrics on %s:%d/metrics", settings.metrics_address.rsplit(":", 1)[0], metrics_port)
     engine = Engine(settings)
     engine.start()
     serving.set_serving(engine)
@@ -105,9 +126,3 @@ def _write_address(path: str, address: str) -> None:
         handle.write(address + "\n")
     os.replace(tmp, path)
 
-
-def configure_logging(level: str) -> None:
-    logging.basicConfig(
-        level=getattr(logging, level.upper(), logging.INFO),
-        format="%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s",
-    )

@@ -11,7 +11,7 @@ import grpc
 from newsx.v1 import extraction_pb2 as pb
 from newsx.v1 import extraction_pb2_grpc
 
-from service import convert, errors, status
+from service import convert, errors, language, status
 from service.config import Settings
 from service.domain import with_min_confidence
 from service.engine import Engine
@@ -39,6 +39,13 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
         limit = self._settings.max_call_seconds
         return limit if remaining is None else max(0.0, min(remaining, limit))
 
+    def _article(self, article: pb.Article, field: str = "article"):
+        """The validated domain article, refused when it is not in the pipeline's language."""
+        engine = self._engine
+        parsed = convert.article_from_proto(article, self._settings, field=field)
+        language.check(parsed, engine.language, engine.model)
+        return parsed
+
     def _fail(self, context: grpc.ServicerContext, error: Exception):
         if not isinstance(error, errors.NewsxError):
             log.exception("unexpected failure", exc_info=error)
@@ -47,7 +54,7 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
 
     def Extract(self, request: pb.ExtractRequest, context: grpc.ServicerContext) -> pb.ExtractResponse:
         try:
-            article = convert.article_from_proto(request.article, self._settings)
+            article = self._article(request.article)
             minimum = convert.check_min_confidence(request.min_confidence, "min_confidence")
             analysis = self._engine.analyse(article, is_active=context.is_active, timeout=self._timeout(context))
             extraction = with_min_confidence(analysis.extraction, minimum)
@@ -57,7 +64,7 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
 
     def Summarize(self, request: pb.SummarizeRequest, context: grpc.ServicerContext) -> pb.SummarizeResponse:
         try:
-            article = convert.article_from_proto(request.article, self._settings)
+            article = self._article(request.article)
             minimum = convert.check_min_confidence(request.min_confidence, "min_confidence")
             options = convert.summary_options(request)
             analysis = self._engine.analyse(
@@ -113,7 +120,7 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
     def _start(self, request: pb.ExtractRequest, context: grpc.ServicerContext):
         """Validate and queue one stream item; an error is returned (not raised) to answer in order."""
         try:
-            article = convert.article_from_proto(request.article, self._settings, field="request.article")
+            article = self._article(request.article, field="request.article")
             minimum = convert.check_min_confidence(request.min_confidence, "request.min_confidence")
             return minimum, self._engine.submit(
                 article, is_active=context.is_active, timeout=self._timeout(context)

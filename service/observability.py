@@ -1,0 +1,163 @@
+"""Metrics (Prometheus), structured JSON logs and the interceptor that feeds both.
+
+Every newsx.v1 call is counted by method and status code, timed, and logged once as a JSON line
+with a request id (the caller's ``x-request-id`` metadata, else a new one). Article text is never
+logged unless ``log_article_text`` is set.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import json
+import logging
+import time
+import uuid
+
+import grpc
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
+
+request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
+
+_LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
+_SIZE_BUCKETS = (500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 200_000)
+
+log = logging.getLogger("newsx.access")
+
+
+class Metrics:
+    """The service's metrics, on a registry of their own (several servers may share a process)."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.calls = Counter("newsx_calls", "Calls by RPC method and gRPC status code", ("method", "code"),
+                             registry=self.registry)
+        self.latency = Histogram("newsx_call_seconds", "Call latency by RPC method", ("method",),
+                                 buckets=_LATENCY_BUCKETS, registry=self.registry)
+        self.in_flight = Gauge("newsx_calls_in_flight", "Calls being served", ("method",), registry=self.registry)
+        self.batch_size = Histogram("newsx_batch_articles", "Articles per pipeline batch",
+                                    buckets=(1, 2, 4, 8, 16, 32, 64), registry=self.registry)
+        self.article_chars = Histogram("newsx_article_chars", "Size of analysed articles in characters",
+                                       buckets=_SIZE_BUCKETS, registry=self.registry)
+
+    def serve(self, address: str) -> int:
+        """Expose ``/metrics`` over HTTP at host:port (port 0 picks one); returns the port."""
+        host, port = address.rsplit(":", 1)
+        server, _ = start_http_server(int(port), addr=host.strip("[]") or "0.0.0.0", registry=self.registry)
+        return server.server_port
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message, request id and any extra fields."""
+
+    _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+            "level": record.levelname,
+            "logger": record.name,
+            "process": record.process,
+            "message": record.getMessage(),
+        }
+        if request_id.get():
+            entry["request_id"] = request_id.get()
+        entry.update({k: v for k, v in vars(record).items() if k not in self._STANDARD})
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+def _article_chars(request) -> int:
+    article = getattr(request, "article", None) or getattr(getattr(request, "request", None), "article", None)
+    return len(article.text) + len(article.html) if article is not None else 0
+
+
+class ObservabilityInterceptor(grpc.ServerInterceptor):
+    """Counts, times and logs every call of the newsx.v1 service."""
+
+    def __init__(self, metrics: Metrics, *, log_article_text: bool = False):
+        self._metrics = metrics
+        self._log_text = log_article_text
+
+    def intercept_service(self, continuation, handler_call_details):
+        handler = continuation(handler_call_details)
+        if handler is None or not handler_call_details.method.startswith("/newsx.v1."):
+            return handler
+        method = handler_call_details.method.rsplit("/", 1)[-1]
+        metadata = dict(handler_call_details.invocation_metadata or ())
+        call_id = metadata.get("x-request-id") or uuid.uuid4().hex
+        if handler.unary_unary:
+            return grpc.unary_unary_rpc_method_handler(
+                self._unary(handler.unary_unary, method, call_id),
+                request_deserializer=handler.request_deserializer,
+                response_serializer=handler.response_serializer,
+            )
+        if handler.stream_stream:
+            return grpc.stream_stream_rpc_method_handler(
+                self._stream(handler.stream_stream, method, call_id),
+                request_deserializer=handler.request_deserializer,
+                response_serializer=handler.response_serializer,
+            )
+        return handler
+
+    def _observe(self, article_request):
+        chars = _article_chars(article_request)
+        self._metrics.article_chars.observe(chars)
+        return chars
+
+    def _finish(self, method: str, context, started: float, extra: dict) -> None:
+        code = context.code() or grpc.StatusCode.OK
+        if isinstance(code, int):  # set through abort_with_status as a number on some versions
+            code = next((c for c in grpc.StatusCode if c.value[0] == code), grpc.StatusCode.UNKNOWN)
+        elapsed = time.perf_counter() - started
+        self._metrics.calls.labels(method, code.name).inc()
+        self._metrics.latency.labels(method).observe(elapsed)
+        self._metrics.in_flight.labels(method).dec()
+        log.info("call", extra={"method": method, "code": code.name, "ms": round(1000 * elapsed, 1), **extra})
+
+    def _unary(self, behaviour, method: str, call_id: str):
+        def wrapped(request, context):
+            request_id.set(call_id)
+            self._metrics.in_flight.labels(method).inc()
+            started = time.perf_counter()
+            extra = {"article_chars": self._observe(request)}
+            if self._log_text:
+                extra["article_text"] = request.article.text
+            try:
+                return behaviour(request, context)
+            finally:
+                self._finish(method, context, started, extra)
+
+        return wrapped
+
+    def _stream(self, behaviour, method: str, call_id: str):
+        def wrapped(request_iterator, context):
+            request_id.set(call_id)
+            self._metrics.in_flight.labels(method).inc()
+            started = time.perf_counter()
+            counted = {"articles": 0}
+
+            def observed():
+                for item in request_iterator:
+                    counted["articles"] += 1
+                    self._observe(item)
+                    yield item
+
+            try:
+                yield from behaviour(observed(), context)
+            finally:
+                self._finish(method, context, started, counted)
+
+        return wrapped
+
+
+def configure_logging(level: str, fmt: str = "json") -> None:
+    """JSON lines on stderr (``fmt="json"``) or plain text for people (``fmt="text"``)."""
+    handler = logging.StreamHandler()
+    if fmt == "json":
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(getattr(logging, level.upper(), logging.INFO))
