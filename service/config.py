@@ -24,6 +24,7 @@ class Settings:
     workers: int = _setting(os.cpu_count() or 1, "pipeline processes behind the gRPC front, each loading the model once")
     max_article_chars: int = _setting(200_000, "longest article text (or html) in characters; longer is INVALID_ARGUMENT")
     max_message_bytes: int = _setting(8 * 1024 * 1024, "largest gRPC message received or sent, in bytes")
+    chunk_chars: int = _setting(20_000, "articles longer than this are parsed in parts of at most this many characters")
     max_stream_articles: int = _setting(100_000, "most articles in one StreamExtract call")
     max_concurrent_calls: int = _setting(64, "calls served at once (gRPC threads); more are refused with RESOURCE_EXHAUSTED")
     max_queued_articles: int = _setting(256, "articles waiting for a pipeline worker; past it, RESOURCE_EXHAUSTED with a retry delay")

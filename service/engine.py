@@ -305,13 +305,13 @@ class BatchAnalyser:
 
         self.nlp = build_pipeline(settings.model)
         self.model = model_name(self.nlp)
-        # Articles within our own size limit are parsed whole, even past spaCy's default max_length.
-        self.nlp.max_length = max(self.nlp.max_length, 2 * settings.max_article_chars + 2)
+        self._chunk_chars = settings.chunk_chars  # longer articles are parsed in parts of this size
+        self.nlp.max_length = max(self.nlp.max_length, settings.chunk_chars)
         self.run([(-1, WARM_UP_ARTICLE, {"max_sentences": 3}, time.monotonic() + 60)])
 
     def run(self, batch: list[tuple]) -> list[tuple[int, object]]:
         """(job id, Analysis or error) for each article of the batch."""
-        from service.extract import document
+        from service.pipeline import parse
 
         now = time.monotonic()
         live = [item for item in batch if item[3] > now]
@@ -321,7 +321,7 @@ class BatchAnalyser:
         if not live:
             return results
         try:
-            docs = list(self.nlp.pipe(document.make_doc(self.nlp, item[1]) for item in live))
+            docs = parse(self.nlp, [item[1] for item in live], chunk_chars=self._chunk_chars)
         except Exception:  # noqa: BLE001 - isolate the article that broke the batch
             if len(live) == 1:
                 log.exception("pipeline failed on article id=%r", live[0][1].id)

@@ -5,8 +5,6 @@ This is the domain entry point the servicer calls: articles in, ``Extraction`` r
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,19 +39,62 @@ def model_name(nlp: Language) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}@{meta.get('version', '0')}"
 
 
-def parse(nlp: Language, articles: Iterable[ArticleInput], batch_size: int = 16) -> Iterator[Doc]:
-    """Run articles through the whole pipeline in batches, in order."""
-    docs = (document.make_doc(nlp, article) for article in articles)
-    yield from nlp.pipe(docs, batch_size=batch_size)
+def parse(nlp: Language, articles: list[ArticleInput], *, chunk_chars: int) -> list[Doc]:
+    """Run articles through the whole pipeline, in order: short ones in one ``nlp.pipe`` batch,
+    longer ones than ``chunk_chars`` in parts (see ``parse_long``)."""
+    docs: list[Doc | None] = [None] * len(articles)
+    short = [i for i, article in enumerate(articles) if len(document.analysed_text(article)) <= chunk_chars]
+    for i, doc in zip(short, nlp.pipe(document.make_doc(nlp, articles[i]) for i in short)):
+        docs[i] = doc
+    for i, article in enumerate(articles):
+        if docs[i] is None:
+            docs[i] = parse_long(nlp, article, chunk_chars)
+    return docs
+
+
+def parse_long(nlp: Language, article: ArticleInput, chunk_chars: int) -> Doc:
+    """A long article whole, with the statistical parse done in parts of at most ``chunk_chars``.
+
+    The parser and tagger need memory in proportion to a text's length, so the base pipeline runs
+    on paragraph-sized parts, which are joined back into one Doc whose text (and so every offset)
+    is the article's; the newsx components then run on the whole document, so mentions are still
+    grouped across the article.
+    """
+    text = document.analysed_text(article)
+    parts = split_text(text, chunk_chars)
+    newsx = [name for name, _ in NEWSX_COMPONENTS if name in nlp.pipe_names]
+    with nlp.select_pipes(disable=newsx):
+        docs = list(nlp.pipe([document.make_doc(nlp, article, parts[0])] + parts[1:]))
+    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
+    document.annotate(doc, article)
+    for name in newsx:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Consecutive parts of at most ``limit`` characters that join back to ``text`` exactly, cut
+    after a paragraph break where possible, else a line break, a sentence end or a space."""
+    parts, start = [], 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = next(
+            (window.rfind(mark) + len(mark) for mark in ("\n\n", "\n", ". ", " ") if window.rfind(mark) > 0), limit
+        )
+        parts.append(text[start : start + cut])
+        start += cut
+    parts.append(text[start:])
+    return parts
 
 
 def to_extraction(doc: Doc, article: ArticleInput, model: str) -> Extraction:
     """Collect the components' results from a parsed ``Doc``."""
     title_end = doc._.newsx_title_end
-    sentences = [
-        Sentence(index=i, span=Span(sent.start_char, sent.end_char), in_title=sent.start_char < title_end)
-        for i, sent in enumerate(doc.sents)
-    ]
+    sentences = []
+    for index, sent in enumerate(doc.sents):  # spans without the blank space spaCy attaches to sentences
+        start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        end = max(start, sent.start_char + len(sent.text.rstrip()))
+        sentences.append(Sentence(index=index, span=Span(start, end), in_title=sent.start_char < title_end))
     return Extraction(
         article_id=article.id,
         text=doc.text,

@@ -27,12 +27,12 @@ def server_credentials(settings: Settings) -> grpc.ServerCredentials | None:
     return grpc.ssl_server_credentials([(key, chain)], root_certificates=client_ca, require_client_auth=client_ca is not None)
 
 
-def _refuse(context, _request=None):
+def _refuse(_request, context):
     context.abort(grpc.StatusCode.UNAUTHENTICATED, "missing or wrong bearer token in the authorization metadata")
 
 
-def _refuse_stream(request_iterator, context):
-    _refuse(context)
+def _refuse_stream(_request_iterator, context):
+    _refuse(None, context)
     yield from ()
 
 
@@ -53,5 +53,5 @@ class TokenAuthInterceptor(grpc.ServerInterceptor):
         if handler is not None and handler.stream_stream:
             return grpc.stream_stream_rpc_method_handler(_refuse_stream)
         if handler is not None and handler.unary_stream:
-            return grpc.unary_stream_rpc_method_handler(lambda request, context: _refuse_stream(None, context))
+            return grpc.unary_stream_rpc_method_handler(_refuse_stream)
         return grpc.unary_unary_rpc_method_handler(_refuse)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from pathlib import Path
@@ -75,14 +76,9 @@ def engine(server_settings):
 
 
 @pytest.fixture(scope="session")
-def server_address(engine, server_settings):
+def server_address(serving):
     """A real server in this process on a free port; its pipeline runs in a worker process."""
-    from service.server import create_server
-
-    serving = create_server(server_settings)
-    serving.set_serving(engine)
-    yield f"127.0.0.1:{serving.port}"
-    serving.drain(1.0)
+    return f"127.0.0.1:{serving.port}"
 
 
 @pytest.fixture()
@@ -91,3 +87,31 @@ def client(server_address):
 
     with NewsxClient(server_address, timeout=60) as newsx:
         yield newsx
+
+
+@pytest.fixture(scope="session")
+def serving(engine, server_settings):
+    """The session's in-process server (for its metrics); ``server_address`` is its address."""
+    from service.server import create_server
+
+    started = create_server(server_settings)
+    started.set_serving(engine)
+    yield started
+    started.drain(1.0)
+
+
+@contextlib.contextmanager
+def running_server(settings: Settings):
+    """A server of its own with its own worker pool, for tests that change settings or kill workers."""
+    from service.engine import Engine
+    from service.server import create_server
+
+    pool = Engine(settings)
+    pool.start()
+    started = create_server(settings)
+    started.set_serving(pool)
+    try:
+        yield started, pool
+    finally:
+        started.drain(1.0)
+        pool.close()

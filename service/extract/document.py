@@ -37,19 +37,24 @@ def analysed_text(article: ArticleInput) -> str:
     return article.text
 
 
-def make_doc(nlp: Language, article: ArticleInput) -> Doc:
-    """Tokenise the article and attach what the components need; the pipeline is not run yet."""
-    doc = nlp.make_doc(analysed_text(article))
-    doc._.newsx_reference_time = article.published_at
+def make_doc(nlp: Language, article: ArticleInput, text: str | None = None) -> Doc:
+    """Tokenise the article (or ``text``, its first part) and attach what the components need;
+    the pipeline is not run yet. The title is made a sentence of its own."""
+    doc = nlp.make_doc(analysed_text(article) if text is None else text)
+    annotate(doc, article)
     if article.title:
-        title_end = len(article.title)
-        doc._.newsx_title_end = title_end
-        body_start = title_end + len(TITLE_SEPARATOR)
+        body_start = len(article.title) + len(TITLE_SEPARATOR)
         for token in doc:
             if token.idx >= body_start and not token.is_space:
                 token.is_sent_start = True
                 break
     return doc
+
+
+def annotate(doc: Doc, article: ArticleInput) -> None:
+    """Set the inputs the newsx components read: the reference time and where the title ends."""
+    doc._.newsx_reference_time = article.published_at
+    doc._.newsx_title_end = len(article.title) if article.title else 0
 
 
 def reference_date(doc: Doc) -> dt.date | None:

@@ -1,0 +1,176 @@
+"""Bad and odd input, deadlines, overload, dying workers, HTML pages, language and metrics."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+import grpc
+import pytest
+from newsx.v1 import extraction_pb2 as pb
+
+from client.client import NewsxClient, NewsxError
+from tests.conftest import running_server
+
+GERMAN = (
+    "Bundeskanzler Olaf Scholz hat am Mittwoch seinen Finanzminister Christian Lindner entlassen. "
+    "Die Regierung ist damit am Ende, und im Frühjahr soll es Neuwahlen geben."
+)
+
+
+def _assert_offsets(response: pb.ExtractResponse, article_text: str) -> None:
+    text = response.text or article_text
+    for entity in response.entities:
+        for mention in entity.mentions:
+            assert text[mention.span.start : mention.span.end] == mention.text
+    for item in list(response.figures) + list(response.times):
+        assert text[item.span.start : item.span.end] == item.text
+    for event in response.events:
+        for trigger in event.mentions:
+            assert text[trigger.span.start : trigger.span.end] == trigger.text
+        for argument in event.arguments:
+            assert text[argument.span.start : argument.span.end] == argument.text
+    for sentence in response.sentences:
+        assert 0 <= sentence.span.start <= sentence.span.end <= len(text)
+
+
+def test_hardening_other_language_is_failed_precondition_naming_both(client):
+    with pytest.raises(NewsxError) as raised:
+        client.extract(pb.Article(text=GERMAN))
+    error = raised.value
+    assert error.code == grpc.StatusCode.FAILED_PRECONDITION
+    assert error.reason == "LANGUAGE_NOT_SUPPORTED"
+    assert "'de'" in error.message and "en_core_web_sm" in error.message
+
+
+def test_hardening_language_override_analyses_anyway(client):
+    response = client.extract(pb.Article(text=GERMAN, language="en"))
+    assert response.sentences
+
+
+def test_hardening_short_deadline_is_deadline_exceeded(client, test_articles):
+    long_text = "\n\n".join(text for _, text in test_articles.values()) * 3
+    with pytest.raises(NewsxError) as raised:
+        client.extract(pb.Article(text=long_text), timeout=0.05)
+    assert raised.value.code == grpc.StatusCode.DEADLINE_EXCEEDED
+
+
+def test_hardening_html_page_is_reduced_to_its_article(client):
+    page = (
+        "<html><head><title>Storm Hits Florida Coast</title>"
+        "<meta property='article:published_time' content='2024-03-05T10:00:00Z'></head><body>"
+        "<nav><a href='/'>Home</a> | <a href='/world'>World</a></nav><article><h1>Storm Hits Florida Coast</h1>"
+        "<p>A powerful storm struck the coast of Florida on Monday, killing three people and leaving "
+        "200,000 homes without power, officials said.</p><p>The National Hurricane Center said the storm "
+        "would weaken over the next two days as it moved inland toward Georgia.</p></article>"
+        "<footer>Copyright 2024 Example News</footer></body></html>"
+    )
+    response = client.extract(pb.Article(html=page))
+    assert response.text.startswith("Storm Hits Florida Coast\n\nA powerful storm struck")
+    assert "Copyright" not in response.text and "Home" not in response.text
+    assert response.sentences[0].in_title
+    _assert_offsets(response, "")
+    monday = next(t for t in response.times if t.text == "Monday")
+    assert monday.value == "2024-03-04"  # the page's own date anchors "on Monday" (a past event)
+
+
+ODD_TEXTS = {
+    "long token": "Officials said " + "x" * 20_000 + " on Monday.",
+    "only punctuation": "!!! ??? ... ,,, ;;; --- ((( ))) ''' \"\"\" ***",
+    "one word on 5,000 lines": "\n".join(["Paris"] * 5_000),
+    "table of numbers": "\n".join(" | ".join(str(r * c * 37 % 1000) for c in range(8)) for r in range(200)),
+    "controls and NUL": "The minister\x00 met\x07 officials\x1b in Rome\x0c on Friday.\x00",
+    "zero-width characters": "Angela\u200b Merkel visited\u200d Berlin\ufeff on Tuesday\u2060.",
+    "combining marks": "Zoe\u0308 Saldan\u0303a flew to Sa\u0303o Paulo on Friday.",
+    "emoji": "🚀🔥 SpaceX launched 60 satellites 🛰️ from Florida on Sunday 🎉🎉",
+    "right-to-left inside English": "The sign read \u202eCIGAM\u202c and שלום near Tel Aviv on Monday.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODD_TEXTS))
+def test_hardening_odd_text_is_answered_with_valid_offsets(client, name):
+    text = ODD_TEXTS[name]
+    response = client.extract(pb.Article(text=text, language="en"), timeout=120)
+    _assert_offsets(response, text)
+
+
+def test_hardening_only_whitespace_is_invalid_argument(client):
+    with pytest.raises(NewsxError) as raised:
+        client.extract(pb.Article(text="\n \t \u3000 \n"))
+    assert raised.value.code == grpc.StatusCode.INVALID_ARGUMENT
+
+
+def test_hardening_long_article_is_analysed_whole(server_settings, test_articles):
+    text = "\n\n".join(text for _, text in test_articles.values())  # about 6,000 characters
+    settings = dataclasses.replace(server_settings, chunk_chars=1_500)
+    with running_server(settings) as (serving, _), NewsxClient(f"127.0.0.1:{serving.port}", timeout=60) as client:
+        response = client.extract(pb.Article(text=text))
+    _assert_offsets(response, text)
+    assert response.sentences[-1].span.end >= len(text.rstrip()) - 1
+    assert any(e.name == "Diego Martinez" for e in response.entities)  # from the last article
+
+
+def test_hardening_overload_is_resource_exhausted_with_retry_delay(server_settings, test_articles):
+    text = "\n\n".join(text for _, text in test_articles.values())
+    settings = dataclasses.replace(server_settings, max_queued_articles=1, batch_size=1)
+    with running_server(settings) as (serving, _), NewsxClient(f"127.0.0.1:{serving.port}", timeout=60) as client:
+
+        def call(_):
+            try:
+                client.extract(pb.Article(text=text))
+                return "OK", None
+            except NewsxError as error:
+                return error.code.name, error.retry_delay
+
+        with ThreadPoolExecutor(12) as pool:
+            outcomes = list(pool.map(call, range(12)))
+    codes = [code for code, _ in outcomes]
+    assert set(codes) == {"OK", "RESOURCE_EXHAUSTED"}, codes
+    assert all(delay and delay > 0 for code, delay in outcomes if code == "RESOURCE_EXHAUSTED")
+
+
+def test_hardening_killed_worker_is_replaced_and_no_call_is_lost(server_settings, test_articles):
+    settings = dataclasses.replace(server_settings, workers=2)
+    texts = [text for _, text in test_articles.values()] * 4
+    with running_server(settings) as (serving, pool), NewsxClient(f"127.0.0.1:{serving.port}", timeout=60) as client:
+        victim = pool.worker_pids()[0]
+        killer = threading.Timer(0.3, os.kill, (victim, signal.SIGKILL))
+        killer.start()
+        with ThreadPoolExecutor(4) as threads:
+            responses = list(threads.map(lambda t: client.extract(pb.Article(text=t)), texts))
+        killer.join()
+        assert all(r.entities for r in responses)  # every call answered (UNAVAILABLE ones retried)
+        deadline = time.monotonic() + 30
+        while victim in pool.worker_pids() or len(pool.worker_pids()) != 2:
+            assert time.monotonic() < deadline, "the dead worker was not replaced"
+            time.sleep(0.1)
+        assert client.extract(pb.Article(text=texts[0])).entities  # the pool serves on
+
+
+def test_hardening_metrics_endpoint_shows_the_calls_just_made(serving, client):
+    port = serving.metrics.serve("127.0.0.1:0")
+
+    def scrape() -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as reply:
+            return reply.read().decode()
+
+    def count(page: str, line: str) -> float:
+        return next((float(l.rsplit(" ", 1)[1]) for l in page.splitlines() if l.startswith(line + " ")), 0.0)
+
+    ok = 'newsx_calls_total{code="OK",method="Extract"}'
+    invalid = 'newsx_calls_total{code="INVALID_ARGUMENT",method="Extract"}'
+    before = scrape()
+    client.extract(pb.Article(text="Apple opened a store in Mumbai on Tuesday."))
+    client.extract(pb.Article(text="Tesla cut prices in China."))
+    with pytest.raises(NewsxError):
+        client.extract(pb.Article(text=""))
+    after = scrape()
+    assert count(after, ok) - count(before, ok) == 2
+    assert count(after, invalid) - count(before, invalid) == 1
+    assert "newsx_call_seconds_bucket" in after and "newsx_batch_articles_count" in after
+    assert "newsx_article_chars_count" in after and "newsx_calls_in_flight" in after
