@@ -85,6 +85,39 @@ def bare_spacy(model: str, articles: list[tuple[str, str]], processes: int, arti
     return ceiling, statistics.median(single)
 
 
+def component_costs(model: str, articles: list[tuple[str, str]], article_600: str) -> dict:
+    """Each newsx component's time as a share of the bare spaCy pipeline's, on the same parsed
+    Docs in one process, and the time ``summarize`` adds to a parsed 600-word article."""
+    from service import summarize
+    from service.domain import ArticleInput
+    from service.extract import document
+    from service.pipeline import NEWSX_COMPONENTS, build_pipeline, to_extraction
+
+    nlp = build_pipeline(model)
+    newsx = [name for name, _ in NEWSX_COMPONENTS]
+    inputs = [ArticleInput(text=text) for _, text in articles]
+    with nlp.select_pipes(disable=newsx):
+        list(nlp.pipe([document.make_doc(nlp, a) for a in inputs[:4]]))  # warm up
+        started = time.perf_counter()
+        docs = list(nlp.pipe([document.make_doc(nlp, a) for a in inputs], batch_size=16))
+        base = time.perf_counter() - started
+    costs = {}
+    for name in newsx:
+        component = nlp.get_pipe(name)
+        started = time.perf_counter()
+        docs = [component(doc) for doc in docs]
+        costs[name] = (time.perf_counter() - started) / base
+    article = ArticleInput(text=article_600)
+    doc = nlp(document.make_doc(nlp, article))
+    extraction = to_extraction(doc, article, "bench")
+    summarize.summarize(doc, extraction)
+    started = time.perf_counter()
+    for _ in range(20):
+        summarize.summarize(doc, extraction)
+    costs["summarize_ms_600_words"] = 1000 * (time.perf_counter() - started) / 20
+    return costs
+
+
 def start_server(
     model: str, workers: int, batch_window_ms: float, extra: tuple[str, ...] = ()
 ) -> tuple[subprocess.Popen, str, float]:
@@ -185,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{min(word_count(t) for _, t in articles)}-{max(word_count(t) for _, t in articles)} words each; "
           f"{args.workers} processes", flush=True)
     ceiling, bare_latency = bare_spacy(args.model, articles, args.workers, article_600)
+    costs = component_costs(args.model, articles, article_600)
     process, address, start_seconds = start_server(args.model, args.workers, args.batch_window_ms)
     try:
         with NewsxClient(address, timeout=120) as client:
@@ -207,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         "rows": rows,
         "latency_600_words": {"bare_nlp_p50_ms": 1000 * bare_latency, "newsx_p50_ms": 1000 * latency_600,
                               "ratio": latency_600 / bare_latency},
+        "component_cost_share": costs,
         "start_to_serving_s": start_seconds,
         "peak_rss": rss,
     }
@@ -219,6 +254,10 @@ def main(argv: list[str] | None = None) -> int:
     lat600 = report["latency_600_words"]
     print(f"600-word article at concurrency 1: newsx p50 {lat600['newsx_p50_ms']:.1f} ms, bare nlp() p50 "
           f"{lat600['bare_nlp_p50_ms']:.1f} ms, ratio {lat600['ratio']:.2f}")
+    shares = ", ".join(f"{name} {100 * share:.1f}%" for name, share in costs.items() if name.startswith("newsx"))
+    total = sum(share for name, share in costs.items() if name.startswith("newsx"))
+    print(f"component time as a share of bare spaCy: {shares}; all newsx components {100 * total:.1f}%")
+    print(f"summarize adds {costs['summarize_ms_600_words']:.2f} ms to a parsed 600-word article")
     print(f"start to SERVING: {start_seconds:.2f} s ({args.workers} workers, started in parallel)")
     print(f"peak RSS: front {rss['front_mb']:.0f} MB, workers " + ", ".join(f"{m:.0f} MB" for m in rss["workers_mb"]))
     RESULTS.mkdir(exist_ok=True)
