@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -72,6 +74,6 @@ def sentence_index(doc: Doc, token_index: int) -> int:
     """Index of the sentence holding a token, counted over the whole analysed text."""
     starts = doc.user_data.get("newsx_sentence_starts")
     if starts is None:
-        starts = [sent.start for sent in doc.sents]
+        starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() or [0]
         doc.user_data["newsx_sentence_starts"] = starts
     return max(bisect.bisect_right(starts, token_index) - 1, 0)
