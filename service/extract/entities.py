@@ -260,6 +260,9 @@ def trim_span(doc: Doc, start: int, end: int, entity_type: EntityType | None) ->
 
     while start < end and removable(doc[start], leading=True):
         start += 1
+    # A capitalised role at a sentence start belongs to the sentence, not the name ("Striker Diego Martinez").
+    while entity_type is EntityType.PERSON and end - start > 1 and doc[start].lower_ in res.PERSON_TITLES:
+        start += 1
     while end > start and removable(doc[end - 1], leading=False):
         end -= 1
     return start, end
