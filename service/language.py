@@ -17,6 +17,11 @@ MIN_LETTERS = 60  # below this many letters no verdict is given
 MIN_PROBABILITY = 0.9  # only a confident detection of another language refuses an article
 
 
+def load() -> None:
+    """Load the language model now (about half a second), not on the first call."""
+    _identifier()
+
+
 @functools.lru_cache(maxsize=1)
 def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier

@@ -18,7 +18,7 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from newsx.v1 import extraction_pb2, extraction_pb2_grpc
 
-from service import security
+from service import language, security
 from service.config import Settings
 from service.engine import Engine
 from service.observability import Metrics, ObservabilityInterceptor, configure_logging
@@ -49,6 +49,7 @@ class Serving:
 
     def set_serving(self, engine: Engine) -> None:
         """Start answering extraction calls with a started engine; health says SERVING."""
+        language.load()
         engine.on_batch = self.metrics.batch_size.observe
         self._servicer.engine = engine
         for name in _HEALTH_NAMES:
