@@ -64,7 +64,7 @@ def parse_long(nlp: Language, article: ArticleInput, chunk_chars: int) -> Doc:
     parts = split_text(text, chunk_chars)
     newsx = [name for name, _ in NEWSX_COMPONENTS if name in nlp.pipe_names]
     with nlp.select_pipes(disable=newsx):
-        docs = list(nlp.pipe([document.make_doc(nlp, article, parts[0])] + parts[1:]))
+        docs = list(nlp.pipe(document.make_doc(nlp, article, part) for part in parts))
     doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
     document.annotate(doc, article)
     for name in newsx:

