@@ -32,8 +32,9 @@ LEAD = (
 )
 SECOND = "The line will run for 12 kilometres and have 18 stops."
 THIRD = "Construction is due to start next spring and to finish in 2029."
-# Story sentences are 1..9 (0 is the title, 10 the "Read more" and photo-credit lines).
-STORY = list(range(1, 10))
+# Story sentences are 2..10: 0 is the title, 1 the byline (a blank line ends a sentence), 11 and 12
+# the "Read more" and photo-credit lines.
+STORY = list(range(2, 11))
 
 
 @pytest.fixture(scope="module")
@@ -59,9 +60,9 @@ def _indices(summary):
 @pytest.mark.parametrize(
     ("method", "max_sentences", "expected"),
     [
-        (Method.LEAD, 1, [1]),
-        (Method.LEAD, 2, [1, 2]),
-        (Method.LEAD, 4, [1, 2, 3, 4]),
+        (Method.LEAD, 1, [2]),
+        (Method.LEAD, 2, [2, 3]),
+        (Method.LEAD, 4, [2, 3, 4, 5]),
         (Method.LEAD, 50, STORY),
         (Method.AUTO, 50, STORY),
         (Method.CENTRALITY, 50, STORY),
@@ -94,10 +95,10 @@ def test_summarize_lead_text_drops_the_byline_paragraph(tram):
 @pytest.mark.parametrize(
     ("max_characters", "expected"),
     [
-        (len(LEAD), [1]),  # exactly the first sentence
-        (len(LEAD) + 1 + len(SECOND), [1, 2]),  # two sentences and the joining space, nothing more fits
-        # One code point short of the second (54 + space); 3..8 are longer, the 48-character 9 fits.
-        (len(LEAD) + len(SECOND), [1, 9]),
+        (len(LEAD), [2]),  # exactly the first story sentence
+        (len(LEAD) + 1 + len(SECOND), [2, 3]),  # two sentences and the joining space, nothing more fits
+        # One code point short of the second (54 + space); 4..9 are longer, the 48-character 10 fits.
+        (len(LEAD) + len(SECOND), [2, 10]),
         (40, []),  # no story sentence is that short: never a cut sentence
     ],
 )
@@ -129,14 +130,14 @@ def test_summarize_never_the_title_nor_boilerplate(tram):
     assert 0 not in _indices(summary)
     assert not any("Read more" in s.text or "Photo:" in s.text for s in summary.sentences)
     scored = {s.index: s.score for s in summary.scored}
-    assert sorted(scored) == list(range(1, 11))  # every body sentence, the furniture line too
-    assert scored[10] == 0.0
+    assert sorted(scored) == list(range(1, 13))  # every body sentence, the furniture lines too
+    assert scored[1] == scored[11] == scored[12] == 0.0  # byline, "Read more", photo credit
     assert all(0.0 <= score <= 1.0 for score in scored.values())
     assert max(scored.values()) == 1.0
 
 
 def test_summarize_without_title_may_start_at_sentence_zero(parse):
-    summary = summarize(*parse(BODY), method=Method.LEAD, max_sentences=1)
+    summary = summarize(*parse(BODY.split("\n\n", 1)[1]), method=Method.LEAD, max_sentences=1)
     assert _indices(summary) == [0]
     assert summary.sentences[0].text == LEAD
 
