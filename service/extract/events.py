@@ -282,28 +282,28 @@ def sense_holds(sense: lex.Sense, token: Token, links: Links) -> bool:
         return False
     if sense.with_words and not words & sense.with_words:
         return False
-    if sense.objects or sense.object_kinds:
-        obj = object_of(token)
-        if obj is None:
-            return False
-        if sense.objects and obj.lemma_.lower() not in sense.objects and obj.lower_ not in sense.objects:
-            return False
-        if sense.object_kinds and not set(token_kinds(obj, links)) & sense.object_kinds:
-            return False
-    if sense.subjects or sense.subject_kinds:
-        subj = subject_of(token)
-        if subj is None:
-            return False
-        if sense.subjects and subj.lemma_.lower() not in sense.subjects and subj.lower_ not in sense.subjects:
-            return False
-        if sense.subject_kinds and not set(token_kinds(subj, links)) & sense.subject_kinds:
-            return False
+    if (sense.objects or sense.object_kinds) and not _fits(object_of(token), sense.objects, sense.object_kinds, links):
+        return False
+    if (sense.subjects or sense.subject_kinds) and not _fits(
+        subject_of(token), sense.subjects, sense.subject_kinds, links
+    ):
+        return False
     if sense.speech and not is_reported_speech(token):
         return False
     heads = {token.head.lemma_.lower(), governor(token).lemma_.lower()}
     if sense.heads and not heads & sense.heads:
         return False
     return not heads & sense.without_heads
+
+
+
+def _fits(word, words, kinds, links) -> bool:
+    """Whether a subject or object exists and is one of ``words`` (by lemma or form) and of ``kinds``."""
+    if word is None:
+        return False
+    if words and word.lemma_.lower() not in words and word.lower_ not in words:
+        return False
+    return not kinds or bool(set(token_kinds(word, links)) & kinds)
 
 
 def is_reported_speech(token: Token) -> bool:
