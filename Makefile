@@ -41,7 +41,7 @@ $(DEPS_STAMP): pyproject.toml constraints.txt $(GEN)
 run: $(DEPS_STAMP)
 	@mkdir -p build
 	@rm -f build/run.address
-	@$(VENV)/bin/newsx serve --address 127.0.0.1:0 --address-file build/run.address --workers 1 & server=$$!; \
+	@$(VENV)/bin/newsx serve --address 127.0.0.1:0 --address-file build/run.address --workers 1 --log-format text --log-level WARNING & server=$$!; \
 	trap 'kill -TERM $$server 2>/dev/null; wait $$server' EXIT; \
 	for i in $$(seq 1 300); do [ -s build/run.address ] && break; sleep 0.2; done; \
 	address=$$(cat build/run.address); \
