@@ -1,0 +1,46 @@
+"""Figures in the full newsx pipeline: the seed article and cooperation with times and entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.domain import Comparator, FigureKind
+
+
+def test_figures_seed_article(analyse, seed_article):
+    title, text = seed_article
+    doc = analyse(text, title=title, published_at="2024-10-09")
+    found = [(f.text, f.kind, f.value, f.comparator, f.subject) for f in doc._.newsx_figures]
+    assert found == [
+        ("two", FigureKind.COUNT, 2, Comparator.EXACT, "leaders"),
+        ("approximately 200", FigureKind.COUNT, 200, Comparator.APPROXIMATE, "missiles"),
+        ("approximately 1,200", FigureKind.COUNT, 1200, Comparator.APPROXIMATE, "fatalities"),
+        ("around 250", FigureKind.COUNT, 250, Comparator.APPROXIMATE, "people"),
+    ]
+    for figure in doc._.newsx_figures:
+        assert doc.text[figure.span.start:figure.span.end] == figure.text
+        assert not figure.text.startswith(("first", "Source"))
+    assert [f.id for f in doc._.newsx_figures] == ["f1", "f2", "f3", "f4"]
+    assert [s.id_ for s in doc.spans["newsx_figures"]] == ["f1", "f2", "f3", "f4"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks resume on October 11 after a pause since July 30.", []),
+        ("Russia invaded Ukraine in February 2022, and 5,000 troops moved.", [("5,000", 5000)]),
+        ("The 90-minute match drew 40,000 fans.", [("40,000", 40000)]),
+        ("The G7 pledged $600 billion over five years.", [("$600 billion", 600e9)]),
+        ("Boeing 737 orders rose 12% in 2023.", [("12%", 12)]),
+    ],
+)
+def test_figures_skip_times_and_names(analyse, text, expected):
+    doc = analyse(text, published_at="2024-10-09")
+    assert [(f.text, f.value) for f in doc._.newsx_figures] == expected
+
+
+def test_figures_sentence_index_counts_the_title(analyse):
+    doc = analyse("Officials said 300 homes were lost.", title="Storm Hits Coast")
+    (figure,) = doc._.newsx_figures
+    assert figure.sentence_index == 1
+    assert figure.subject == "homes"
