@@ -34,9 +34,6 @@ from service.domain import ArticleInput, Extraction
 
 log = logging.getLogger(__name__)
 
-# Articles sent to one worker ahead of its results: enough for a full batch plus the next one.
-_AHEAD_PER_WORKER_BATCHES = 2
-
 
 @dataclass(slots=True)
 class Analysis:
@@ -65,6 +62,7 @@ class _Worker:
         self.process.start()
         child_end.close()
         self.jobs: dict[int, _Job] = {}
+        self.chars = 0  # characters of the articles it holds: its backlog
         self.ready = False
 
 
@@ -162,17 +160,23 @@ class Engine:
     # -- the front's bookkeeping (under the lock) ---------------------------------------------------
 
     def _dispatch(self) -> None:
-        """Send pending articles to the least-loaded ready workers, dropping abandoned ones."""
-        ahead = _AHEAD_PER_WORKER_BATCHES * self._settings.batch_size
+        """Send pending articles to the ready worker with the smallest backlog, dropping abandoned ones.
+
+        A worker holds at most about one batch (``batch_max_chars``) of articles; the rest wait
+        here, where cancelled calls cost nothing, and work balances by size: no worker idles
+        while another still has a queue of long articles.
+        """
+        limit = self._settings.batch_max_chars
         while self._pending:
-            ready = [w for w in self._workers if w.ready and len(w.jobs) < ahead]
+            ready = [w for w in self._workers if w.ready and w.chars < limit]
             if not ready:
                 return
             job = self._pending.popleft()
             if not self._still_wanted(job):
                 continue
-            worker = min(ready, key=lambda w: len(w.jobs))
+            worker = min(ready, key=lambda w: w.chars)
             worker.jobs[job.id] = job
+            worker.chars += _size(job.article)
             try:
                 worker.connection.send((job.id, job.article, job.summary_options, job.deadline))
             except OSError:  # the worker just died; the receiver fails its jobs
@@ -221,6 +225,7 @@ class Engine:
         _, outcomes, seconds_per_article = message
         with self._lock:
             jobs = [(worker.jobs.pop(job_id, None), outcome) for job_id, outcome in outcomes]
+            worker.chars -= sum(_size(job.article) for job, _ in jobs if job is not None)
             self._seconds_per_article = 0.8 * self._seconds_per_article + 0.2 * seconds_per_article
             self._dispatch()
         self.on_batch(len(outcomes))
@@ -245,6 +250,10 @@ class Engine:
         for job in lost:
             job.future.set_exception(errors.WorkerLost("the worker analysing this article stopped; retry"))
         dead.connection.close()
+
+
+def _size(article: ArticleInput) -> int:
+    return len(article.text) + len(article.title)
 
 
 # -- the worker process ---------------------------------------------------------------------------

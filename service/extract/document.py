@@ -82,3 +82,11 @@ def sentence_index(doc: Doc, token_index: int) -> int:
         starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() or [0]
         doc.user_data["newsx_sentence_starts"] = starts
     return max(bisect.bisect_right(starts, token_index) - 1, 0)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy rebuilds it from the tokens on every access."""
+    cached = doc.user_data.get("newsx_text")
+    if cached is None:
+        cached = doc.user_data["newsx_text"] = doc.text
+    return cached

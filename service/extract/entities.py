@@ -419,7 +419,7 @@ def make_entity_extractor(nlp: Language, name: str) -> EntityExtractor:
 def extract_entities(doc: Doc, resources: Resources) -> tuple[list[Entity], list[Span]]:
     """Entities of a parsed Doc (sorted by salience) and one labelled span per mention."""
     gazetteer = resources.gazetteer
-    layout = text_layout(doc.text, doc._.newsx_title_end)
+    layout = text_layout(document.doc_text(doc), doc._.newsx_title_end)
     candidates = join_name_particles(doc, layout, model_candidates(doc, layout))
     candidates = layout_candidates(doc, layout, candidates, gazetteer)
     candidates += acronym_candidates(doc, layout, candidates, gazetteer)
@@ -856,7 +856,7 @@ def build_entities(
 ) -> tuple[list[Entity], list[Span]]:
     """Entity records sorted by salience, ids in that order, and their mention spans."""
     gazetteer = resources.gazetteer
-    text = doc.text
+    text = document.doc_text(doc)
     title_end = doc._.newsx_title_end  # document.in_title, without an extension look-up per mention
     drafts = []
     for group in groups:

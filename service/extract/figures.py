@@ -48,7 +48,7 @@ from text_to_num import text2num
 
 from service.domain import Comparator, Figure, FigureKind, Span
 from service.extract import figure_resources as res
-from service.extract.document import in_title, sentence_index
+from service.extract.document import doc_text, in_title, sentence_index
 
 SPAN_GROUP = "newsx_figures"
 # Currency of a bare "$", "dollars" or "cents" until the article's dollar is known.
@@ -578,7 +578,7 @@ def is_not_a_figure(doc: Doc, candidate: Candidate, times: set[int], names: set[
         previous = doc[number.start - 2] if doc[number.start - 2].lower_ in res.LABEL_WORDS else previous
     if previous is not None and _is_label_word(doc, previous, following):
         return True
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, candidate.start) + 1
     if text[line_start:candidate.start].strip(" \t•*-(") == "" and text[candidate.end:candidate.end + 1] in (".", ")") and first.digits:
         return True  # list labels: "1. ...", "(2) ..."
@@ -678,7 +678,7 @@ def _ordinal_subject(span: SpacySpan) -> str:
 
 def extract_figures(doc: Doc) -> tuple[list[Figure], list[SpacySpan]]:
     """Figures of a parsed Doc in text order, with one spaCy span per figure."""
-    text = doc.text
+    text = doc_text(doc)
     times = _covered_tokens(doc, "newsx_times", res.TIME_LABELS, res.TIME_WORDS)
     names = _covered_tokens(doc, "newsx_entities", res.NAME_LABELS)
     found: list[tuple[int, int, SpacySpan, Candidate | None, float]] = []

@@ -36,7 +36,7 @@ from text_to_num import text2num
 
 from service.domain import Span, TimeExpression, TimeType
 from service.extract import time_resources as res
-from service.extract.document import in_title, reference_date, sentence_index
+from service.extract.document import doc_text, in_title, reference_date, sentence_index
 
 
 class Direction(enum.Enum):
@@ -993,14 +993,6 @@ def _explicit_future(verb) -> bool:
 # --------------------------------------------------------------------------------------------
 # The component
 # --------------------------------------------------------------------------------------------
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once per Doc (spaCy rebuilds it from the tokens on every access)."""
-    text = doc.user_data.get("newsx_text")
-    if text is None:
-        text = doc.user_data["newsx_text"] = doc.text
-    return text
 
 
 def time_entity_offsets(doc: Doc) -> list[tuple[int, int]]:
