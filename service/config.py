@@ -31,7 +31,7 @@ class Settings:
     max_call_seconds: float = _setting(60.0, "server-side limit on one call's time, whatever the client's deadline")
     batch_window_ms: float = _setting(5.0, "how long the pipeline waits to gather concurrent articles into one batch")
     batch_size: int = _setting(16, "most articles parsed in one nlp.pipe batch")
-    batch_max_chars: int = _setting(30_000, "most characters in one batch (bounds a worker's memory)")
+    batch_max_chars: int = _setting(10_000, "most characters in one batch (bounds a worker's memory)")
     stream_window: int = _setting(32, "articles of one stream in flight at once")
     grace_seconds: float = _setting(10.0, "on SIGTERM, how long in-flight calls may take to finish")
     log_level: str = _setting("INFO", "logging level: DEBUG, INFO, WARNING, ERROR")
