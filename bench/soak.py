@@ -1,7 +1,8 @@
 """``make soak``: a bounded soak of a real server on loopback, with a worker killed half-way.
 
-For ``--seconds`` (default 180) ``--clients`` threads call without pause, about four times what
-the workers can parse, mixing valid articles, oversized ones, malformed requests, non-English
+For ``--seconds`` (default 180) ``--clients`` threads (16 per worker: about four times as many
+articles as the workers hold at once) call without pause, waiting only the retry delay a
+RESOURCE_EXHAUSTED answer asks for, mixing valid articles, oversized ones, malformed requests, non-English
 text, very short deadlines and calls cancelled in flight. Every call must end with OK or the code
 its kind expects; the server's memory (front and workers, sampled every 5 s) must be flat: the
 last minute's mean RSS within 10% of the first minute's; the server must not crash, and the worker
@@ -23,12 +24,14 @@ import threading
 import time
 
 import grpc
+from google.rpc import error_details_pb2
+from grpc_status import rpc_status
 from newsx.v1 import extraction_pb2 as pb
 from newsx.v1 import extraction_pb2_grpc
 
 from bench.__main__ import peak_rss_mb, pipeline_workers, start_server
 from bench.corpus import build_corpus
-from client.client import SERVICE_CONFIG
+from client.client import SERVICE_CONFIG, unpack_details
 
 GERMAN = ("Die Bundesregierung hat am Mittwoch neue Hilfen für die Landwirtschaft beschlossen. Der Minister "
           "sagte, die Bauern sollten bis zum Sommer mehr Geld erhalten, weil die Preise stark gefallen seien.")
@@ -86,7 +89,17 @@ def call(stub, kind: str, request: pb.ExtractRequest, rng: random.Random) -> str
     except grpc.FutureCancelledError:
         return "CANCELLED"
     except grpc.RpcError as error:
+        if error.code() == grpc.StatusCode.RESOURCE_EXHAUSTED:
+            time.sleep(min(2.0, retry_delay(error)))  # as a well-behaved client does
         return error.code().name
+
+
+def retry_delay(error: grpc.RpcError) -> float:
+    """The delay a RESOURCE_EXHAUSTED answer asks for (RetryInfo), in seconds."""
+    status = rpc_status.from_call(error)
+    details = unpack_details(status.details) if status is not None else []
+    return next((d.retry_delay.ToTimedelta().total_seconds() for d in details
+                 if isinstance(d, error_details_pb2.RetryInfo)), 0.5)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -244,6 +244,7 @@ class Engine:
                 return
             lost = list(dead.jobs.values())
             index = self._workers.index(dead)
+            dead.process.join(timeout=5)  # reap it: no zombie is left behind
             log.error("pipeline worker %d died (exit %s) holding %d articles; starting another",
                       dead.process.pid, dead.process.exitcode, len(lost))
             self._workers[index] = _Worker(self._context, self._settings)
