@@ -168,3 +168,20 @@ def test_service_extract_min_confidence_out_of_range_is_invalid_argument(client)
         client.extract(pb.Article(text="Prices rose."), min_confidence=2.0)
     assert raised.value.code == grpc.StatusCode.INVALID_ARGUMENT
     assert _violations(raised.value) == ["min_confidence"]
+
+
+def test_service_extract_min_confidence_filters_entities_events_and_arguments(client, seed_article):
+    title, text = seed_article
+    article = pb.Article(title=title, text=text, published_at=SEED_PUBLISHED_AT)
+    everything = client.extract(article)
+    confident = client.extract(article, min_confidence=0.8)
+    entity_ids = {e.id for e in confident.entities}
+    assert all(e.confidence >= 0.8 for e in confident.entities)
+    assert all(v.confidence >= 0.8 for v in confident.events)
+    for event in confident.events:
+        for argument in event.arguments:
+            assert argument.confidence >= 0.8
+            assert not argument.entity_id or argument.entity_id in entity_ids  # no link to a dropped entity
+    dropped = sum(e.confidence < 0.8 for e in everything.entities) + sum(v.confidence < 0.8 for v in everything.events)
+    assert dropped > 0  # the seed has less certain entities and events: the filter is exercised
+    assert len(confident.entities) + len(confident.events) == len(everything.entities) + len(everything.events) - dropped
