@@ -81,21 +81,32 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
         """Articles are queued as they arrive (at most ``stream_window`` in flight) and answered in order."""
         in_flight: queue.Queue = queue.Queue(maxsize=self._settings.stream_window)
 
+        def put(entry) -> bool:
+            """Wait for room in the window while the call lives; False once it is gone."""
+            while context.is_active():
+                try:
+                    in_flight.put(entry, timeout=0.5)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
         def read() -> None:
             try:
                 for index, item in enumerate(request_iterator):
                     if index >= self._settings.max_stream_articles:
-                        in_flight.put((index, item, errors.InvalidArgument(
+                        put((index, item, errors.InvalidArgument(
                             "STREAM_TOO_LONG",
                             [errors.FieldViolation("request", f"more than max_stream_articles "
                                                    f"({self._settings.max_stream_articles}) in one stream")],
                         )))
                         break
-                    in_flight.put((index, item, self._start(item.request, context)))
+                    if not put((index, item, self._start(item.request, context))):
+                        return  # the caller went away: stop reading, drop the rest
             except Exception as error:  # noqa: BLE001 - the client's side of the stream broke
                 log.info("stream reader stopped: %s", error)
             finally:
-                in_flight.put(_STREAM_END)
+                put(_STREAM_END)
 
         threading.Thread(target=read, name="newsx-stream-reader", daemon=True).start()
         while (entry := in_flight.get()) is not _STREAM_END:

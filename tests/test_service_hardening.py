@@ -174,3 +174,14 @@ def test_hardening_metrics_endpoint_shows_the_calls_just_made(serving, client):
     assert count(after, invalid) - count(before, invalid) == 1
     assert "newsx_call_seconds_bucket" in after and "newsx_batch_articles_count" in after
     assert "newsx_article_chars_count" in after and "newsx_calls_in_flight" in after
+
+
+def test_hardening_stream_longer_than_its_limit_ends_with_an_error_answer(server_settings):
+    settings = dataclasses.replace(server_settings, max_stream_articles=3)
+    requests = [pb.ExtractRequest(article=pb.Article(id=f"s{i}", text=f"Item {i}: Oslo rose.")) for i in range(5)]
+    with running_server(settings) as (serving, _), NewsxClient(f"127.0.0.1:{serving.port}", timeout=60) as client:
+        answers = list(client.stream_extract(requests))
+    assert [a.index for a in answers] == [0, 1, 2, 3]
+    assert all(a.HasField("response") for a in answers[:3])
+    assert answers[3].error.code == grpc.StatusCode.INVALID_ARGUMENT.value[0]
+    assert "max_stream_articles" in answers[3].error.message
