@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from google.rpc import code_pb2
 from newsx.v1 import extraction_pb2 as pb
 
 from client.client import DEFAULT_SERVER, DEFAULT_TIMEOUT, NewsxClient, NewsxError, tls_credentials, to_json
@@ -103,7 +104,7 @@ def run_jsonl(client: NewsxClient, args: argparse.Namespace) -> int:
                 if answer.HasField("error"):
                     record = {"index": index, "article_id": answer.article_id,
                               "error": json.loads(to_json(answer.error, indent=None))}
-                    record["error"]["code"] = _code_name(answer.error.code)
+                    record["error"]["code"] = code_pb2.Code.Name(answer.error.code)
                 else:
                     record = json.loads(to_json(answer.response, indent=None))
             failed += "error" in record
@@ -116,12 +117,6 @@ def run_jsonl(client: NewsxClient, args: argparse.Namespace) -> int:
     if failed:
         print(f"{failed} of {len(items)} articles failed", file=sys.stderr)
     return 1 if failed else 0
-
-
-def _code_name(code: int) -> str:
-    import grpc
-
-    return next((c.name for c in grpc.StatusCode if c.value[0] == code), str(code))
 
 
 def _console(stderr: bool = False):
@@ -175,7 +170,7 @@ def _use_table(args: argparse.Namespace) -> bool:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     if bool(args.jsonl) == bool(args.paths):
-        raise UsageError("give article files (or -) or --jsonl FILE, not both")
+        raise UsageError("give either article files (or - for stdin) or --jsonl FILE")
     with _client(args) as client:
         if args.jsonl:
             return run_jsonl(client, args)
@@ -187,6 +182,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
+    if not args.paths:
+        raise UsageError("give article files (or - for stdin)")
     with _client(args) as client:
         for path in args.paths:
             response = client.summarize(
@@ -217,7 +214,11 @@ def cmd_health(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from service import config, server
 
-    return server.serve(config.from_arguments(args))
+    try:
+        settings = config.from_arguments(args)
+    except ValueError as error:  # a setting that cannot work, from a flag or NEWSX_* variable
+        raise UsageError(str(error)) from None
+    return server.serve(settings)
 
 
 def _client(args: argparse.Namespace) -> NewsxClient:
@@ -260,7 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="entities, events, figures and times of articles")
     with_connection(extract)
     with_article(extract)
-    extract.add_argument("--jsonl", metavar="FILE", help="one JSON article per line (id, title, text, published_at); - is stdin; "
+    extract.add_argument("--jsonl", metavar="FILE", help="one JSON article per line (id, title, text or html, published_at); - is stdin; "
                                                          "one JSON result or error record per line out, in order")
     extract.add_argument("--stream-timeout", type=float, default=None, help="seconds allowed for the whole --jsonl stream")
     extract.set_defaults(run=cmd_extract)

@@ -9,7 +9,12 @@ from service import config, server
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m service", description="Run the newsx gRPC server.")
     config.add_arguments(parser)
-    return server.serve(config.from_arguments(parser.parse_args(argv)))
+    args = parser.parse_args(argv)
+    try:
+        settings = config.from_arguments(args)
+    except ValueError as error:  # a setting that cannot work, from a flag or NEWSX_* variable
+        parser.error(str(error))
+    return server.serve(settings)
 
 
 if __name__ == "__main__":

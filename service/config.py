@@ -11,8 +11,12 @@ import os
 from dataclasses import dataclass, field
 
 
-def _setting(default, help_text: str):
-    return field(default=default, metadata={"help": help_text})
+def _setting(default, help_text: str, choices: tuple[str, ...] = ()):
+    return field(default=default, metadata={"help": help_text, "choices": choices})
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMATS = ("json", "text")
 
 
 @dataclass(frozen=True)
@@ -28,14 +32,16 @@ class Settings:
     max_stream_articles: int = _setting(100_000, "most articles in one StreamExtract call")
     max_concurrent_calls: int = _setting(64, "calls served at once (gRPC threads); more are refused with RESOURCE_EXHAUSTED")
     max_queued_articles: int = _setting(256, "articles waiting for a pipeline worker; past it, RESOURCE_EXHAUSTED with a retry delay")
-    max_call_seconds: float = _setting(60.0, "server-side limit on one call's time, whatever the client's deadline")
+    max_call_seconds: float = _setting(
+        60.0, "server-side limit on one call's time (per article in a stream), whatever the client's deadline"
+    )
     batch_window_ms: float = _setting(5.0, "how long the pipeline waits to gather concurrent articles into one batch")
     batch_size: int = _setting(16, "most articles parsed in one nlp.pipe batch")
     batch_max_chars: int = _setting(10_000, "most characters in one batch (bounds a worker's memory)")
     stream_window: int = _setting(32, "articles of one stream in flight at once")
     grace_seconds: float = _setting(10.0, "on SIGTERM, how long in-flight calls may take to finish")
-    log_level: str = _setting("INFO", "logging level: DEBUG, INFO, WARNING, ERROR")
-    log_format: str = _setting("json", "log lines as json (one object per line) or text")
+    log_level: str = _setting("INFO", "logging level", LOG_LEVELS)
+    log_format: str = _setting("json", "log lines as json (one object per line) or text", LOG_FORMATS)
     log_article_text: bool = _setting(False, "include article text in the access log (off: never logged)")
     metrics_address: str = _setting("", "host:port serving Prometheus /metrics (empty: off; port 0 picks one)")
     tls_cert_file: str = _setting("", "PEM server certificate chain; with tls_key_file turns TLS on")
@@ -43,6 +49,27 @@ class Settings:
     tls_client_ca_file: str = _setting("", "PEM CA that client certificates must be signed by (mutual TLS)")
     auth_token: str = _setting("", "bearer token every call but health must carry (empty: no token needed)")
     address_file: str = _setting("", "write the bound host:port to this file once serving (for scripts using port 0)")
+
+    def __post_init__(self) -> None:
+        """Refuse settings that cannot work, naming the setting, before anything starts."""
+        problems = []
+        for spec in dataclasses.fields(self):
+            value = getattr(self, spec.name)
+            if spec.metadata["choices"] and value not in spec.metadata["choices"]:
+                problems.append(f"{spec.name} must be one of {', '.join(spec.metadata['choices'])}, not {value!r}")
+            elif type(value) in (int, float) and value < 0:
+                problems.append(f"{spec.name} must not be negative, not {value}")
+        for name in ("workers", "max_article_chars", "max_message_bytes", "chunk_chars", "max_stream_articles",
+                     "max_concurrent_calls", "max_queued_articles", "max_call_seconds", "batch_size",
+                     "batch_max_chars", "stream_window"):
+            if getattr(self, name) == 0:
+                problems.append(f"{name} must be at least 1")
+        if bool(self.tls_cert_file) != bool(self.tls_key_file):
+            problems.append("tls_cert_file and tls_key_file go together")
+        if self.tls_client_ca_file and not self.tls_cert_file:
+            problems.append("tls_client_ca_file needs tls_cert_file and tls_key_file (mutual TLS is TLS)")
+        if problems:
+            raise ValueError("; ".join(problems))
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> "Settings":
@@ -69,12 +96,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add one flag per setting, with its meaning, default and variable in the help text."""
     for spec in dataclasses.fields(Settings):
         kind = type(spec.default)
+        choices = spec.metadata["choices"]
         parser.add_argument(
             "--" + spec.name.replace("_", "-"),
             dest=spec.name,
             type=(lambda raw: _parse(bool, raw)) if kind is bool else kind,
+            nargs="?" if kind is bool else None,  # a bare --log-article-text means true
+            const=True if kind is bool else None,
+            choices=choices or None,
             default=None,
-            help=f"{spec.metadata['help']} (default {spec.default!r}; env NEWSX_{spec.name.upper()})",
+            help=f"{spec.metadata['help']}{' (' + ', '.join(choices) + ')' if choices else ''} "
+            f"(default {spec.default!r}; env NEWSX_{spec.name.upper()})",
         )
 
 

@@ -70,6 +70,12 @@ def check_min_confidence(value: float, field: str) -> float:
     return value
 
 
+def check_offset_encoding(value: int, field: str) -> None:
+    """Refuse an encoding number this server does not know (a newer client's, or garbage)."""
+    if value not in pb.OffsetEncoding.values():
+        raise _violation("INVALID_OPTION", field, f"unknown offset encoding {value}")
+
+
 class OffsetMapper:
     """Turns code point offsets into the caller's unit (UTF-8 bytes, UTF-16 code units)."""
 
@@ -197,6 +203,8 @@ def summary_options(request: pb.SummarizeRequest) -> dict:
         violations.append(errors.FieldViolation("max_characters", "must not be negative"))
     if not 0.0 <= request.ratio <= 1.0:
         violations.append(errors.FieldViolation("ratio", "must be between 0 and 1"))
+    if request.method not in pb.SummaryMethod.values():
+        violations.append(errors.FieldViolation("method", f"unknown summary method {request.method}"))
     if violations:
         raise errors.InvalidArgument("INVALID_OPTION", violations)
     method = pb.SummaryMethod.Name(request.method or pb.SUMMARY_METHOD_AUTO).removeprefix("SUMMARY_METHOD_")
@@ -209,7 +217,10 @@ def summary_options(request: pb.SummarizeRequest) -> dict:
 
 
 def summary_to_proto(summary, extraction: domain.Extraction, request: pb.SummarizeRequest) -> pb.SummarizeResponse:
+    """The summary; its links go only to entities and events ``min_confidence`` kept."""
     offsets = OffsetMapper(extraction.text, request.offset_encoding)
+    entity_ids = {entity.id for entity in extraction.entities}
+    event_ids = {event.id for event in extraction.events}
     response = pb.SummarizeResponse(
         article_id=extraction.article_id,
         text=extraction.text if extraction.text != request.article.text else "",
@@ -218,11 +229,14 @@ def summary_to_proto(summary, extraction: domain.Extraction, request: pb.Summari
             pb.SummarySentence(index=s.index, text=s.text, span=offsets.span(s.span), score=s.score)
             for s in summary.sentences
         ],
-        key_phrases=[pb.KeyPhrase(text=k.text, score=k.score, entity_id=k.entity_id) for k in summary.key_phrases],
+        key_phrases=[
+            pb.KeyPhrase(text=k.text, score=k.score, entity_id=k.entity_id if k.entity_id in entity_ids else "")
+            for k in summary.key_phrases
+        ],
         brief=pb.Brief(
             headline=summary.brief.headline,
-            event_id=summary.brief.event_id,
-            entity_ids=summary.brief.entity_ids,
+            event_id=summary.brief.event_id if summary.brief.event_id in event_ids else "",
+            entity_ids=[entity_id for entity_id in summary.brief.entity_ids if entity_id in entity_ids],
             figure_ids=summary.brief.figure_ids,
         ),
         method=pb.SummaryMethod.Value("SUMMARY_METHOD_" + summary.method.value),

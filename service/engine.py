@@ -201,10 +201,9 @@ class Engine:
                 if self._closing:
                     return
                 by_handle = {}
-                for worker in self._workers:
+                for worker in self._workers:  # a worker still loading is heard too: its "ready" comes here
                     by_handle[worker.process.sentinel] = worker
-                    if worker.ready:
-                        by_handle[worker.connection] = worker
+                    by_handle[worker.connection] = worker
             for handle in multiprocessing.connection.wait(list(by_handle), timeout=0.5):
                 worker = by_handle[handle]
                 if handle is worker.connection:
@@ -242,12 +241,15 @@ class Engine:
         with self._lock:
             if self._closing:
                 return
+            dead.ready = False
             lost = list(dead.jobs.values())
-            index = self._workers.index(dead)
-            dead.process.join(timeout=5)  # reap it: no zombie is left behind
-            log.error("pipeline worker %d died (exit %s) holding %d articles; starting another",
-                      dead.process.pid, dead.process.exitcode, len(lost))
-            self._workers[index] = _Worker(self._context, self._settings)
+            dead.jobs.clear()
+        dead.process.join(timeout=5)  # reap it: no zombie is left behind
+        log.error("pipeline worker %d died (exit %s) holding %d articles; starting another",
+                  dead.process.pid, dead.process.exitcode, len(lost))
+        replacement = _Worker(self._context, self._settings)  # spawned outside the lock: calls go on meanwhile
+        with self._lock:
+            self._workers[self._workers.index(dead)] = replacement
         for job in lost:
             job.future.set_exception(errors.WorkerLost("the worker analysing this article stopped; retry"))
         dead.connection.close()
@@ -290,7 +292,7 @@ def _gather(connection, first: tuple, settings: Settings) -> tuple[list[tuple], 
     already waiting, the worker gathers for up to ``batch_window_ms``, until ``batch_size``
     articles or ``batch_max_chars`` characters (which bounds a worker's memory).
     """
-    batch, chars = [first], len(first[1].text)
+    batch, chars = [first], _size(first[1])
     if not connection.poll(0):
         return batch, False
     window_end = time.monotonic() + settings.batch_window_ms / 1000
@@ -303,7 +305,7 @@ def _gather(connection, first: tuple, settings: Settings) -> tuple[list[tuple], 
         if item is None:
             return batch, True
         batch.append(item)
-        chars += len(item[1].text)
+        chars += _size(item[1])
     return batch, False
 
 

@@ -14,6 +14,7 @@ import time
 import uuid
 
 import grpc
+from google.rpc import code_pb2
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
 
 request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
@@ -107,13 +108,13 @@ class ObservabilityInterceptor(grpc.ServerInterceptor):
 
     def _finish(self, method: str, context, started: float, extra: dict) -> None:
         code = context.code() or grpc.StatusCode.OK
-        if isinstance(code, int):  # set through abort_with_status as a number on some versions
-            code = next((c for c in grpc.StatusCode if c.value[0] == code), grpc.StatusCode.UNKNOWN)
+        # abort_with_status leaves the code as a number on some grpcio versions
+        code_name = code_pb2.Code.Name(code) if isinstance(code, int) else code.name
         elapsed = time.perf_counter() - started
-        self._metrics.calls.labels(method, code.name).inc()
+        self._metrics.calls.labels(method, code_name).inc()
         self._metrics.latency.labels(method).observe(elapsed)
         self._metrics.in_flight.labels(method).dec()
-        log.info("call", extra={"method": method, "code": code.name, "ms": round(1000 * elapsed, 1), **extra})
+        log.info("call", extra={"method": method, "code": code_name, "ms": round(1000 * elapsed, 1), **extra})
 
     def _unary(self, behaviour, method: str, call_id: str):
         def wrapped(request, context):

@@ -56,6 +56,7 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
         try:
             article = self._article(request.article)
             minimum = convert.check_min_confidence(request.min_confidence, "min_confidence")
+            convert.check_offset_encoding(request.offset_encoding, "offset_encoding")
             analysis = self._engine.analyse(article, is_active=context.is_active, timeout=self._timeout(context))
             extraction = with_min_confidence(analysis.extraction, minimum)
             return convert.extraction_to_proto(extraction, request.article.text, request.offset_encoding)
@@ -66,6 +67,7 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
         try:
             article = self._article(request.article)
             minimum = convert.check_min_confidence(request.min_confidence, "min_confidence")
+            convert.check_offset_encoding(request.offset_encoding, "offset_encoding")
             options = convert.summary_options(request)
             analysis = self._engine.analyse(
                 article, summary_options=options, is_active=context.is_active, timeout=self._timeout(context)
@@ -109,7 +111,15 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
                 put(_STREAM_END)
 
         threading.Thread(target=read, name="newsx-stream-reader", daemon=True).start()
-        while (entry := in_flight.get()) is not _STREAM_END:
+        while True:
+            try:
+                entry = in_flight.get(timeout=0.5)
+            except queue.Empty:
+                if context.is_active():
+                    continue
+                return  # the caller went away while the reader waited on it
+            if entry is _STREAM_END:
+                return
             index, item, started = entry
             answer = pb.StreamExtractResponse(index=index, article_id=item.request.article.id)
             try:
@@ -125,7 +135,7 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
                 answer.error.CopyFrom(status.status_proto(error))
             except Exception:  # noqa: BLE001
                 log.exception("unexpected failure in stream item %d", index)
-                answer.error.CopyFrom(status.internal_status_proto("internal error while analysing the article"))
+                answer.error.CopyFrom(status.status_proto(errors.NewsxError("internal error while analysing the article")))
             yield answer
 
     def _start(self, request: pb.ExtractRequest, context: grpc.ServicerContext):
@@ -133,8 +143,12 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
         try:
             article = self._article(request.article, field="request.article")
             minimum = convert.check_min_confidence(request.min_confidence, "request.min_confidence")
+            convert.check_offset_encoding(request.offset_encoding, "request.offset_encoding")
             return minimum, self._engine.submit(
                 article, is_active=context.is_active, timeout=self._timeout(context)
             )
         except errors.NewsxError as error:
             return error
+        except Exception:  # noqa: BLE001 - a bug answers this item, the stream goes on
+            log.exception("unexpected failure starting a stream item")
+            return errors.NewsxError("internal error while analysing the article")

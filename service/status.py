@@ -66,11 +66,6 @@ def status_proto(error: errors.NewsxError) -> status_pb2.Status:
     return status_pb2.Status(code=code, message=error.message, details=details)
 
 
-def internal_status_proto(message: str) -> status_pb2.Status:
-    """A status for an unexpected failure: no internals leak to the caller."""
-    return status_pb2.Status(code=code_pb2.INTERNAL, message=message)
-
-
 def abort(context: grpc.ServicerContext, error: errors.NewsxError) -> None:
     """End the call with the error's status and details (raises, as ``context.abort`` does)."""
     context.abort_with_status(rpc_status.to_status(status_proto(error)))

@@ -78,6 +78,9 @@ def test_cli_call_error_exits_one_with_status_name(server_address, tmp_path, cap
         ["extract"],  # neither files nor --jsonl
         ["extract", "--format", "xml", SEED],
         ["summarize", "--max-sentences", "many", SEED],
+        ["summarize"],  # no files
+        ["serve", "--log-level", "LOUD"],
+        ["serve", "--tls-cert-file", "server.pem"],  # without --tls-key-file
         ["frobnicate"],
     ],
 )

@@ -31,6 +31,28 @@ def test_config_bad_boolean_variable_is_refused(raw):
         config.Settings.from_env({"NEWSX_LOG_ARTICLE_TEXT": raw})
 
 
+def test_config_bare_boolean_flag_means_true():
+    parser = argparse.ArgumentParser()
+    config.add_arguments(parser)
+    assert config.from_arguments(parser.parse_args(["--log-article-text"])).log_article_text is True
+
+
+@pytest.mark.parametrize(
+    ("environ", "named"),
+    [
+        ({"NEWSX_LOG_LEVEL": "LOUD"}, "log_level"),
+        ({"NEWSX_LOG_FORMAT": "xml"}, "log_format"),
+        ({"NEWSX_WORKERS": "0"}, "workers"),
+        ({"NEWSX_MAX_QUEUED_ARTICLES": "-1"}, "max_queued_articles"),
+        ({"NEWSX_TLS_CERT_FILE": "server.pem"}, "tls_key_file"),  # a certificate without its key
+        ({"NEWSX_TLS_CLIENT_CA_FILE": "ca.pem"}, "tls_client_ca_file"),
+    ],
+)
+def test_config_setting_that_cannot_work_is_refused_by_name(environ, named):
+    with pytest.raises(ValueError, match=named):
+        config.Settings.from_env(environ)
+
+
 def test_config_every_setting_is_in_the_readme_table():
     readme = README.read_text()
     for spec in dataclasses.fields(config.Settings):

@@ -32,6 +32,18 @@ def test_entities_layout_title_case_line_in_body_is_a_headline():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Angela Merkel visited Paris on Monday.",  # the only line: no body to head
+        "Shares fell in Tokyo.\nAngela Merkel visited Paris on Monday.\nShe met the French president there.",
+        "Shares fell in Tokyo.\nBoris Johnson met Emmanuel Macron in London!\nThey spoke for an hour.",
+    ],
+)
+def test_entities_layout_sentence_full_of_names_is_not_a_headline(text):
+    assert entities.text_layout(text).headlines == []
+
+
+@pytest.mark.parametrize(
     ("line", "expected"),
     [
         ("Ajax Amsterdam 3 Feyenoord 1", [(0, 14, True), (17, 26, True)]),

@@ -154,6 +154,8 @@ def test_service_extract_invalid_article_is_invalid_argument(client, article, re
         ({"max_characters": -5}, "max_characters"),
         ({"ratio": 1.5}, "ratio"),
         ({"min_confidence": -0.1}, "min_confidence"),
+        ({"method": 99}, "method"),  # a number this server's enum does not know
+        ({"offset_encoding": 7}, "offset_encoding"),
     ],
 )
 def test_service_summarize_invalid_option_is_invalid_argument(client, options, field):
@@ -168,6 +170,38 @@ def test_service_extract_min_confidence_out_of_range_is_invalid_argument(client)
         client.extract(pb.Article(text="Prices rose."), min_confidence=2.0)
     assert raised.value.code == grpc.StatusCode.INVALID_ARGUMENT
     assert _violations(raised.value) == ["min_confidence"]
+
+
+def test_service_extract_unknown_offset_encoding_is_invalid_argument(client):
+    with pytest.raises(NewsxError) as raised:
+        client.extract(pb.Article(text="Prices rose."), offset_encoding=9)
+    assert raised.value.code == grpc.StatusCode.INVALID_ARGUMENT
+    assert _violations(raised.value) == ["offset_encoding"]
+
+
+def test_service_stream_extract_unknown_offset_encoding_answers_that_item(client):
+    requests = [
+        pb.ExtractRequest(article=pb.Article(id="bad", text="Prices rose in Paris."), offset_encoding=9),
+        pb.ExtractRequest(article=pb.Article(id="good", text="Prices rose in Paris.")),
+    ]
+    answers = list(client.stream_extract(requests))
+    assert [a.article_id for a in answers] == ["bad", "good"]
+    assert answers[0].error.code == grpc.StatusCode.INVALID_ARGUMENT.value[0]
+    assert [e.name for e in answers[1].response.entities] == ["Paris"]
+
+
+def test_service_summarize_min_confidence_links_only_kept_entities_and_events(client, seed_article):
+    title, text = seed_article
+    article = pb.Article(title=title, text=text, published_at=SEED_PUBLISHED_AT)
+    everything = client.summarize(article, include_extraction=True)
+    confident = client.summarize(article, include_extraction=True, min_confidence=0.92)  # the people score 0.9
+    kept_entities = {e.id for e in confident.extraction.entities}
+    kept_events = {v.id for v in confident.extraction.events}
+    linked = {k.entity_id for k in everything.key_phrases} | set(everything.brief.entity_ids)
+    assert linked - {""} - kept_entities  # the unfiltered summary links some entity the filter drops
+    assert {k.entity_id for k in confident.key_phrases} - {""} <= kept_entities
+    assert set(confident.brief.entity_ids) <= kept_entities
+    assert not confident.brief.event_id or confident.brief.event_id in kept_events
 
 
 def test_service_extract_min_confidence_filters_entities_events_and_arguments(client, seed_article):

@@ -152,6 +152,20 @@ def test_hardening_killed_worker_is_replaced_and_no_call_is_lost(server_settings
         assert client.extract(pb.Article(text=texts[0])).entities  # the pool serves on
 
 
+def test_hardening_lone_worker_killed_is_replaced_and_serves_again(server_settings):
+    """With one worker there is no other to fall back on: the replacement itself must take calls."""
+    settings = dataclasses.replace(server_settings, workers=1)
+    with running_server(settings) as (serving, pool), NewsxClient(f"127.0.0.1:{serving.port}", timeout=60) as client:
+        victim = pool.worker_pids()[0]
+        os.kill(victim, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while victim in pool.worker_pids():
+            assert time.monotonic() < deadline, "the dead worker was not replaced"
+            time.sleep(0.1)
+        response = client.extract(pb.Article(text="Angela Merkel visited Paris on Monday."))
+        assert {e.name for e in response.entities} >= {"Angela Merkel", "Paris"}
+
+
 def test_hardening_metrics_endpoint_shows_the_calls_just_made(serving, client):
     port = serving.metrics.serve("127.0.0.1:0")
 
@@ -185,3 +199,38 @@ def test_hardening_stream_longer_than_its_limit_ends_with_an_error_answer(server
     assert all(a.HasField("response") for a in answers[:3])
     assert answers[3].error.code == grpc.StatusCode.INVALID_ARGUMENT.value[0]
     assert "max_stream_articles" in answers[3].error.message
+
+
+class _CallerThatLeaves:
+    """The part of ``grpc.ServicerContext`` the servicer reads, for a caller that goes away."""
+
+    def __init__(self):
+        self.active = True
+
+    def is_active(self) -> bool:
+        return self.active
+
+    def time_remaining(self) -> float | None:
+        return None
+
+
+def test_hardening_stream_handler_ends_when_the_caller_leaves(engine, server_settings):
+    """The reader gives up on a cancelled stream without queuing its end: the answering loop must still stop."""
+    from service.servicer import ExtractionServicer
+
+    caller = _CallerThatLeaves()
+
+    def requests():
+        yield pb.StreamExtractRequest(request=pb.ExtractRequest(article=pb.Article(text="Oslo rose.")))
+        caller.active = False
+        raise RuntimeError("the call was cancelled")  # what gRPC's request iterator does then
+
+    answers = []
+    handler = threading.Thread(
+        target=lambda: answers.extend(ExtractionServicer(engine, server_settings).StreamExtract(requests(), caller)),
+        daemon=True,
+    )
+    handler.start()
+    handler.join(timeout=20)
+    assert not handler.is_alive(), "the stream handler still waits for a caller that has gone"
+    assert len(answers) <= 1

@@ -72,6 +72,7 @@ _MAX_HEADLINE_CHARS = 200  # longer lines are paragraphs, neither headlines nor 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _LINE = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?][\"'’”]?\s*$")  # "... on Monday." ends prose, "Trump Jr." does not
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:\s*,\s*[A-Z][\w.' ]*?)?\s*(\d|\(|-+\s|—)")
 # Three or more words without lower-case letters in a row, e.g. a headline run into its body.
 _CAPS_RUN = re.compile(r"(?<!\S)(?:[^\sa-z]+\s+){2,}[^\sa-z]+(?!\S)")
@@ -145,7 +146,11 @@ def text_layout(text: str, title_end: int = 0) -> Layout:
         long_words = [word for word in _WORD.findall(line_text) if len(word) >= 4]
         capitalised = sum(word[0].isupper() for word in long_words)
         has_digit = _DIGIT.search(line_text) is not None
-        title_case = len(long_words) >= 3 and capitalised >= 0.8 * len(long_words)
+        title_case = len(long_words) >= 3 and capitalised >= 0.8 * len(long_words) and not (
+            # A sentence full of names ("Angela Merkel visited Paris on Monday.") is prose: it ends
+            # like one and keeps a lower-case word; and text that is one line has no body to head.
+            (_SENTENCE_END.search(line_text) and _has_lower_content_word(line_text)) or line_text.strip() == text.strip()
+        )
         if start < title_end or (title_case and not has_digit and "," not in line_text):
             layout.headlines.append(line.span())
         elif has_digit:
@@ -160,6 +165,14 @@ def text_layout(text: str, title_end: int = 0) -> Layout:
     layout.all_caps = _merged(layout.all_caps)
     layout.datelines.sort()
     return layout
+
+
+_TITLE_CASE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of off on onto or per the to up via vs with".split())
+
+
+def _has_lower_content_word(line: str) -> bool:
+    """Whether the line keeps a lower-case word that Title Case would capitalise ("met", "visited")."""
+    return any(word[0].islower() and word not in _TITLE_CASE_SMALL_WORDS for word in _WORD.findall(line))
 
 
 def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
