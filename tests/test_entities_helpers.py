@@ -37,6 +37,7 @@ def test_entities_layout_title_case_line_in_body_is_a_headline():
         "Angela Merkel visited Paris on Monday.",  # the only line: no body to head
         "Shares fell in Tokyo.\nAngela Merkel visited Paris on Monday.\nShe met the French president there.",
         "Shares fell in Tokyo.\nBoris Johnson met Emmanuel Macron in London!\nThey spoke for an hour.",
+        "Shares fell in Tokyo .\nAjax Amsterdam beat Feyenoord Rotterdam .\nThey lead the league .",  # tokenized
     ],
 )
 def test_entities_layout_sentence_full_of_names_is_not_a_headline(text):

@@ -72,7 +72,7 @@ _MAX_HEADLINE_CHARS = 200  # longer lines are paragraphs, neither headlines nor 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _LINE = re.compile(r"[^\n]+")
-_SENTENCE_END = re.compile(r"[a-z0-9)\]][.!?][\"'’”]?\s*$")  # "... on Monday." ends prose, "Trump Jr." does not
+_SENTENCE_END = re.compile(r"[a-z0-9)\]] ?[.!?][\"'’”]?\s*$")  # "... on Monday." ends prose, "Trump Jr." does not
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:\s*,\s*[A-Z][\w.' ]*?)?\s*(\d|\(|-+\s|—)")
 # Three or more words without lower-case letters in a row, e.g. a headline run into its body.
 _CAPS_RUN = re.compile(r"(?<!\S)(?:[^\sa-z]+\s+){2,}[^\sa-z]+(?!\S)")
