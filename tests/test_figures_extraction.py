@@ -193,6 +193,16 @@ SINGLE_FIGURES = [
     ("The index rose 3% to 4,000.", "4,000", C, 4000, None, EX, "", "", "index"),
     ("It costs 20€ now.", "20€", M, 20, None, EX, "", "EUR", ""),
     ("He bought 5 AMD chips.", "5", C, 5, None, EX, "", "", "AMD chips"),
+    # whole numbers with a fraction, shares without "of", local currency symbols, sign words
+    ("I ate two and a half pizzas.", "two and a half", C, 2.5, None, EX, "", "", "pizzas"),
+    ("The bag weighs one and a half pounds.", "one and a half pounds", Q, 1.5, None, EX, "pound", "", "bag"),
+    ("The run took 3 and a quarter hours of climbing and 3 and a half litres of water.", "3 and a half litres", Q, 3.5, None, EX, "liter", "", "water"),
+    ("Wheat prices have fallen by a third since March.", "a third", C, 1 / 3, None, EX, "", "", "Wheat prices"),
+    ("Yields are down by as much as a quarter.", "as much as a quarter", C, 0.25, None, AM, "", "", "Yields"),
+    ("A fifth said they had not heard of it.", "A fifth", C, 0.2, None, EX, "", "", ""),
+    ("Minus 40 is where the two scales meet.", "Minus 40", C, -40, None, EX, "", "", ""),
+    ("The meal cost Rp 75,000.", "Rp 75,000", M, 75000, None, EX, "", "IDR", ""),
+    ("A room costs RM250 a night.", "RM250", M, 250, None, EX, "", "MYR", "room"),
     # ordinals that rank something
     ("Japan is the world's third-largest economy.", "third", O, 3, None, EX, "", "", "economy"),
     ("She finished second in the race.", "second", O, 2, None, EX, "", "", ""),
@@ -213,6 +223,8 @@ NO_FIGURES = [
     "The team lost 2-3 to Leeds.",
     "Call 555-1234 now.",
     "Call +44 20 7946 0958 for details.",
+    "Call us on 020 7946 0958.",
+    "Duro scored a third in the second half.",
     "One of the leaders spoke.",
     "No one was hurt.",
     "Hundreds of people gathered.",
@@ -249,6 +261,7 @@ NO_FIGURES = [
         ("Brent fell 42 cents to $19.10.", [("42 cents", M, None), ("$19.10", M, None)]),
         ("Prices rose 5% to 7%.", [("5%", P, None), ("7%", P, None)]),
         ("Seats cost $20 to $30.", [("$20 to $30", M, 30)]),
+        ("The board raised the dividend by 3 cents to 41 cents.", [("3 cents", M, None), ("41 cents", M, None)]),
     ],
 )
 def test_figures_range_needs_one_meaning_and_order(figure_nlp, text, expected):

@@ -248,6 +248,24 @@ CASES = [
     ("He resigned on Monday.", JAN, "Monday", "DATE", "2023-01-09"),
     ("Prices fell last week.", JAN, "last week", "DATE", "2023-W01"),
     ("Growth slowed last year.", JAN, "last year", "DATE", "2022"),
+    # anaphora: comparisons and definite references count from the period in focus
+    ("Net income in the third quarter fell from $50 million a year earlier.", "1989-10-27", "a year earlier", "DATE", "1988-Q3"),
+    ("Profit in the third quarter rose. Revenue for the quarter slipped 4%.", "1989-10-27", "the quarter", "DATE", "1989-Q3"),
+    ("Operating profit in the second quarter was $22 million, up from $14 million a year ago.", "2024-08-01", "a year ago", "DATE", "2023-Q2"),
+    ("The company said Tuesday that profit rose from a year earlier.", "1989-10-27", "a year earlier", "DATE", "1988"),
+    ("Clerks have until Nov. 18 to count. The recount begins the following week.", "2016-11-10", "the following week", "DATE", "2016-W47"),
+    ("The plant closed on March 3. Two days later, workers went on strike.", "2024-04-20", "Two days later", "DATE", "2024-03-05"),
+    ("The dam broke in 2019. The year before, engineers had warned of cracks.", "2024-04-20", "The year before", "DATE", "2018"),
+    # schedules and deadlines under a past verb
+    ("Directors declared a dividend payable Dec. 15.", "1989-10-27", "Dec. 15", "DATE", "1989-12-15"),
+    ("He was remanded in custody until March 23.", "2022-03-09", "March 23", "DATE", "2022-03-23"),
+    ("The strike lasted until late November.", "2024-10-09", "late November", "DATE", "2023-11"),
+    ("The judge ordered him to report to prison by April 1.", "2025-02-19", "April 1", "DATE", "2025-04-01"),
+    # compound durations, race times, yearly sets
+    ("She won in 2 hours, 19 minutes, 42 seconds.", PUB, "2 hours, 19 minutes, 42 seconds", "DURATION", "PT2H19M42S"),
+    ("The talks lasted three hours and 20 minutes.", PUB, "three hours and 20 minutes", "DURATION", "PT3H20M"),
+    ("Whitaker finished second in 2:09:51.", PUB, "2:09:51", "DURATION", "PT2H9M51S"),
+    ("The race is run every September.", PUB, "every September", "SET", "XXXX-09"),
     # leap days
     ("The event happened on February 29.", "2024-03-01", "February 29", "DATE", "2024-02-29"),
     ("The event happened on February 29.", "2025-03-01", "February 29", "DATE", "2024-02-29"),

@@ -94,7 +94,7 @@ def _attachment(span: SpacySpan) -> frozenset[int]:
     """The word a time expression modifies, through a preposition ("met on Friday" -> met)."""
     root = span.root
     head = root.head
-    if head.dep_ in ("prep", "npadvmod") and head.head is not head:
+    if head.dep_ in ("prep", "npadvmod") and head.head.i != head.i:
         return frozenset({head.i, head.head.i})
     return frozenset({head.i})
 
@@ -214,7 +214,7 @@ def subject_of(token: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((grandchild for grandchild in child.children if grandchild.dep_ == "pobj"), None)
     head = token.head
-    if head is token or _has_child(token, ("nsubjpass",)):
+    if head.i == token.i or _has_child(token, ("nsubjpass",)):
         return None
     if token.dep_ == "xcomp":
         controller = next((child for child in head.children if child.dep_ in ("dobj", "nsubjpass")), None)
@@ -255,7 +255,7 @@ def object_of(token: Token) -> Token | None:
 def governor(token: Token) -> Token:
     """The word a trigger depends on, looking through a preposition ("went on strike" -> go)."""
     head = token.head
-    if token.dep_ == "pobj" and head.head is not head:
+    if token.dep_ == "pobj" and head.head.i != head.i:
         return head.head
     return head
 
@@ -480,7 +480,7 @@ def _noun_slots(token: Token) -> list[tuple[str, Token]]:
         subj = subject_of(carrier)
         if subj is not None:
             slots.append(("object" if lemma in lex.PATIENT_LIGHT_VERBS else "subject", subj))
-        slots += [slot for slot in _prep_slots(carrier) if slot[1] is not token]
+        slots += [slot for slot in _prep_slots(carrier) if slot[1].i != token.i]
     elif token.dep_ == "nsubj" and lemma in lex.HAPPENING_VERBS:
         slots += _prep_slots(carrier)
     elif token.dep_ == "nsubj" and lemma in lex.AIMING_VERBS:
@@ -690,7 +690,7 @@ def clause_chain(token: Token) -> list[Token]:
     if token.pos_ in NOUN_POS:
         head = governor(token)
         carried = token.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or _carried_by(token, head)
-        if head is not token and head.pos_ in VERB_POS and carried:
+        if head.i != token.i and head.pos_ in VERB_POS and carried:
             chain.append(head)
             current = head
     while _is_complement(current) and len(chain) < 5:
@@ -701,7 +701,7 @@ def clause_chain(token: Token) -> list[Token]:
 
 def _is_complement(verb: Token) -> bool:
     """Whether a verb's modality comes from its head: a complement, or a conjunct sharing the subject."""
-    if verb.head is verb:
+    if verb.head.i == verb.i:
         return False
     if verb.dep_ == "conj":
         return not any(child.dep_ in SUBJECT_DEPS or child.dep_ == "nsubjpass" for child in verb.children)

@@ -128,7 +128,8 @@ CURRENCY_SYMBOLS = {
     "₹": "INR", "Rs": "INR", "Rs.": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₦": "NGN",
     "฿": "THB", "₴": "UAH", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "Can$": "CAD",
     "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "MX$": "MXN", "NT$": "TWD", "CN¥": "CNY",
-    "RMB": "CNY", "Fr.": "CHF", "R": "ZAR",
+    "RMB": "CNY", "Fr.": "CHF", "R": "ZAR", "Rp": "IDR", "Rp.": "IDR", "RM": "MYR", "KSh": "KES",
+    "Ksh": "KES",
 }
 # Symbols also written after the number in plain prose: "20€", "5$".
 TRAILING_CURRENCY_SYMBOLS = ("$", "€", "£", "¥", "₹")

@@ -21,8 +21,11 @@ Decisions (general rules, documented here because callers rely on them):
   "5th place", "second most populous") or after a ranking verb ("finished third"). Plain "the first
   meeting" is no figure.
 - A bare word "one" counts only as a number modifier ("one soldier"), not as a pronoun ("one of").
+- "a third" without "of" is a share only after "by" or a comparator ("fell by a third", "nearly a
+  quarter") or as a subject ("a fifth said"); otherwise it is an ordinal whose noun is left out
+  ("added a third late on"). "two and a half" is 2.5.
 - A bare scaled number compared with a scaled figure takes its meaning ("8.1 billion euros from
-  8.6 billion": both EUR). "from X to Y" and "rose X to Y" are two figures, not a range; a range
+  8.6 billion": both EUR). "from X to Y", "rose X to Y" and "by X to Y" are two figures, not a range; a range
   needs its first value below the second and one meaning ("3% to $88.40" is no range).
 - Rows of three or more bare numbers on one line are table cells, not figures.
 - ``subject``: surface form as written (plural kept) of the noun the figure counts or measures,
@@ -149,9 +152,11 @@ _DIGIT_WORDS = "|".join(res.SMALL_NUMBERS[1:10])
 _WORD_UNIT = rf"(?:(?:{_TENS})(?:[-\s](?:{_DIGIT_WORDS}))?|(?:{_SMALL}))"
 _SCALES = "hundred|thousand|million|billion|trillion|dozen"
 _FRACTION_NAMES = "|".join(sorted(res.FRACTION_WORDS, key=len, reverse=True))
+# "two and a half", "3 and a quarter": a whole number and a fraction word.
+MIXED_NUMBER = rf"(?:\d+|(?i:\b{_WORD_UNIT}))\s+(?i:and\s+an?\s+(?:half|quarter|third)\b)"
 WORD_NUMBER = (
     rf"(?i:\bhalf\s+an?\s+(?:{_SCALES})\b|\bhalf\s+an?(?=\s)"
-    rf"|\b(?:{_SMALL})[\s-](?:{_FRACTION_NAMES})\b|\ban?\s(?:{_FRACTION_NAMES})(?=\s+of\b)"
+    rf"|\b(?:{_SMALL})[\s-](?:{_FRACTION_NAMES})\b|\ban?\s(?:{_FRACTION_NAMES})\b(?![-\u2013])"
     rf"|\ban?\s+(?:{_SCALES})(?:[\s-]+(?:and\s+)?(?:{_WORD_UNIT}|{_SCALES})\b)*"
     rf"|\b{_WORD_UNIT}(?:[\s-]+(?:and\s+)?(?:{_WORD_UNIT}|{_SCALES})\b)*\b)"
 )
@@ -170,7 +175,7 @@ def atom_pattern() -> re.Pattern:
     return re.compile(
         rf"(?<![A-Za-z0-9_])(?P<sign>(?<![\w.])[-−](?=[\d.$€£¥₹])|(?i:minus|negative)\s+)?"
         rf"(?P<symbol>(?:{symbols})\s?)?"
-        rf"(?P<number>{DIGIT_NUMBER}|{WORD_NUMBER})"
+        rf"(?P<number>{MIXED_NUMBER}|{DIGIT_NUMBER}|{WORD_NUMBER})"
         rf"(?:(?P<multiplier_gap>\s|-)?(?P<multiplier>(?i:{_MULTIPLIERS}))(?![A-Za-z0-9]))?"
         rf"(?:(?P<suffix_gap>\s|-|\s-\s|\s+of\s+an?\s+)?(?P<suffix>(?i:{suffixes}))(?![A-Za-z0-9²³]))?"
     )
@@ -183,7 +188,10 @@ _TRAILING = re.compile(
     r"(?i:\s*(?P<word>\+)|-plus\b|\s+(?:plus|or\s+more|or\s+above|and\s+above|or\s+less|or\s+fewer|or\s+so)\b)"
 )
 _RANGE_JOIN = re.compile(r"(?i:\s*[-–—]\s*|\s+(?:to|and|or)\s+)")
-_PHONE = re.compile(r"(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{2,4}(?:[.-]\d{2,4}){2,}(?![\w])|\+\d[\d\s-]{7,}\d|\b\d{3}-\d{4}\b")
+_PHONE = re.compile(
+    r"(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{2,4}(?:[.-]\d{2,4}){2,}(?![\w])|\+\d[\d\s-]{7,}\d|\b\d{3}-\d{4}\b"
+    r"|(?<![\w])0\d{1,4}(?:\s\d{3,4}){2}(?![\w])"  # a trunk prefix and two groups: "020 7946 0958"
+)
 _DIGIT_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -217,6 +225,10 @@ def parse_number(text: str) -> float | None:
     text = text.strip()
     if not text:
         return None
+    whole, joined, fraction = text.lower().partition(" and a")
+    if joined and fraction.strip(" n") in res.FRACTION_WORDS:  # "two and a half": whole plus fraction
+        base = parse_number(whole)
+        return None if base is None else base + 1 / res.FRACTION_WORDS[fraction.strip(" n")]
     if text[-1] in res.UNICODE_FRACTIONS:
         whole = text[:-1].strip()
         return (float(whole) if whole else 0.0) + res.UNICODE_FRACTIONS[text[-1]]
@@ -408,7 +420,9 @@ def join_figures(text: str, atoms: list[Atom], dollar: str = "USD") -> list[Cand
             if join and join.group().strip() in "-–—" and is_score(text, first, atoms[index]):
                 index += 1
                 continue  # a score or vote tally: "won 3-1", "a 20-15 vote"
-            changed = bool(res.CHANGE_WORDS.intersection(_LOWER_WORD.findall(text[max(0, first.start - 25): first.start].lower())[-3:]))
+            words_before = _LOWER_WORD.findall(text[max(0, first.start - 25): first.start].lower())[-3:]
+            # A change, or "by X to Y" (the change, then the new level): two figures, not a range.
+            changed = bool(res.CHANGE_WORDS.intersection(words_before)) or words_before[-1:] == ["by"]
             if join and _is_range(first, atoms[index], join.group().strip().lower(), opener_word, changed):
                 group.append(atoms[index])
                 index += 1
@@ -572,7 +586,8 @@ def is_not_a_figure(doc: Doc, candidate: Candidate, times: set[int], names: set[
     if not bare or candidate.comparator is not Comparator.EXACT or candidate.value_max is not None:
         return False
     first = candidate.atoms[0]
-    previous = doc[number.start - 1] if number.start > 0 else None
+    start = doc.char_span(candidate.start, candidate.number_end, alignment_mode="expand").start
+    previous = doc[start - 1] if start > 0 else None  # before a sign word: "Minus 40" is no label
     following = doc[number.end] if number.end < len(doc) else None
     if previous is not None and previous.text == "." and number.start > 1:
         previous = doc[number.start - 2] if doc[number.start - 2].lower_ in res.LABEL_WORDS else previous
@@ -587,7 +602,25 @@ def is_not_a_figure(doc: Doc, candidate: Candidate, times: set[int], names: set[
             return True
     if not first.digits and candidate.value == 1 and number.root.dep_ != "nummod":
         return True  # "one of them", "no one"
+    if _LONE_FRACTION.fullmatch(first.raw) and not _fraction_reading(doc, number, previous, following):
+        return True  # "added a third late on": an ordinal whose noun is left out
     return False
+
+
+_LONE_FRACTION = re.compile(rf"(?i:an?\s+(?:{_FRACTION_NAMES}))")
+
+
+def _fraction_reading(doc: Doc, number, previous, following) -> bool:
+    """Whether "a third" without "of" is a share: after "by" or a comparator ("fell by a third",
+    "nearly a quarter") or as the subject of a verb ("a fifth said")."""
+    if following is not None and following.lower_ == "of":
+        return True
+    if previous is not None and (previous.lower_ in ("by", "than") or previous.lower_ in res.COMPARATORS):
+        return True
+    before = doc[max(0, number.start - 3):number.start].text.lower()
+    if any(before.endswith(phrase) for phrase in res.COMPARATORS if " " in phrase):
+        return True
+    return following is not None and following.pos_ in ("VERB", "AUX") and number.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _is_label_word(doc: Doc, previous, following) -> bool:
@@ -663,7 +696,7 @@ def ranked_ordinals(doc: Doc, times: set[int]) -> list[tuple[SpacySpan, float]]:
 def _ordinal_subject(span: SpacySpan) -> str:
     token = span.root
     for _ in range(3):
-        if token.head is token:
+        if token.head.i == token.i:
             return ""
         token = token.head
         if token.pos_ in ("NOUN", "PROPN"):

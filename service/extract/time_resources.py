@@ -111,6 +111,17 @@ FUTURE_CUE_LEMMAS = frozenset({
     "slate", "promise", "vow", "pledge", "threaten", "poise", "upcoming", "forthcoming", "next",
     "go", "agree", "want", "seek", "likely", "await",
 })
+# Words between a date and its verb that make the date a schedule or an expectation, whatever the
+# verb's tense ("declared a dividend payable Dec. 15", "cut its forecast for the fourth quarter").
+SCHEDULING_WORDS = FUTURE_CUE_LEMMAS | {"payable", "forecast", "outlook", "projection", "target", "deadline"}
+# Verbs whose infinitive complement is done after them ("urged them to vote", "ordered him to report").
+DIRECTIVE_LEMMAS = frozenset({
+    "order", "urge", "ask", "tell", "call", "press", "require", "force", "instruct", "direct", "invite",
+    "encourage", "allow", "permit", "authorize", "authorise", "persuade", "warn", "advise", "demand",
+    "plan", "agree", "decide", "vow", "promise", "pledge", "threaten", "intend", "expect", "want",
+})
+# Prepositions before the end of a period ("remanded until March 23"): a past verb does not place it.
+DEADLINE_PREPOSITIONS = frozenset({"until", "till", "through", "by"})
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "ll", "can", "may", "might", "must", "should", "could"})
 PRESENT_AUXILIARIES = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 PAST_PREPOSITIONS = frozenset({"since"})

@@ -13,6 +13,9 @@ Conventions (TimeML / TimeBank):
   determiners and relative words ("the past three years", "last week") and keep value-neutral
   modifiers ("early October", "mid-2023", "the end of the year"); such modifiers do not change the
   value (TIMEX3 would carry them in ``mod``, which the domain record has no field for).
+- Anaphoric expressions count from the date in focus, not from publication: "a year earlier"
+  after "the third quarter" is the same quarter a year before, "the following week" the week
+  after the last dated day, "the quarter" the quarter just named (``discourse_focus``).
 - Without a publication date, explicit dates are still resolved and relative ones keep "X"
   placeholders (``XXXX-10-11``, ``XXXX-WXX-5``, ``XXXX``); the server's clock is never used.
 """
@@ -109,6 +112,77 @@ def shifted_value(reference: dt.date | None, unit: str, amount: int) -> str:
     return f"{reference.year + amount:04d}"
 
 
+# Calendar values by granularity, finest first; a value can be shifted by its own unit or a coarser one.
+_GRANULARITY_PATTERNS = (
+    ("day", re.compile(r"(\d{4})-(\d\d)-(\d\d)")),
+    ("week", re.compile(r"(\d{4})-W(\d\d)")),
+    ("month", re.compile(r"(\d{4})-(\d\d)")),
+    ("quarter", re.compile(r"(\d{4})-Q([1-4])")),
+    ("half", re.compile(r"(\d{4})-H([12])")),
+    ("fiscal year", re.compile(r"FY(\d{4})")),
+    ("year", re.compile(r"(\d{4})")),
+)
+_UNIT_SIZE = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 4, "fiscal year": 5, "year": 5, "decade": 6}
+
+
+def granularity(value: str) -> str | None:
+    """The calendar unit a TIMEX3 date value names ("1989-Q3" -> "quarter"); None for other values."""
+    for unit, pattern in _GRANULARITY_PATTERNS:
+        if pattern.fullmatch(value):
+            return unit
+    return None
+
+
+def shift_calendar_value(value: str, unit: str, amount: int) -> str | None:
+    """``value`` moved by ``amount`` units, at its own granularity ("1989-Q3", "year", -1 ->
+    "1988-Q3"); None when the unit is finer than the value or does not divide it."""
+    kind = granularity(value)
+    if kind is None or unit not in _UNIT_SIZE or _UNIT_SIZE[unit] < _UNIT_SIZE[kind]:
+        return None
+    parts = [int(part) for part in next(p for k, p in _GRANULARITY_PATTERNS if k == kind).fullmatch(value).groups()]
+    months = {"month": 1, "quarter": 3, "year": 12, "fiscal year": 12, "decade": 120}.get(unit)
+    if kind == "day":
+        day = dt.date(*parts)
+        if unit in ("day", "week"):
+            return day_value(day + dt.timedelta(days=amount * (7 if unit == "week" else 1)))
+        year, month = add_months(day.year, day.month, amount * months)
+        return day_value(dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1])))
+    if kind == "week":
+        if unit == "week":
+            return week_value(dt.date.fromisocalendar(parts[0], parts[1], 1) + dt.timedelta(weeks=amount))
+        return f"{parts[0] + amount * months // 12:04d}-W{parts[1]:02d}" if months % 12 == 0 else None
+    if kind == "month":
+        return month_value(*add_months(parts[0], parts[1], amount * months))
+    if kind in ("quarter", "half"):
+        per_year = 4 if kind == "quarter" else 2
+        if (months * per_year) % 12:
+            return None
+        index = parts[0] * per_year + parts[1] - 1 + amount * months * per_year // 12
+        return f"{index // per_year:04d}-{kind[0].upper()}{index % per_year + 1}"
+    if months % 12:
+        return None
+    year = parts[0] + amount * months // 12
+    return f"FY{year:04d}" if kind == "fiscal year" else f"{year:04d}"
+
+
+def truncate_value(value: str, unit: str) -> str | None:
+    """A day, week or month value cut to the coarser calendar ``unit`` that holds it."""
+    kind = granularity(value)
+    if kind is None or _UNIT_SIZE.get(unit, -1) < _UNIT_SIZE[kind]:
+        return None
+    if unit == kind:
+        return value
+    if kind == "day" and unit == "week":
+        return week_value(dt.date.fromisoformat(value))
+    if unit == "month" and kind == "day":
+        return value[:7]
+    if unit == "quarter" and kind in ("day", "month"):
+        return f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
+    if unit == "year" and kind != "fiscal year":
+        return value[:4]
+    return None
+
+
 def choose_year(
     reference: dt.date,
     direction: Direction,
@@ -163,6 +237,26 @@ def duration_value(amount: float | None, unit: str) -> str:
     return f"P{'T' if is_time else ''}{number}{code}"
 
 
+_DURATION_PART = re.compile(r"P(T?)(\d+(?:\.\d+)?)([A-Z]+)")
+_DURATION_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
+
+
+def combined_duration(values: Sequence[str]) -> str | None:
+    """One TIMEX3 duration from parts in falling units ("PT2H", "PT19M", "PT42S" -> "PT2H19M42S");
+    None unless every part is a plain number of a different unit, largest first."""
+    parts = []
+    for value in values:
+        match = _DURATION_PART.fullmatch(value)
+        if match is None or match[1] + match[3] not in _DURATION_ORDER:
+            return None
+        parts.append((_DURATION_ORDER.index(match[1] + match[3]), match[2], match[3]))
+    if [order for order, _, _ in parts] != sorted({order for order, _, _ in parts}):
+        return None
+    date = "".join(number + code for order, number, code in parts if order < 4)
+    clock = "".join(number + code for order, number, code in parts if order >= 4)
+    return "P" + date + ("T" + clock if clock else "")
+
+
 @functools.lru_cache(maxsize=512)
 def parse_amount(words: str) -> float | None:
     """Number in a duration: "3" -> 3, "twenty-five" -> 25, "a" -> 1, "several" -> None (vague)."""
@@ -208,6 +302,23 @@ class Anchor:
     text: str
     start: int
     day: str | None = None  # the day of the last dated event nearby, for a bare "at 3 p.m."
+    # Calendar dates of the last sentences, most recent first, each with how many sentences back
+    # it lies: what "a year earlier", "the following week" or "the quarter" refer to.
+    recent: tuple[tuple[str, int], ...] = ()
+
+
+def discourse_focus(anchor: Anchor, unit: str, same_sentence: bool = False) -> str | None:
+    """The recent date an anaphoric expression counts from: for days and weeks the last dated
+    day or week, for longer units the last period ("the third quarter ... a year earlier"), as a
+    reporting day ("said Tuesday") is rarely what a comparison over months or years is about."""
+    size = _UNIT_SIZE.get(unit, 0)
+    for value, distance in anchor.recent:
+        if same_sentence and distance:
+            return None
+        kind_size = _UNIT_SIZE[granularity(value)]
+        if (kind_size <= size) if size <= _UNIT_SIZE["week"] else (_UNIT_SIZE["week"] < kind_size <= size):
+            return value
+    return None
 
 
 Resolved = tuple[TimeType, str]
@@ -381,6 +492,12 @@ def _part_of_day(match: re.Match, anchor: Anchor) -> Resolved:
 
 def _relative_unit(match: re.Match, anchor: Anchor) -> Resolved:
     relation, unit = _norm(match["rel"]), _norm(match["unit"])
+    if relation in ("following", "previous") and unit in ("week", "month", "quarter", "year"):
+        focus = discourse_focus(anchor, unit)
+        value = truncate_value(focus, unit) if focus else None
+        shifted = shift_calendar_value(value, unit, _RELATIVE_SHIFT[relation]) if value else None
+        if shifted:
+            return TimeType.DATE, shifted
     if unit != "weekend" and (
         (match["the"] and relation in ("last", "next", "coming", "past")) or (relation == "past")
     ):
@@ -389,8 +506,18 @@ def _relative_unit(match: re.Match, anchor: Anchor) -> Resolved:
 
 
 def _the_unit(match: re.Match, anchor: Anchor) -> Resolved:
-    shift = _RELATIVE_SHIFT.get(_norm(match["rel"]), 0)
-    return TimeType.DATE, shifted_value(anchor.reference, match["unit"].lower(), shift)
+    """"the year before" counts from the date in focus; "the quarter" is the quarter in focus (a
+    report's quarter; "the month" or "the year" is too often the publication's own)."""
+    unit = match["unit"].lower()
+    relation = _norm(match["rel"])
+    shift = _RELATIVE_SHIFT.get(relation, 0)
+    focus = discourse_focus(anchor, unit) if unit in ("day", "week", "month", "quarter", "year") else None
+    if focus is not None and (relation or granularity(focus) == unit == "quarter"):
+        value = truncate_value(focus, unit)
+        shifted = shift_calendar_value(value, unit, shift) if value else None
+        if shifted:
+            return TimeType.DATE, shifted
+    return TimeType.DATE, shifted_value(anchor.reference, unit, shift)
 
 
 _NOT_AFTER_THE_UNIT = re.compile(r"\s+(?:of|in|that|when|which|where|to|as|with|ahead|through)\b", re.IGNORECASE)
@@ -418,7 +545,15 @@ def _ago(match: re.Match, anchor: Anchor) -> Resolved:
         return TimeType.DATE, "FUTURE_REF" if sign > 0 else "PAST_REF"
     if unit in ("second", "minute", "hour"):
         unit, amount = "day", 0
-    return TimeType.DATE, shifted_value(anchor.reference, unit, sign * round(amount))
+    # "earlier"/"later" count from the date in focus; "ago" from publication, though a year-on-year
+    # comparison of a period in the same sentence keeps its granularity ("the quarter ... a year ago").
+    if _norm(match["dir"]) in ("earlier", "later"):
+        focus = discourse_focus(anchor, unit)
+    else:
+        focus = discourse_focus(anchor, unit, same_sentence=True) if unit == "year" else None
+        focus = focus if focus is not None and granularity(focus) in ("quarter", "half") else None
+    shifted = shift_calendar_value(focus, unit, sign * round(amount)) if focus else None
+    return TimeType.DATE, shifted or shifted_value(anchor.reference, unit, sign * round(amount))
 
 
 def _duration(match: re.Match, anchor: Anchor) -> Resolved:
@@ -553,6 +688,12 @@ def _clock_time(match: re.Match, anchor: Anchor) -> Resolved:
     return TimeType.TIME, f"{anchor.day or shifted_value(anchor.reference, 'day', 0)}T{clock}"
 
 
+def _stopwatch(match: re.Match, anchor: Anchor) -> Resolved:
+    """A race or record time ("2:09:51") is a duration: hours, minutes and seconds."""
+    amounts = zip((match["h"], match["mi"], match["se"]), "HMS")
+    return TimeType.DURATION, "PT" + "".join(f"{int(amount)}{code}" for amount, code in amounts if int(amount))
+
+
 def _every(match: re.Match, anchor: Anchor) -> Resolved:
     unit = unit_of(match["unit"])
     if unit in res.WEEKDAYS:
@@ -561,6 +702,8 @@ def _every(match: re.Match, anchor: Anchor) -> Resolved:
         return TimeType.SET, f"XXXX-XX-XXT{res.PARTS_OF_DAY[unit]}"
     if unit == "weekend":
         return TimeType.SET, "XXXX-WXX-WE"
+    if unit in res.MONTHS:
+        return TimeType.SET, f"XXXX-{month_number(unit):02d}"
     count = _norm(match["n"])
     amount = 2 if count == "other" else (parse_amount(count) if count else 1)
     return TimeType.SET, duration_value(amount, unit)
@@ -726,11 +869,12 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?|(?P<w>noon|midday|midnight)\b)",
         _clock_time,
     ),
-    _rule("clock_24h", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!:)", _clock_time),
+    _rule("clock_24h", r"(?<!:)\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!:)", _clock_time),
+    _rule("stopwatch", r"(?<!:)\b(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<se>[0-5]\d)(?:\.\d+)?\b(?!\s*[ap]\.?\s?m\b)", _stopwatch),
     _rule(
         "every",
         rf"\b(?:every|each)\s+(?:(?P<n>other|{_AMOUNT})\s+)?"
-        rf"(?P<unit>days?|weeks?|months?|years?|decades?|hours?|{_PART}|weekends?|{_WEEKDAY})\b",
+        rf"(?P<unit>days?|weeks?|months?|years?|decades?|hours?|{_PART}|weekends?|{_WEEKDAY}|{_MONTH_FULL})\b",
         _every,
     ),
     _rule(
@@ -741,6 +885,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+FOCUS_SENTENCES = 2  # how far back a date stays in focus for "a year earlier", "the quarter" ...
 _CLOCK_RULES = ("clock_time", "clock_24h")
 _FULL_DATE_RULES = ("month_day", "day_month")
 _DAY_RULES = ("iso_date", "numeric_date", "month_day", "day_month", "weekday", "day_word", "holiday")
@@ -750,7 +895,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ\u2019\u2018", "abcdefgh
 # Every expression holds one of these trigger words; each kind of trigger names the rules that can
 # match around it, so that a rule only runs near its own triggers.
 _TRIGGERS = {
-    "month": (tuple(res.MONTHS), ("month_day", "day_month", "month_year", "month")),
+    "month": (tuple(res.MONTHS), ("month_day", "day_month", "month_year", "month", "every")),
     "weekday": (tuple(res.WEEKDAYS) + tuple(w + "s" for w in res.WEEKDAYS), ("weekday", "weekday_plural", "every")),
     "unit": (
         tuple(res.DURATION_UNITS) + tuple(u + "s" for u in res.DURATION_UNITS) + ("centuries", "fortnights"),
@@ -766,7 +911,7 @@ _TRIGGERS = {
     "quarter": (("quarter", "q1", "q2", "q3", "q4"), ("quarter", "relative_unit", "the_unit")),
     "half": (("half",), ("half",)),
     "fiscal": (("fiscal", "fy"), ("fiscal_year", "relative_unit", "quarter")),
-    "clock": (("noon", "midday", "midnight"), ("clock_time", "clock_24h")),
+    "clock": (("noon", "midday", "midnight"), ("clock_time", "clock_24h", "stopwatch")),
     "year": (
         (),  # four-digit numbers, see _number_trigger
         (
@@ -803,6 +948,7 @@ def _number_trigger(word: str, lowered: str, end: int) -> tuple[int, ...]:
 
 _WINDOW = 36
 _TIME_DATE_GAP = re.compile(r"^\s*,?\s*(?:(?:on|at)\s+)?$")
+_DURATION_JOIN = re.compile(r",?\s+(?:and\s+)?")
 
 
 @dataclass(slots=True)
@@ -814,6 +960,7 @@ class Found:
     rule: Rule
     match: re.Match
     date: Found | None = None  # a day-level date merged into a clock time ("3 p.m. Monday")
+    parts: tuple[Found, ...] = ()  # further durations joined to this one ("2 hours, 19 minutes")
 
 
 def rule_windows(lowered: str, entities: Sequence[tuple[int, int]] = ()) -> dict[int, list[tuple[int, int]]]:
@@ -892,7 +1039,9 @@ def _merge_neighbours(text: str, found: list[Found]) -> list[Found]:
     merged: list[Found] = []
     for item in found:
         last = merged[-1] if merged else None
-        if last is None or last.date is not None or not _TIME_DATE_GAP.match(text[last.end:item.start]):
+        if last is not None and _joins_duration(text, last, item):
+            last.end, last.parts = item.end, last.parts + (item,)
+        elif last is None or last.date is not None or not _TIME_DATE_GAP.match(text[last.end:item.start]):
             merged.append(item)
         elif last.rule.name == "weekday" and item.rule.name in _FULL_DATE_RULES and not last.match["rel"]:
             merged[-1] = Found(last.start, item.end, item.rule, item.match)
@@ -905,9 +1054,24 @@ def _merge_neighbours(text: str, found: list[Found]) -> list[Found]:
     return merged
 
 
+_FALLING_UNITS = ("century", "decade", "year", "month", "week", "day", "hour", "minute", "second")
+
+
+def _joins_duration(text: str, last: Found, item: Found) -> bool:
+    """Whether a duration continues the one before in a smaller unit: "2 hours, 19 minutes"."""
+    if not (last.rule.name == item.rule.name == "duration" and _DURATION_JOIN.fullmatch(text, last.end, item.start)):
+        return False
+    previous = (last.parts[-1] if last.parts else last).match["unit"]
+    units = [unit_of(previous), unit_of(item.match["unit"])]
+    return all(u in _FALLING_UNITS for u in units) and _FALLING_UNITS.index(units[0]) < _FALLING_UNITS.index(units[1])
+
+
 def resolve(found: Found, anchor: Anchor) -> Resolved | None:
     """TIMEX3 type and value of a grammar match."""
     resolved = found.rule.resolve(found.match, anchor)
+    if found.parts and resolved is not None:
+        values = [resolved[1]] + [part.rule.resolve(part.match, anchor)[1] for part in found.parts]
+        return TimeType.DURATION, combined_duration(values) or resolved[1]
     if resolved is None or found.date is None:
         return resolved
     date_anchor = Anchor(anchor.reference, anchor.direction, anchor.text, found.date.start)
@@ -928,7 +1092,7 @@ def governing_verb(span: SpacySpan):
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -952,10 +1116,13 @@ def verb_direction(verb, depth: int = 0) -> Direction:
         return Direction.NEAREST if cue else Direction.PAST
     if cue:
         return Direction.FUTURE
-    if verb.tag_ == "VB" and "to" in aux_words and verb.head is not verb and depth < 3:
+    if verb.tag_ == "VB" and "to" in aux_words and verb.head.i != verb.i and depth < 3:
         head = verb.head
         if head.pos_ in ("VERB", "AUX"):
-            return verb_direction(head, depth + 1)
+            direction = verb_direction(head, depth + 1)
+            if direction is Direction.PAST and verb.dep_ == "xcomp" and head.lemma_.lower() in res.DIRECTIVE_LEMMAS:
+                return Direction.NEAREST  # "ordered him to report by April 1": what was ordered may lie ahead
+            return direction
         return Direction.FUTURE if head.lemma_.lower() in res.FUTURE_CUE_LEMMAS else Direction.NEAREST
     if verb.tag_ == "VBG" and aux_words & res.PRESENT_AUXILIARIES:
         return Direction.FUTURE
@@ -978,9 +1145,35 @@ def direction_of(span: SpacySpan) -> Direction:
     if verb is None:
         return Direction.NEAREST
     direction = verb_direction(verb)
+    if direction is Direction.PAST and (_scheduled_on_the_way(span.root, verb) or _open_until(span, verb)):
+        # "declared a dividend payable Dec. 15", "was remanded until March 23": the date may be ahead.
+        return Direction.NEAREST
     if direction is Direction.FUTURE and in_title(doc, span.start_char) and not _explicit_future(verb):
         return Direction.NEAREST
     return direction
+
+
+def _scheduled_on_the_way(token, verb) -> bool:
+    """Whether a word between the expression and its verb, or a modifier of one, schedules it
+    ("payable", "due", "upcoming"): the verb's tense then says nothing about the date."""
+    while token.i != verb.i and token.head.i != token.i:
+        token = token.head
+        if token.i == verb.i:
+            return False
+        if token.lemma_.lower() in res.SCHEDULING_WORDS or any(
+            child.dep_ == "amod" and child.lemma_.lower() in res.SCHEDULING_WORDS for child in token.children
+        ):
+            return True
+    return False
+
+
+def _open_until(span: SpacySpan, verb) -> bool:
+    """A passive or perfect verb holding until a date ("was remanded until March 23", "has been
+    postponed until May") states something still going on; "lasted until November" does not."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in res.DEADLINE_PREPOSITIONS:
+        return False
+    return any(child.dep_ == "auxpass" or child.lower_ in ("has", "have") for child in verb.children)
 
 
 def _explicit_future(verb) -> bool:
@@ -1028,20 +1221,24 @@ class TimeExtractor:
         records: list[TimeExpression] = []
         spans: list[SpacySpan] = []
         last_token_end = 0
-        last_day: tuple[str, int] | None = None  # (YYYY-MM-DD, sentence) of the last dated expression
+        dates: list[tuple[str, int]] = []  # (calendar value, sentence) of the dates so far, in order
         for item in found:
             span = doc.char_span(item.start, item.end, alignment_mode="expand")
             if span is None or span.start < last_token_end:
                 continue
             sentence = sentence_index(doc, span.start)
-            day = last_day[0] if last_day and sentence - last_day[1] <= 1 else None
-            anchor = Anchor(reference, functools.partial(direction_of, span), text, item.start, day)
+            recent = tuple((v, sentence - s) for v, s in reversed(dates) if sentence - s <= FOCUS_SENTENCES)
+            day = next((v for v, distance in recent if distance <= 1 and granularity(v) == "day"), None)
+            anchor = Anchor(reference, functools.partial(direction_of, span), text, item.start, day, recent)
             resolved = resolve(item, anchor)
             if resolved is None:
                 continue
             kind, value = resolved
-            if _DAY_VALUE.match(value):
-                last_day = (value[:10], sentence)
+            calendar_value = value[:10] if _DAY_VALUE.match(value) else value
+            # Dates of comparison ("a year earlier") are not what the story is about: they stay out of focus.
+            compared = item.rule.name == "ago"
+            if kind in (TimeType.DATE, TimeType.TIME) and not compared and granularity(calendar_value):
+                dates.append((calendar_value, sentence))
             record = TimeExpression(
                 id=f"t{len(records) + 1}", type=kind, text=span.text,
                 span=Span(span.start_char, span.end_char), value=value,
