@@ -70,6 +70,7 @@ ILLNESS = "Life.Illness.Unspecified"
 INFECT = "Life.Infect.Unspecified"
 INJURE = "Life.Injure.Unspecified"
 TREAT = "Medical.Intervention.Unspecified"
+DIAGNOSE = "Medical.Diagnosis.Unspecified"
 VACCINATE = "Medical.Vaccinate.Unspecified"
 EVACUATE = "Movement.Transportation.Evacuation"
 SMUGGLE = "Movement.Transportation.IllegalTransportation"
@@ -122,7 +123,9 @@ PLACE_NOUNS = frozenset(
 FACILITY_NOUNS = frozenset(
     """building house home office embassy consulate school hospital mosque church synagogue temple
     airport station bridge base headquarters prison jail plant factory facility site stadium hotel
-    restaurant shop store mall checkpoint compound apartment tower palace courthouse""".split()
+    restaurant shop store mall checkpoint compound apartment tower palace courthouse alley club nightclub
+    bar cafe theatre theater cinema arena park supermarket bakery clinic warehouse garage lot campus
+    college kindergarten barracks terminal platform depot refinery pipeline mine dam""".split()
 )
 WEAPON_NOUNS = frozenset(
     """missile missiles rocket rockets drone drones bomb bombs explosive explosives device gun guns
@@ -134,14 +137,40 @@ VEHICLE_NOUNS = frozenset(
     helicopter helicopters ship ships boat boats vessel vessels ferry tanker van motorcycle convoy warplane
     warplanes warship warships""".split()
 )
+# Vehicles that strike on purpose: their "hit" or "struck" is an attack, never a crash.
+MILITARY_VEHICLES = frozenset(
+    "warplane warplanes warship warships jet jets helicopter helicopters drone drones tank tanks bomber bombers".split()
+)
+CIVIL_VEHICLES = VEHICLE_NOUNS - MILITARY_VEHICLES
 TITLE_NOUNS = frozenset(
     """president prime minister chancellor governor mayor senator ceo chairman chairwoman director
     chief executive coach manager secretary ambassador commander judge speaker leader""".split()
 )
 DISEASE_NOUNS = frozenset(
     """covid covid-19 coronavirus virus flu influenza cholera ebola measles malaria cancer disease
-    infection pneumonia""".split()
+    infection pneumonia dengue mpox typhoid tuberculosis salmonella""".split()
 )
+BODY_PARTS = frozenset(
+    """head face eye neck shoulder shoulders chest back stomach abdomen arm arms hand hands leg legs knee
+    foot feet hip""".split()
+)
+MONEY_WORDS = frozenset(
+    """ransom money cash sum amount fee fine bribe compensation dollars euros pounds million billion
+    thousand""".split()
+)
+# Nouns that may be the Sentence of a Justice.Sentence event ("sentenced to 10 years", "to life in prison").
+SENTENCE_NOUNS = frozenset("year years month months life imprisonment death term terms".split())
+# Medical issues and conditions a person is treated for.
+CONDITION_NOUNS = frozenset(
+    "wound wounds fracture fractures burn burns injury injuries shock heatstroke dehydration trauma".split()
+)
+# Crimes a suspect is arrested, charged or convicted for, beside the event nouns of the lexicon.
+CRIME_NOUNS = frozenset(
+    """negligence espionage corruption manslaughter bribery treason rape laundering embezzlement extortion
+    terrorism murder fraud theft robbery""".split()
+)
+# Heads of a compound that name the effort around an event: "vaccination campaign", "murder inquiry".
+EFFORT_NOUNS = frozenset("campaign operation effort drive programme program investigation inquiry probe".split())
 GOODS_NOUNS = frozenset(
     """aid supplies supply food medicine medicines vaccine vaccines equipment fuel oil gas grain cocaine heroin
     drugs drug goods cargo shipment shipments weapons""".split()
@@ -258,10 +287,17 @@ VERB_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     ),
     "launch": (Sense(ATTACK, objects=WEAPON_NOUNS),),
     "strike": (
+        Sense(CRASH, subjects=CIVIL_VEHICLES),
         Sense(DEMONSTRATE, subjects=WORKER_CUES),
         Sense(ATTACK, without_words=_words("deal agreement accord balance chord tone note match") | NATURAL_FORCES),
     ),
-    "hit": (Sense(ATTACK, subjects=WEAPON_NOUNS | _words("strike airstrike attack")),),
+    "hit": (
+        Sense(CRASH, subjects=CIVIL_VEHICLES),
+        Sense(ATTACK, subjects=WEAPON_NOUNS | _words("strike airstrike attack")),
+        Sense(INJURE, with_words=BODY_PARTS),
+    ),
+    "throw": (Sense(ATTACK, objects=_words("stone stones rock rocks bottle bottles grenade grenades bomb bombs")),),
+    "trigger": (Sense(DETONATE, objects=_words("device bomb explosive explosives vest belt")),),
     "target": (Sense(ATTACK, with_words=WEAPON_CUES | _words("strike strikes attack")),),
     "bomb": DETONATE,
     "detonate": DETONATE,
@@ -300,11 +336,18 @@ VERB_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "state": (SPEECH,),
     "declare": BROADCAST,
     "broadcast": BROADCAST,
-    "claim": (Sense(BROADCAST, objects=_words("responsibility credit")), SPEECH),
+    "claim": (Sense(BROADCAST, objects=_words("responsibility credit attack attacks bombing killing")), SPEECH),
+    "condemn": (Sense(BROADCAST, subject_kinds=PARTY_KINDS),),
+    "describe": (Sense(BROADCAST, subject_kinds=PARTY_KINDS),),
+    "publish": (Sense(BROADCAST, subject_kinds=PARTY_KINDS),),
     "confirm": (SPEECH,),
     "report": (SPEECH,),
     "call": (Sense(CORRESPOND, with_words=_words("phone telephone")), Sense(REQUEST, with_words=_words("for"))),
-    "speak": (Sense(CORRESPOND, with_words=_words("phone telephone")), Sense(CONTACT, with_words=_words("with"))),
+    "speak": (
+        Sense(CORRESPOND, with_words=_words("phone telephone")),
+        Sense(CONTACT, with_words=_words("with")),
+        Sense(BROADCAST, with_words=_words("condition anonymity reporters to")),
+    ),
     "phone": CORRESPOND,
     "telephone": CORRESPOND,
     "email": CORRESPOND,
@@ -334,6 +377,11 @@ VERB_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "thwart": IMPEDE,
     "crash": CRASH,
     "collide": CRASH,
+    "slam": (Sense(CRASH, with_words=_words("into")),),
+    "smash": (Sense(CRASH, with_words=_words("into")),),
+    "plough": (Sense(CRASH, with_words=_words("into")),),
+    "plow": (Sense(CRASH, with_words=_words("into")),),
+    "delay": IMPEDE,
     "derail": CRASH,
     "capsize": CRASH,
     "plunge": (Sense(CRASH, subject_kinds=frozenset({"veh"})),),
@@ -372,6 +420,13 @@ VERB_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "pardon": RELEASE,
     "investigate": INVESTIGATE,
     "probe": INVESTIGATE,
+    "suspect": INVESTIGATE,
+    "question": (Sense(INVESTIGATE, object_kinds=PEOPLE_KINDS),),
+    "search": (
+        Sense(INVESTIGATE, objects=_words(
+            "home homes house houses apartment apartments flat flats premises property properties office offices car vehicle"
+        )),
+    ),
     "appear": (Sense(TRIAL, with_words=_words("court judge tribunal magistrate")),),
     # Life and medical
     "die": DIE,
@@ -391,7 +446,9 @@ VERB_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "contract": (Sense(ILLNESS, objects=DISEASE_NOUNS),),
     "hospitalize": TREAT,
     "hospitalise": TREAT,
-    "treat": (Sense(TREAT, with_words=_words("for hospital")),),
+    "treat": (Sense(TREAT, with_words=_words("for hospital at injuries wounds burns shock")),),
+    "diagnose": DIAGNOSE,
+    "sicken": ILLNESS,
     "vaccinate": VACCINATE,
     "inoculate": VACCINATE,
     # Movement
@@ -418,7 +475,15 @@ VERB_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "retreat": EVACUATE,
     "smuggle": SMUGGLE,
     "traffic": SMUGGLE,
-    "block": (Sense(BLOCK, objects=_words("road roads access entry border passage route aid convoy")),),
+    "block": (
+        Sense(BLOCK, objects=_words("road roads highway highways street streets bridge access entry border passage route aid convoy")),
+        Sense(BLOCK, with_words=_words("from")),
+    ),
+    "divert": (Sense(TRANSPORT, object_kinds=frozenset({"veh", "per"})),),
+    "redirect": (Sense(TRANSPORT, object_kinds=frozenset({"veh", "per"})),),
+    "drive": (Sense(TRANSPORT, with_words=_words("off away to into toward towards")), Sense(TRANSPORT, object_kinds=frozenset({"veh"}))),
+    "walk": (Sense(TRANSPORT, with_words=_words("to toward towards into across through")),),
+    "cross": (Sense(TRANSPORT, object_kinds=frozenset({"gpe", "loc", "fac"})),),
     "blockade": BLOCK,
     # Personnel
     "resign": END_POSITION,
@@ -445,6 +510,10 @@ VERB_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "export": TRADE,
     "import": TRADE,
     "donate": DONATE,
+    "pay": (
+        Sense(TRADE, objects=MONEY_WORDS),
+        Sense(TRADE, with_words=_words("for ransom")),
+    ),
     "give": (Sense(DONATE, objects=_words("aid money million billion dollars donation")),),
     # Artifacts, cognition
     "damage": DAMAGE,
@@ -464,11 +533,15 @@ VERB_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "assemble": (Sense(MANUFACTURE, object_kinds=frozenset({"wea", "veh", "com"})),),
     "identify": (Sense(IDENTIFY, object_kinds=PEOPLE_KINDS),),
     "inspect": INSPECT,
+    "examine": INSPECT,
+    "observe": (Sense(INSPECT, subject_kinds=PARTY_KINDS),),
     "train": (
         Sense(TEACH, object_kinds=PEOPLE_KINDS),
         Sense(TEACH, with_words=_words("camp camps in at by"), subject_kinds=PEOPLE_KINDS),
     ),
     "prevent": (Sense(IMPEDE, subject_kinds=PARTY_KINDS),),
+    "collapse": (Sense(DESTROY, subject_kinds=frozenset({"fac"})),),
+    "hear": (Sense(TRIAL, subjects=_words("court jury tribunal judge")),),
     # newsx additions
     "sanction": SANCTION,
     "elect": ELECTION,
@@ -501,6 +574,11 @@ NOUN_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "siege": ATTACK,
     "massacre": ATTACK,
     "terrorism": ATTACK,
+    "insurgency": ATTACK,
+    "shootout": ATTACK,
+    "gunfight": ATTACK,
+    "firefight": ATTACK,
+    "cyberattack": ATTACK,
     "counteroffensive": ATTACK,
     "strike": (
         Sense(ATTACK, with_words=STRIKE_ATTACK_CUES | WEAPON_NOUNS),
@@ -525,6 +603,7 @@ NOUN_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "march": DEMONSTRATE,
     "walkout": DEMONSTRATE,
     "riot": RIOT,
+    "rioting": RIOT,
     "unrest": RIOT,
     # Contact
     "meeting": MEET,
@@ -568,6 +647,7 @@ NOUN_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "murder": CRIME,
     "fraud": CRIME,
     "burglary": CRIME,
+    "looting": CRIME,
     # Justice
     "arrest": (Sense(ARREST, without_words=_words("cardiac heart respiratory")),),
     "detention": ARREST,
@@ -584,7 +664,10 @@ NOUN_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "conviction": CONVICT,
     "verdict": CONVICT,
     "acquittal": ACQUIT,
-    "sentence": (Sense(SENTENCE, with_words=_words("prison jail life death year years month months")),),
+    "sentence": (
+        Sense(SENTENCE, with_words=_words("prison jail life death year years month months")),
+        Sense(SENTENCE, heads=_words("pass hand impose")),
+    ),
     "release": (
         Sense(RELEASE, with_words=_words("prisoner prisoners hostage hostages detainee detainees bail")),
         Sense(RELEASE, object_kinds=PEOPLE_KINDS),
@@ -593,12 +676,15 @@ NOUN_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "pardon": RELEASE,
     "investigation": INVESTIGATE,
     "inquiry": INVESTIGATE,
+    "questioning": (Sense(INVESTIGATE, with_words=_words("for police")), Sense(INVESTIGATE, heads=_words("detain hold arrest"))),
+    "suspicion": (Sense(INVESTIGATE, heads=_words("arrest detain hold"), with_words=_words("of")),),
     "probe": (
         Sense(INVESTIGATE, with_words=_words("into")),
         Sense(INVESTIGATE, without_heads=_words("launch land send fly"), without_words=_words("space lunar")),
     ),
     # Life and medical
     "death": DIE,
+    "dead": DIE,  # "among the dead were ..."
     "killing": DIE,
     "fatality": DIE,
     "assassination": DIE,
@@ -612,6 +698,11 @@ NOUN_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "infection": INFECT,
     "surgery": TREAT,
     "treatment": TREAT,
+    "chemotherapy": TREAT,
+    "care": (Sense(TREAT, with_words=_words("intensive medical hospital psychological critical")),),
+    "test": (Sense(DIAGNOSE, with_words=_words("laboratory lab blood stool sample samples")),),
+    "diagnosis": DIAGNOSE,
+    "transmission": INFECT,
     "vaccination": VACCINATE,
     # Movement
     "trip": TRANSPORT,
@@ -638,6 +729,7 @@ NOUN_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "sale": (Sense(TRADE, with_words=_words("of arms weapon weapons")),),
     "deal": (Sense(TRADE, with_words=_words("worth arms weapons purchase sale takeover acquisition buyout")),),
     "acquisition": TRADE,
+    "payment": (Sense(TRADE, with_words=_words("ransom make")), Sense(TRADE, heads=_words("make demand receive"))),
     "donation": DONATE,
     "aid": (Sense(DONATE, with_words=_words("humanitarian military financial to")),),
     # Artifacts, cognition
@@ -658,6 +750,7 @@ ADJECTIVE_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "dead": DIE,
     "guilty": (Sense(CONVICT, heads=_words("find")),),
 }
+
 
 # Verbs that only carry a nominal trigger ("launched an attack", "went on strike", "suffered
 # injuries"): the noun is the event, the verb's subject and prepositions are its arguments.
@@ -740,6 +833,9 @@ _transport = _frame(
     by="Transporter",
     of="PassengerArtifact",
     in_="Destination",
+    toward="Destination",
+    towards="Destination",
+    aboard="Vehicle",
 )
 _personnel = _frame(
     "Employee",
@@ -794,10 +890,11 @@ FRAMES: dict[str, Frame] = {
     RELEASE: _frame("JudgeCourt", "Defendant", "Defendant", by="JudgeCourt", of="Defendant", from_="Place"),
     INVESTIGATE: _frame("Investigator", "Defendant", "Investigator", by="Investigator", into="Crime", of="Defendant"),
     DIE: _frame("Victim", "Victim", "Victim", by="Killer", of="Victim", from_="MedicalIssue"),
-    INJURE: _frame("Injurer", "Victim", "Victim", by="Injurer", of="Victim", with_="Instrument", to="BodyPart"),
+    INJURE: _frame("Injurer", "Victim", "Victim", by="Injurer", of="Victim", with_="Instrument", to="BodyPart", in_="BodyPart"),
     ILLNESS: _frame("Victim", "Disease", "Victim", of="Victim", with_="Disease", from_="Disease"),
     INFECT: _frame("Source", "Victim", "Victim", with_="InfectingAgent", by="Source", of="Victim"),
     TREAT: _frame("Treater", "Patient", "Patient", for_="MedicalIssue", by="Treater", of="Patient"),
+    DIAGNOSE: _frame("Treater", "Patient", "Patient", with_="MedicalCondition", for_="MedicalCondition", by="Treater", of="Patient", on="Patient"),
     VACCINATE: _frame("Treater", "Patient", "Patient", by="Treater", of="Patient", against="VaccineTarget"),
     TRANSPORT: _transport,
     EVACUATE: _transport,
@@ -886,11 +983,31 @@ LEMMA_FRAMES: dict[tuple[str, str], Frame] = {
         EVACUATE,
         _frame("PassengerArtifact", "Origin", to="Destination", into="Destination", from_="Origin"),
     ),
-    **_lemma_frames("clash fight", ATTACK, _frame("Attacker", "Target", with_="Attacker", against="Target")),
+    **_lemma_frames(
+        "clash fight", ATTACK, _frame("Attacker", "Target", with_="Attacker", against="Target", between="Attacker")
+    ),
+    **_lemma_frames("throw", ATTACK, _frame("Attacker", "Instrument", at="Target", on="Target", by="Attacker")),
+    **_lemma_frames(
+        "cross", TRANSPORT, _frame("Transporter", "Destination", "Transporter", from_="Origin", into="Destination")
+    ),
     **_lemma_frames("lose", DEFEAT, _frame("Defeated", "ConflictOrElection", to="Victor", in_="ConflictOrElection")),
     **_lemma_frames("carry", TRANSPORT, _frame("Vehicle", "PassengerArtifact", to="Destination", from_="Origin")),
     **_lemma_frames("appear", TRIAL, _frame("Defendant", "", "Defendant", before="JudgeCourt", in_="JudgeCourt")),
     **_lemma_frames("plead", TRIAL, _frame("Defendant", "Crime", "Defendant", to="Crime")),
+    **_lemma_frames("hear", TRIAL, _frame("JudgeCourt", "", "Defendant", by="JudgeCourt")),
+    **_lemma_frames(
+        "convict", CONVICT, _frame("JudgeCourt", "Defendant", "Defendant", by="JudgeCourt", of="Crime", for_="Crime")
+    ),
+    **_lemma_frames(
+        "sentence",
+        SENTENCE,
+        _frame("JudgeCourt", "Defendant", "Defendant", by="JudgeCourt", to="Sentence", for_="Crime", of="Sentence"),
+    ),
+    **_lemma_frames(
+        "pay payment",
+        TRADE,
+        _frame("Recipient", "PaymentBarter", "Recipient", by="Recipient", to="Giver", for_="AcquiredEntity", of="PaymentBarter"),
+    ),
     **_lemma_frames("tell", BROADCAST, _frame("Communicator", "Recipient", by="Communicator", about="Topic")),
     **_lemma_frames("bomb", DETONATE, _frame("Attacker", "Target", by="Attacker", with_="ExplosiveDevice")),
     **_lemma_frames("visit", TRANSPORT, _frame("Transporter", "Destination", to="Destination", from_="Origin")),
