@@ -5,6 +5,8 @@ from it and chooses whole body sentences, never the title, in article order. Sen
 by TF-IDF cosine over content lemmas (the small English model has no real word vectors) and ranked
 by LexRank centrality; the AUTO method adds the lead prior of news writing, overlap with the title
 and coverage of salient entities, and keeps redundant sentences out with maximal marginal relevance.
+The longer the summary asked for (as a share of the article), the more AUTO also weighs coverage:
+TextRank-style centrality over shared words, which favours the long sentences that carry most facts.
 """
 
 from __future__ import annotations
@@ -62,11 +64,12 @@ DEPENDENT_OPENERS = frozenset(
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _CONTENT_POS_IDS = np.array([IDS[pos] for pos in CONTENT_POS], dtype=np.uint64)
 
-# -- tuning (measured on tests/corpus/summaries with evaluation/summaries.py) ---------------------
+# -- tuning (measured on tests/corpus/summaries and summaries-long with evaluation/summaries.py) ---
 
 LEXRANK_DAMPING = 0.85
-LEAD_WEIGHT = 0.9  # weight of the position prior against centrality (1.0)
-LEAD_DECAY = 2.0  # sentences over which the position prior falls by 1/e
+LEAD_WEIGHT = 1.1  # weight of the position prior against centrality (1.0)
+LEAD_DECAY = 3.0  # sentences over which the position prior falls by 1/e
+COVERAGE_WEIGHT = 5.0  # weight of shared-word centrality per unit of the summary's share of the article
 TITLE_WEIGHT = 0.5
 ENTITY_WEIGHT = 0.1  # kept light: more weight favoured long name-heavy sentences in our corpus
 DEPENDENT_OPENER_FACTOR = 0.8  # score kept by a sentence that opens by pointing back
@@ -227,6 +230,20 @@ def tfidf_matrix(bags: list[list[str]], extra: list[str] | None = None) -> tuple
     extra_row = np.log1p(extra_row) * idf
     norm = np.linalg.norm(extra_row)
     return weights, extra_row / norm if norm > 0 else extra_row
+
+
+def overlap_similarity(bags: list[list[str]]) -> np.ndarray:
+    """TextRank's sentence similarity: shared words over the sum of the log lengths (unlike cosine,
+    it grows with the length of the sentences, so long, fact-dense sentences become central)."""
+    vocabulary: dict[str, int] = {}
+    present = np.zeros((len(bags), max(sum(len(set(bag)) for bag in bags), 1)))
+    for row, bag in enumerate(bags):
+        for word in set(bag):
+            present[row, vocabulary.setdefault(word, len(vocabulary))] = 1.0
+    logs = np.log(np.maximum([len(bag) for bag in bags], 1))
+    norms = logs[:, None] + logs[None, :]
+    shared = present @ present.T
+    return np.divide(shared, norms, out=np.zeros_like(shared), where=norms > 0)
 
 
 def lexrank(similarity: np.ndarray) -> np.ndarray:
@@ -557,15 +574,20 @@ def _auto_scores(
     bags: list[list[str]],
     centrality: np.ndarray,
     title_overlap: np.ndarray,
+    share: float,
 ) -> np.ndarray:
     """Centrality blended with the lead prior, title overlap and entity coverage, scaled to [0, 1].
 
-    Sentences that lean on an earlier one or carry few content words are damped.
+    ``share`` is the summary's share of the story's sentences: a long summary needs coverage more
+    than a lead, so shared-word centrality weighs more. Sentences that lean on an earlier one or
+    carry few content words are damped.
     """
     standalone = np.array([_standalone_factor(item.tokens) for item in story])
     standalone[0] = 1.0  # the lead has nothing to point back to
     thin = standalone * np.array([min(1.0, len(bag) / SHORT_SENTENCE_WORDS) for bag in bags])
     coverage = _scaled(_entity_coverage(doc, extraction, story))
+    weight = COVERAGE_WEIGHT * share
+    centrality = (centrality + weight * _scaled(lexrank(overlap_similarity(bags)))) / (1 + weight)
     blend = (
         centrality
         + LEAD_WEIGHT * _position_prior(len(story))
@@ -594,6 +616,7 @@ def summarize(
     lemmas = content_lemmas(doc)
     scores = np.zeros(len(body))
     similarity = title_similarity = None
+    limit = _budget(len(story), max_sentences, ratio)
     if story and method is Method.LEAD:
         scores[story] = 1.0 / (1.0 + np.arange(len(story)))
     elif story:
@@ -608,7 +631,8 @@ def summarize(
             scores[story] = centrality
         else:
             title_overlap = vectors @ title_vector
-            scores[story] = _auto_scores(doc, extraction, [body[p] for p in story], bags, centrality, title_overlap)
+            share = min(1.0, limit / len(story))
+            scores[story] = _auto_scores(doc, extraction, [body[p] for p in story], bags, centrality, title_overlap, share)
             title_similarity = np.zeros(len(body))
             title_similarity[story] = title_overlap
             similarity = np.zeros((len(body), len(body)))
@@ -617,7 +641,6 @@ def summarize(
             same_paragraph = paragraphs[:, None] == paragraphs[None, :]
             similarity = np.where(same_paragraph, np.maximum(similarity, SAME_PARAGRAPH_OVERLAP), similarity)
     ranked = sorted(story, key=lambda p: (-scores[p], p))
-    limit = _budget(len(story), max_sentences, ratio)
     picked = _select(ranked, scores, [item.text for item in body], limit, max_characters, similarity, title_similarity)
 
     scored = [SummarySentence(item.index, item.text, item.span, round(float(scores[p]), 4)) for p, item in enumerate(body)]
