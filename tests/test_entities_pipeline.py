@@ -179,6 +179,39 @@ def test_entities_dateline_and_results_table(parse):
     assert not any(m.text == "SOCCER" for e in doc._.newsx_entities for m in e.mentions)
 
 
+def test_entities_national_teams_in_a_results_table_are_their_countries(parse):
+    text = (
+        "SOCCER - JAPAN BEAT SYRIA IN ASIAN CUP .\n"
+        "AL-AIN , United Arab Emirates 1996-12-06\n"
+        "Results of Asian Cup group matches on Friday :\n"
+        "Japan 2 Syria 1\n"
+        "Uzbekistan 0 China 2\n"
+        "Japan began the defence of their title with a win ."
+    )
+    doc = parse(text)
+    for country, code in (("Japan", "JP"), ("Syria", "SY"), ("Uzbekistan", "UZ"), ("China", "CN")):
+        entity = entity_at(doc, country)
+        assert (entity.type, entity.country_code) == (EntityType.GPE, code), country
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "entity_type"),
+    [
+        # a nationality before a full name is not part of it
+        ("Spaniard Miguel Serrano shot a 66 to lead the German Open.", "Miguel Serrano", EntityType.PERSON),
+        # a possessive group noun inside an organisation's name
+        ("The Swedish People's Party joined the coalition on Monday.", "Swedish People's Party", EntityType.ORGANIZATION),
+        # an organisation named after its city, and the city's short name
+        ("Scientists at the National Observatory of Athens recorded the quake.", "National Observatory of Athens", EntityType.ORGANIZATION),
+        ("Shares fell in Frankfurt on Tuesday, traders said.", "Frankfurt", EntityType.GPE),
+        # a preposition inside a model span parts two places
+        ("The ferry capsized on the Meghna near Chandpur on Sunday.", "Chandpur", EntityType.GPE),
+    ],
+)
+def test_entities_name_edges_and_parts(parse, text, mention, entity_type):
+    assert entity_at(parse(text), mention).type is entity_type
+
+
 def test_entities_person_cues_settle_a_mistyped_name(parse):
     doc = parse(
         "Pezeshkian took office in July after the death of his predecessor, Ebrahim Raisi. "

