@@ -1,6 +1,6 @@
 """Score figure extraction on the hand-annotated corpora in tests/corpus/figures/ and
-tests/corpus/figures-heldout/ (14 articles another engineer wrote and annotated for a rival
-figures component, never used to build this one: the honest part of the score).
+tests/corpus/figures-heldout/ (articles and short inputs other engineers wrote and annotated
+without seeing this component, never used to build it: the honest part of the score).
 
 Run ``.venv/bin/python -m evaluation.figures`` from the repository root. A file is one article
 (``title``, ``text``, ``published_at``, ``figures``) or a list of plain sentences (``items``, each
@@ -57,14 +57,13 @@ def _annotated(data: dict, name: str) -> tuple[ArticleInput, Gold]:
 
 def load_corpus() -> dict[str, list[tuple[ArticleInput, Gold]]]:
     """Annotated texts by part: "news" articles and "short" plain sentences (files with ``items``)
-    of our corpus, and the "heldout" articles."""
+    of our corpus, and everything in the held-out folder."""
     parts: dict[str, list[tuple[ArticleInput, Gold]]] = {"news": [], "short": [], "heldout": []}
     for path in sorted((CORPORA / "figures").glob("*.json")) + sorted((CORPORA / "figures-heldout").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        if "items" in data:
-            parts["short"] += [_annotated(item, path.name) for item in data["items"]]
-        else:
-            parts["heldout" if path.parent.name == "figures-heldout" else "news"].append(_annotated(data, path.name))
+        texts = data["items"] if "items" in data else [data]
+        part = "heldout" if path.parent.name == "figures-heldout" else ("short" if "items" in data else "news")
+        parts[part] += [_annotated(item, path.name) for item in texts]
     return parts
 
 
