@@ -2,8 +2,8 @@
 tests/corpus/summaries-long.
 
 Each article has two references written by hand: an extractive one (the body sentences that best
-summarise it: three in ``summaries``; about 40% of the article in ``summaries-long``, which another
-engineer wrote in BBC and CNN styles without seeing the summariser) and a short abstractive
+summarise it: three in ``summaries``; about 40% of the article in ``summaries-long``, which other
+engineers wrote in BBC and CNN styles without seeing the summariser) and a short abstractive
 highlight of three sentences. Every method is asked for as many sentences as the reference has
 (three for highlights) and scored with ROUGE-1/2/L F (stemmed).
 

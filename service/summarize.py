@@ -6,7 +6,9 @@ by TF-IDF cosine over content lemmas (the small English model has no real word v
 by LexRank centrality; the AUTO method adds the lead prior of news writing, overlap with the title
 and coverage of salient entities, and keeps redundant sentences out with maximal marginal relevance.
 The longer the summary asked for (as a share of the article), the more AUTO also weighs coverage:
-TextRank-style centrality over shared words, which favours the long sentences that carry most facts.
+TextRank-style centrality over shared words, which favours the long sentences that carry most facts;
+and a long summary may continue a chosen sentence with one that points back to it ("It said ...").
+Mostly quoted sentences are colour rather than facts and weigh less.
 """
 
 from __future__ import annotations
@@ -72,7 +74,10 @@ LEAD_DECAY = 3.0  # sentences over which the position prior falls by 1/e
 COVERAGE_WEIGHT = 5.0  # weight of shared-word centrality per unit of the summary's share of the article
 TITLE_WEIGHT = 0.5
 ENTITY_WEIGHT = 0.1  # kept light: more weight favoured long name-heavy sentences in our corpus
-DEPENDENT_OPENER_FACTOR = 0.8  # score kept by a sentence that opens by pointing back
+DEPENDENT_OPENER_FACTOR = 0.8  # score kept by a sentence that opens by pointing back (unless its predecessor is chosen)
+CONTEXT_MIN_SHARE = 0.25  # from this share of the article on, a summary may continue a chosen sentence
+QUOTE_FACTOR = 0.7  # score kept by a sentence that is mostly direct speech: colour rather than facts
+QUOTED_SHARE = 0.5  # share of a sentence's characters inside quotation marks that makes it a quote
 SHORT_LINE_WORDS = 12  # a line shorter than this without a verb or a final stop is page furniture
 SHORT_SENTENCE_WORDS = 6  # content words below which a sentence is too thin to summarise alone
 MMR_PENALTY = 0.6  # how much similarity to a chosen sentence costs
@@ -300,6 +305,15 @@ def _standalone_factor(sent: SpacySpan) -> float:
     return DEPENDENT_OPENER_FACTOR if first is not None and first.lower_ in DEPENDENT_OPENERS else 1.0
 
 
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
+
+
+def _quote_factor(text: str) -> float:
+    """Lower weight for a sentence that is mostly a direct quotation ("'It was chaos,' she said.")."""
+    quoted = sum(len(match.group()) for match in _QUOTED.finditer(text))
+    return QUOTE_FACTOR if text and quoted / len(text) >= QUOTED_SHARE else 1.0
+
+
 def _position_prior(count: int) -> np.ndarray:
     """The lead of a news story carries its point; the prior decays over the first few sentences."""
     return np.exp(-np.arange(count) / LEAD_DECAY)
@@ -322,11 +336,13 @@ def _select(
     max_characters: int,
     similarity: np.ndarray | None,
     title_similarity: np.ndarray | None = None,
+    in_context: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[int]:
     """Greedy choice in rank order; with ``similarity``, maximal marginal relevance against redundancy.
 
     Once one sentence is chosen, restating the title counts as redundancy too: the summary is read
-    under its headline, so later sentences should add what the title does not say.
+    under its headline, so later sentences should add what the title does not say. ``in_context``
+    is (the score each sentence has when the one before it is chosen, the position of that one).
     """
     chosen: list[int] = []
     used = 0
@@ -335,7 +351,11 @@ def _select(
         if similarity is not None and chosen:
             overlap = similarity[np.ix_(candidates, chosen)].max(axis=1)
             covered = overlap if title_similarity is None else np.maximum(overlap, title_similarity[candidates])
-            value = scores[candidates] - MMR_PENALTY * covered
+            value = scores[candidates]
+            if in_context is not None:
+                lifted, previous = in_context
+                value = np.where(np.isin(previous[candidates], chosen), lifted[candidates], value)
+            value = value - MMR_PENALTY * covered
             order = [candidates[i] for i in np.argsort(-value, kind="stable") if overlap[i] <= REDUNDANT_SIMILARITY]
         else:
             order = candidates
@@ -575,16 +595,18 @@ def _auto_scores(
     centrality: np.ndarray,
     title_overlap: np.ndarray,
     share: float,
-) -> np.ndarray:
-    """Centrality blended with the lead prior, title overlap and entity coverage, scaled to [0, 1].
+) -> tuple[np.ndarray, np.ndarray]:
+    """Centrality blended with the lead prior, title overlap and entity coverage, scaled to [0, 1];
+    and the same scores without the damping of sentences that point back, for when the sentence
+    they point back to is in the summary too.
 
     ``share`` is the summary's share of the story's sentences: a long summary needs coverage more
-    than a lead, so shared-word centrality weighs more. Sentences that lean on an earlier one or
-    carry few content words are damped.
+    than a lead, so shared-word centrality weighs more. Sentences that lean on an earlier one, are
+    mostly a quotation or carry few content words are damped.
     """
     standalone = np.array([_standalone_factor(item.tokens) for item in story])
     standalone[0] = 1.0  # the lead has nothing to point back to
-    thin = standalone * np.array([min(1.0, len(bag) / SHORT_SENTENCE_WORDS) for bag in bags])
+    thin = np.array([_quote_factor(item.text) * min(1.0, len(bag) / SHORT_SENTENCE_WORDS) for item, bag in zip(story, bags)])
     coverage = _scaled(_entity_coverage(doc, extraction, story))
     weight = COVERAGE_WEIGHT * share
     centrality = (centrality + weight * _scaled(lexrank(overlap_similarity(bags)))) / (1 + weight)
@@ -594,7 +616,10 @@ def _auto_scores(
         + TITLE_WEIGHT * title_overlap
         + ENTITY_WEIGHT * coverage
     )
-    return _scaled(thin * blend)
+    top = (standalone * thin * blend).max()
+    if top <= 0:
+        return np.zeros(len(story)), np.zeros(len(story))
+    return standalone * thin * blend / top, np.minimum(1.0, thin * blend / top)
 
 
 # -- entry point -----------------------------------------------------------------------------------
@@ -615,7 +640,7 @@ def summarize(
     story = [position for position, item in enumerate(body) if not item.boilerplate]
     lemmas = content_lemmas(doc)
     scores = np.zeros(len(body))
-    similarity = title_similarity = None
+    similarity = title_similarity = in_context = None
     limit = _budget(len(story), max_sentences, ratio)
     if story and method is Method.LEAD:
         scores[story] = 1.0 / (1.0 + np.arange(len(story)))
@@ -632,7 +657,14 @@ def summarize(
         else:
             title_overlap = vectors @ title_vector
             share = min(1.0, limit / len(story))
-            scores[story] = _auto_scores(doc, extraction, [body[p] for p in story], bags, centrality, title_overlap, share)
+            lifted = np.zeros(len(body))
+            scores[story], lifted[story] = _auto_scores(
+                doc, extraction, [body[p] for p in story], bags, centrality, title_overlap, share
+            )
+            if share >= CONTEXT_MIN_SHARE:
+                previous = np.full(len(body), -1)
+                previous[story[1:]] = story[:-1]
+                in_context = (lifted, previous)
             title_similarity = np.zeros(len(body))
             title_similarity[story] = title_overlap
             similarity = np.zeros((len(body), len(body)))
@@ -641,7 +673,9 @@ def summarize(
             same_paragraph = paragraphs[:, None] == paragraphs[None, :]
             similarity = np.where(same_paragraph, np.maximum(similarity, SAME_PARAGRAPH_OVERLAP), similarity)
     ranked = sorted(story, key=lambda p: (-scores[p], p))
-    picked = _select(ranked, scores, [item.text for item in body], limit, max_characters, similarity, title_similarity)
+    picked = _select(
+        ranked, scores, [item.text for item in body], limit, max_characters, similarity, title_similarity, in_context
+    )
 
     scored = [SummarySentence(item.index, item.text, item.span, round(float(scores[p]), 4)) for p, item in enumerate(body)]
     chosen = [scored[p] for p in picked]

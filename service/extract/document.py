@@ -17,6 +17,8 @@ from spacy.tokens import Doc
 from service.domain import ArticleInput
 
 TITLE_SEPARATOR = "\n\n"
+_SENTENCE_FINAL = frozenset(".!?")
+_CLOSING_QUOTES = frozenset({'"', "\u201d", "'", "\u2019"})
 
 # Doc attributes: inputs set before the pipeline runs, outputs set by the newsx components.
 _ATTRIBUTES = {
@@ -44,17 +46,27 @@ def make_doc(nlp: Language, article: ArticleInput, text: str | None = None) -> D
     the pipeline is not run yet.
 
     A blank line always ends a sentence: the title is a sentence of its own, and the small
-    parser cannot run a byline or a closing quote into the next paragraph.
+    parser cannot run a byline or a closing quote into the next paragraph. Within a paragraph, a
+    closing quote glued to a full stop stays with its sentence, and a lower-case word that does
+    not follow one cannot open a sentence (the parser otherwise cuts quotations in two).
     """
     doc = nlp.make_doc(analysed_text(article) if text is None else text)
     annotate(doc, article)
     after_blank_line = False
+    previous = None
     for token in doc:
         if token.is_space:
             after_blank_line = after_blank_line or "\n\n" in token.text
-        elif after_blank_line:
+            continue
+        if after_blank_line:
             token.is_sent_start = True
             after_blank_line = False
+        elif previous is not None:
+            closes_quote = token.text in _CLOSING_QUOTES and previous.text in _SENTENCE_FINAL and not previous.whitespace_
+            continues = token.is_lower and token.is_alpha and previous.text not in _SENTENCE_FINAL | _CLOSING_QUOTES
+            if closes_quote or continues:
+                token.is_sent_start = False
+        previous = token
     return doc
 
 
