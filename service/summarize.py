@@ -42,6 +42,7 @@ BOILERPLATE_START = re.compile(
       | copyright\b | \u00a9 | all\s+rights\s+reserved\b | advertisement\b | sponsored\b
       | (?:subscribe|sign\s+up|follow\s+us|share\s+this|listen\s+to\s+this|scroll\s+down|watch\s*:)\b
       | (?:published|updated|last\s+updated|posted)\s*[:.]
+      | (?:last\s+)?(?:updated|modified|published|posted)\s+(?:at|on)\s+\d
     )""",
     re.IGNORECASE | re.VERBOSE,
 )

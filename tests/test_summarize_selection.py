@@ -171,6 +171,8 @@ def test_summarize_empty_body(parse):
         ("Sign up for our morning newsletter.", True),
         ("PUBLISHED: 10:24 EST, 24 January 2014", True),
         ("Scroll down for video.", True),
+        ("Last updated at 3:22 PM on 12th March 2012 .", True),
+        ("The figures were updated on Tuesday after a review.", False),
         ("The minister said the budget would be published in May.", False),
         ("By noon, the river had risen by two metres.", False),
         ("Prices rose.", False),
