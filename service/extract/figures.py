@@ -23,7 +23,9 @@ Decisions (general rules, documented here because callers rely on them):
 - A bare word "one" counts only as a number modifier ("one soldier"), not as a pronoun ("one of").
 - "a third" without "of" is a share only after "by" or a comparator ("fell by a third", "nearly a
   quarter") or as a subject ("a fifth said"); otherwise it is an ordinal whose noun is left out
-  ("added a third late on"). "two and a half" is 2.5.
+  ("added a third late on"). "two and a half" is 2.5, "seven point five" 7.5, "8 dollars and 50
+  cents" 8.5, "12 500" 12,500; a capital "M" or "B" is million or billion ("5M units"), a
+  lower-case "m" after a bare number metres.
 - A bare scaled number compared with a scaled figure takes its meaning ("8.1 billion euros from
   8.6 billion": both EUR). "from X to Y", "rose X to Y" and "by X to Y" are two figures, not a range; a range
   needs its first value below the second and one meaning ("3% to $88.40" is no range).
@@ -152,17 +154,29 @@ _DIGIT_WORDS = "|".join(res.SMALL_NUMBERS[1:10])
 _WORD_UNIT = rf"(?:(?:{_TENS})(?:[-\s](?:{_DIGIT_WORDS}))?|(?:{_SMALL}))"
 _SCALES = "hundred|thousand|million|billion|trillion|dozen"
 _FRACTION_NAMES = "|".join(sorted(res.FRACTION_WORDS, key=len, reverse=True))
-# "two and a half", "3 and a quarter": a whole number and a fraction word.
-MIXED_NUMBER = rf"(?:\d+|(?i:\b{_WORD_UNIT}))\s+(?i:and\s+an?\s+(?:half|quarter|third)\b)"
+# "two and a half", "3 and a quarter", "1 and 1/2": a whole number and a fraction.
+MIXED_NUMBER = (
+    rf"(?:\d+|(?i:\b{_WORD_UNIT}))\s+(?i:and\s+an?\s+(?:half|quarter|third)\b)|\d+\s+and\s+\d+/\d+(?![\d/])"
+)
+# "seven point five": a number read aloud with its decimals.
+_DECIMAL_WORDS = "zero|oh|" + "|".join(res.SMALL_NUMBERS[1:10])
+POINT_NUMBER = rf"(?i:\b{_WORD_UNIT}\s+point(?:\s+(?:{_DECIMAL_WORDS})\b)+)"
+# "a dollar", "a pound of flour": the article as one unit of money or weight.
+_ONE_UNIT = (
+    r"(?i:\ban?(?=\s+(?:dollar|euro|pound|yen|rupee|franc|cent|penny)\b"
+    r"(?!\s+(?:zone|store|shop|sign|bill|coin|note|value|amount|figure|index|market|rate|strength)\b)))"
+)
 WORD_NUMBER = (
-    rf"(?i:\bhalf\s+an?\s+(?:{_SCALES})\b|\bhalf\s+an?(?=\s)"
+    rf"{_ONE_UNIT}|(?i:\bhalf\s+an?\s+(?:{_SCALES})\b|\bhalf\s+an?(?=\s)"
     rf"|\b(?:{_SMALL})[\s-](?:{_FRACTION_NAMES})\b|\ban?\s(?:{_FRACTION_NAMES})\b(?![-\u2013])"
     rf"|\ban?\s+(?:{_SCALES})(?:[\s-]+(?:and\s+)?(?:{_WORD_UNIT}|{_SCALES})\b)*"
     rf"|\b{_WORD_UNIT}(?:[\s-]+(?:and\s+)?(?:{_WORD_UNIT}|{_SCALES})\b)*\b)"
 )
 DIGIT_NUMBER = (
     r"\d+\s\d+/\d+(?!\d)|\d+/\d+(?![\d/])|(?:\d+\s?)?[½⅓⅔¼¾⅕⅛]"
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.]?\d)"  # "12 500": spaces between thousands
+    r"|\d+(?:\.\d+)?|\.\d+"
 )
 _MULTIPLIERS = _alternation(res.MULTIPLIERS, keep_case=False)
 
@@ -175,8 +189,8 @@ def atom_pattern() -> re.Pattern:
     return re.compile(
         rf"(?<![A-Za-z0-9_])(?P<sign>(?<![\w.])[-−](?=[\d.$€£¥₹])|(?i:minus|negative)\s+)?"
         rf"(?P<symbol>(?:{symbols})\s?)?"
-        rf"(?P<number>{MIXED_NUMBER}|{DIGIT_NUMBER}|{WORD_NUMBER})"
-        rf"(?:(?P<multiplier_gap>\s|-)?(?P<multiplier>(?i:{_MULTIPLIERS}))(?![A-Za-z0-9]))?"
+        rf"(?P<number>{MIXED_NUMBER}|{DIGIT_NUMBER}|{POINT_NUMBER}|{WORD_NUMBER})"
+        rf"(?:(?P<multiplier_gap>\s|-)?(?P<multiplier>(?i:{_MULTIPLIERS}))(?![A-Za-z0-9/]))?"
         rf"(?:(?P<suffix_gap>\s|-|\s-\s|\s+of\s+an?\s+)?(?P<suffix>(?i:{suffixes}))(?![A-Za-z0-9²³]))?"
     )
 
@@ -225,10 +239,15 @@ def parse_number(text: str) -> float | None:
     text = text.strip()
     if not text:
         return None
-    whole, joined, fraction = text.lower().partition(" and a")
-    if joined and fraction.strip(" n") in res.FRACTION_WORDS:  # "two and a half": whole plus fraction
-        base = parse_number(whole)
-        return None if base is None else base + 1 / res.FRACTION_WORDS[fraction.strip(" n")]
+    whole, joined, fraction = text.lower().partition(" and ")
+    if joined and (fraction.startswith(("a ", "an ")) or "/" in fraction):  # "two and a half", "1 and 1/2"
+        base, part = parse_number(whole), parse_number(fraction)
+        return None if base is None or part is None else base + part
+    if " point " in text.lower():  # "seven point five"
+        whole, _, decimals = text.lower().partition(" point ")
+        base = parse_number_words(whole)
+        digits = "".join(str(res.SMALL_NUMBERS.index(word)) if word != "oh" else "0" for word in decimals.split())
+        return None if base is None else base + float("0." + digits)
     if text[-1] in res.UNICODE_FRACTIONS:
         whole = text[:-1].strip()
         return (float(whole) if whole else 0.0) + res.UNICODE_FRACTIONS[text[-1]]
@@ -240,7 +259,7 @@ def parse_number(text: str) -> float | None:
             return None  # "24/7", "9/11", "3/2022": not fractions
         return (float(whole) if whole else 0.0) + top / bottom
     if text[0].isdigit() or text[0] == ".":
-        return float(text.replace(",", ""))
+        return float("".join(ch for ch in text if ch.isdigit() or ch == "."))
     return parse_number_words(text)
 
 
@@ -323,7 +342,9 @@ def read_atom(match: re.Match, text: str) -> Atom | None:
     digits = raw[0].isdigit() or raw[0] in ".½⅓⅔¼¾⅕⅛"
     if multiplier:
         key = multiplier.lower()
-        if key in res.CURRENCY_ONLY_MULTIPLIERS and not currency and not (suffix and suffix.kind is FigureKind.MONEY):
+        if multiplier in ("M", "B") and not suffix:
+            pass  # "5M people", "2B users": capitals are million and billion (metres are "m")
+        elif key in res.CURRENCY_ONLY_MULTIPLIERS and not currency and not (suffix and suffix.kind is FigureKind.MONEY):
             if key != "m" or suffix:
                 return None
             if not _counts_millions(text, end, value):
@@ -407,7 +428,7 @@ def find_atoms(text: str) -> list[Atom]:
 def join_figures(text: str, atoms: list[Atom], dollar: str = "USD") -> list[Candidate]:
     """Join atoms into ranges, attach comparators before and after, and classify each figure."""
     candidates: list[Candidate] = []
-    atoms = [atom for atom in atoms if id(atom) not in _table_cells(text, atoms)]
+    atoms = _join_minor_units(text, [atom for atom in atoms if id(atom) not in _table_cells(text, atoms)])
     index = 0
     while index < len(atoms):
         first = atoms[index]
@@ -445,6 +466,29 @@ def join_figures(text: str, atoms: list[Atom], dollar: str = "USD") -> list[Cand
         candidates.append(candidate)
     _inherit_meaning(text, candidates)
     return candidates
+
+
+_AND = re.compile(r",?\s+and\s+")
+
+
+def _join_minor_units(text: str, atoms: list[Atom]) -> list[Atom]:
+    """One amount from a major and a minor unit: "8 dollars and 50 cents" -> 8.5, "£3 and 20p"."""
+    joined: list[Atom] = []
+    for atom in atoms:
+        last = joined[-1] if joined else None
+        minor = atom.suffix is not None and atom.suffix.kind is FigureKind.MONEY and atom.suffix.factor < 1
+        major = last is not None and (last.currency or (last.suffix and last.suffix.kind is FigureKind.MONEY))
+        if (
+            minor and major and last.multiplier == 1.0 and not (last.suffix and last.suffix.factor < 1)
+            and atom.value < 1 and _AND.fullmatch(text, last.end, atom.start)
+        ):
+            joined[-1] = Atom(
+                last.start, atom.end, last.number_start, atom.number_end, last.value + atom.value, last.digits,
+                last.suffix, last.currency, last.multiplier, text[last.number_start:atom.number_end],
+            )
+        else:
+            joined.append(atom)
+    return joined
 
 
 _COMPARISON_JOIN = re.compile(r"(?i:\s*,?\s+(?:up\s+|down\s+)?(?:from|to|compared\s+with|against|versus|vs\.?)\s+)")
