@@ -607,7 +607,9 @@ def _auto_scores(
     """
     standalone = np.array([_standalone_factor(item.tokens) for item in story])
     standalone[0] = 1.0  # the lead has nothing to point back to
-    thin = np.array([_quote_factor(item.text) * min(1.0, len(bag) / SHORT_SENTENCE_WORDS) for item, bag in zip(story, bags)])
+    damping = np.array(
+        [_quote_factor(item.text) * min(1.0, len(bag) / SHORT_SENTENCE_WORDS) for item, bag in zip(story, bags)]
+    )
     coverage = _scaled(_entity_coverage(doc, extraction, story))
     weight = COVERAGE_WEIGHT * share
     centrality = (centrality + weight * _scaled(lexrank(overlap_similarity(bags)))) / (1 + weight)
@@ -617,10 +619,10 @@ def _auto_scores(
         + TITLE_WEIGHT * title_overlap
         + ENTITY_WEIGHT * coverage
     )
-    top = (standalone * thin * blend).max()
+    top = (standalone * damping * blend).max()
     if top <= 0:
         return np.zeros(len(story)), np.zeros(len(story))
-    return standalone * thin * blend / top, np.minimum(1.0, thin * blend / top)
+    return standalone * damping * blend / top, np.minimum(1.0, damping * blend / top)
 
 
 # -- entry point -----------------------------------------------------------------------------------

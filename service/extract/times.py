@@ -494,8 +494,7 @@ def _relative_unit(match: re.Match, anchor: Anchor) -> Resolved:
     relation, unit = _norm(match["rel"]), _norm(match["unit"])
     if relation in ("following", "previous") and unit in ("week", "month", "quarter", "year"):
         focus = discourse_focus(anchor, unit)
-        value = truncate_value(focus, unit) if focus else None
-        shifted = shift_calendar_value(value, unit, _RELATIVE_SHIFT[relation]) if value else None
+        shifted = _shifted_focus(focus, unit, _RELATIVE_SHIFT[relation]) if focus else None
         if shifted:
             return TimeType.DATE, shifted
     if unit != "weekend" and (
@@ -513,11 +512,16 @@ def _the_unit(match: re.Match, anchor: Anchor) -> Resolved:
     shift = _RELATIVE_SHIFT.get(relation, 0)
     focus = discourse_focus(anchor, unit) if unit in ("day", "week", "month", "quarter", "year") else None
     if focus is not None and (relation or granularity(focus) == unit == "quarter"):
-        value = truncate_value(focus, unit)
-        shifted = shift_calendar_value(value, unit, shift) if value else None
+        shifted = _shifted_focus(focus, unit, shift)
         if shifted:
             return TimeType.DATE, shifted
     return TimeType.DATE, shifted_value(anchor.reference, unit, shift)
+
+
+def _shifted_focus(focus: str, unit: str, shift: int) -> str | None:
+    """The ``unit`` holding the date in focus, ``shift`` units on ("the following week")."""
+    value = truncate_value(focus, unit)
+    return shift_calendar_value(value, unit, shift) if value else None
 
 
 _NOT_AFTER_THE_UNIT = re.compile(r"\s+(?:of|in|that|when|which|where|to|as|with|ahead|through)\b", re.IGNORECASE)
