@@ -43,9 +43,11 @@ import functools
 import re
 from dataclasses import dataclass
 
+import numpy
 import pycountry
 from babel import Locale
 from babel.numbers import get_currency_name
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 from spacy.tokens import Span as SpacySpan
@@ -154,13 +156,11 @@ _DIGIT_WORDS = "|".join(res.SMALL_NUMBERS[1:10])
 _WORD_UNIT = rf"(?:(?:{_TENS})(?:[-\s](?:{_DIGIT_WORDS}))?|(?:{_SMALL}))"
 _SCALES = "hundred|thousand|million|billion|trillion|dozen"
 _FRACTION_NAMES = "|".join(sorted(res.FRACTION_WORDS, key=len, reverse=True))
-# "two and a half", "3 and a quarter", "1 and 1/2": a whole number and a fraction.
-MIXED_NUMBER = (
-    rf"(?:\d+|(?i:\b{_WORD_UNIT}))\s+(?i:and\s+an?\s+(?:half|quarter|third)\b)|\d+\s+and\s+\d+/\d+(?![\d/])"
-)
-# "seven point five": a number read aloud with its decimals.
+# "3 and a quarter", "1 and 1/2": a whole number in digits and a fraction.
+MIXED_NUMBER = r"\d+\s+and\s+(?:(?i:an?\s+(?:half|quarter|third))\b|\d+/\d+(?![\d/]))"
+# After a number in words: "two and a half", or decimals read aloud ("seven point five").
 _DECIMAL_WORDS = "zero|oh|" + "|".join(res.SMALL_NUMBERS[1:10])
-POINT_NUMBER = rf"(?i:\b{_WORD_UNIT}\s+point(?:\s+(?:{_DECIMAL_WORDS})\b)+)"
+_WORD_TAIL = rf"(?:\s+and\s+an?\s+(?:half|quarter|third)\b|\s+point(?:\s+(?:{_DECIMAL_WORDS})\b)+)?"
 # "a dollar", "a pound of flour": the article as one unit of money or weight.
 _ONE_UNIT = (
     r"(?i:\ban?(?=\s+(?:dollar|euro|pound|yen|rupee|franc|cent|penny)\b"
@@ -170,7 +170,7 @@ WORD_NUMBER = (
     rf"{_ONE_UNIT}|(?i:\bhalf\s+an?\s+(?:{_SCALES})\b|\bhalf\s+an?(?=\s)"
     rf"|\b(?:{_SMALL})[\s-](?:{_FRACTION_NAMES})\b|\ban?\s(?:{_FRACTION_NAMES})\b(?![-\u2013])"
     rf"|\ban?\s+(?:{_SCALES})(?:[\s-]+(?:and\s+)?(?:{_WORD_UNIT}|{_SCALES})\b)*"
-    rf"|\b{_WORD_UNIT}(?:[\s-]+(?:and\s+)?(?:{_WORD_UNIT}|{_SCALES})\b)*\b)"
+    rf"|\b{_WORD_UNIT}(?:[\s-]+(?:and\s+)?(?:{_WORD_UNIT}|{_SCALES})\b)*\b{_WORD_TAIL})"
 )
 DIGIT_NUMBER = (
     r"\d+\s\d+/\d+(?!\d)|\d+/\d+(?![\d/])|(?:\d+\s?)?[½⅓⅔¼¾⅕⅛]"
@@ -189,7 +189,7 @@ def atom_pattern() -> re.Pattern:
     return re.compile(
         rf"(?<![A-Za-z0-9_])(?P<sign>(?<![\w.])[-−](?=[\d.$€£¥₹])|(?i:minus|negative)\s+)?"
         rf"(?P<symbol>(?:{symbols})\s?)?"
-        rf"(?P<number>{MIXED_NUMBER}|{DIGIT_NUMBER}|{POINT_NUMBER}|{WORD_NUMBER})"
+        rf"(?P<number>{MIXED_NUMBER}|{DIGIT_NUMBER}|{WORD_NUMBER})"
         rf"(?:(?P<multiplier_gap>\s|-)?(?P<multiplier>(?i:{_MULTIPLIERS}))(?![A-Za-z0-9/]))?"
         rf"(?:(?P<suffix_gap>\s|-|\s-\s|\s+of\s+an?\s+)?(?P<suffix>(?i:{suffixes}))(?![A-Za-z0-9²³]))?"
     )
@@ -207,6 +207,7 @@ _PHONE = re.compile(
     r"|(?<![\w])0\d{1,4}(?:\s\d{3,4}){2}(?![\w])"  # a trunk prefix and two groups: "020 7946 0958"
 )
 _DIGIT_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
+_DIGIT_ORDINAL_IN_TEXT = re.compile(r"(?<![\w])\d+(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z&.'-]*")
@@ -428,7 +429,8 @@ def find_atoms(text: str) -> list[Atom]:
 def join_figures(text: str, atoms: list[Atom], dollar: str = "USD") -> list[Candidate]:
     """Join atoms into ranges, attach comparators before and after, and classify each figure."""
     candidates: list[Candidate] = []
-    atoms = _join_minor_units(text, [atom for atom in atoms if id(atom) not in _table_cells(text, atoms)])
+    cells = _table_cells(text, atoms)
+    atoms = _join_minor_units(text, [atom for atom in atoms if id(atom) not in cells])
     index = 0
     while index < len(atoms):
         first = atoms[index]
@@ -717,11 +719,10 @@ def subject_of(span: SpacySpan) -> str:
 def ranked_ordinals(doc: Doc, times: set[int]) -> list[tuple[SpacySpan, float]]:
     """Ordinals that rank something measurable ("third-largest", "5th place", "finished second")."""
     found = []
-    for token in doc:
+    for index in _ordinal_tokens(doc):
+        token = doc[index]
         lower = token.lower_
         digit = _DIGIT_ORDINAL.match(lower)
-        if lower not in res.ORDINAL_WORDS and not digit:
-            continue
         if token.i in times:
             continue
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -735,6 +736,20 @@ def ranked_ordinals(doc: Doc, times: set[int]) -> list[tuple[SpacySpan, float]]:
             value = float(digit.group(1)) if digit else float(res.ORDINAL_WORDS[lower])
             found.append((doc[token.i:token.i + 1], value))
     return found
+
+
+def _ordinal_tokens(doc: Doc) -> list[int]:
+    """Indices of ordinal words and digit ordinals ("third", "5th"), found with arrays, not a token loop."""
+    strings = doc.vocab.strings
+    lowers = doc.to_array(LOWER)
+    words = numpy.array([strings.add(word) for word in res.ORDINAL_WORDS], dtype=lowers.dtype)
+    indices = set(numpy.flatnonzero(numpy.isin(lowers, words)).tolist())
+    text = doc_text(doc)
+    for match in _DIGIT_ORDINAL_IN_TEXT.finditer(text):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1:
+            indices.add(span.start)
+    return sorted(indices)
 
 
 def _ordinal_subject(span: SpacySpan) -> str:
