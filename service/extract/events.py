@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER
 from spacy.language import Language
 from spacy.strings import get_string_id
@@ -108,12 +109,12 @@ def modality_cues(doc: Doc) -> dict[int, list[tuple[str, str]]]:
     Read from arrays in one pass, because every trigger's clause asks for them.
     """
     cues: dict[int, list[tuple[str, str]]] = {}
-    rows = doc.to_array([HEAD, DEP, LOWER]).astype("int64").tolist()
+    table = doc.to_array([HEAD, DEP, LOWER])
     strings = doc.vocab.strings
-    for i, (head_offset, dep, lower) in enumerate(rows):
-        dep_name = _CUE_DEPS.get(dep & 0xFFFFFFFFFFFFFFFF)
-        if dep_name is not None:
-            cues.setdefault(i + head_offset, []).append((dep_name, strings[lower & 0xFFFFFFFFFFFFFFFF]))
+    rows = numpy.flatnonzero(numpy.isin(table[:, 1], numpy.array(list(_CUE_DEPS), dtype=table.dtype)))
+    for i in rows.tolist():
+        head = i + int(table[i, 0].astype("int64"))
+        cues.setdefault(head, []).append((_CUE_DEPS[int(table[i, 1])], strings[int(table[i, 2])]))
     return cues
 
 
@@ -336,8 +337,8 @@ def find_triggers(doc: Doc, links: Links) -> list[TriggerMatch]:
     """
     matches = []
     discourse_sense: dict[str, str] = {}
-    lemmas = doc.to_array(LEMMA).tolist()  # ints: cheaper than a Token object per word
-    for index in (i for i, lemma in enumerate(lemmas) if lemma in _TRIGGER_LEMMA_IDS):
+    lemmas = doc.to_array(LEMMA)  # ints: cheaper than a Token object per word
+    for index in numpy.flatnonzero(numpy.isin(lemmas, _TRIGGER_LEMMA_ARRAY)).tolist():
         token = doc[index]
         table = _trigger_table(token)
         if table is None:
@@ -359,11 +360,16 @@ def find_triggers(doc: Doc, links: Links) -> list[TriggerMatch]:
 
 
 # Hashes of every trigger lemma (and its capitalised form), to skip other tokens cheaply.
-_TRIGGER_LEMMA_IDS = frozenset(
-    get_string_id(form)
-    for table in (lex.VERB_TRIGGERS, lex.NOUN_TRIGGERS, lex.ADJECTIVE_TRIGGERS)
-    for lemma in table
-    for form in (lemma, lemma.capitalize())
+_TRIGGER_LEMMA_ARRAY = numpy.array(
+    sorted(
+        {
+            get_string_id(form)
+            for table in (lex.VERB_TRIGGERS, lex.NOUN_TRIGGERS, lex.ADJECTIVE_TRIGGERS)
+            for lemma in table
+            for form in (lemma, lemma.capitalize())
+        }
+    ),
+    dtype=numpy.uint64,
 )
 
 
