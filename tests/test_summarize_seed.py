@@ -65,3 +65,12 @@ def test_summarize_seed_key_phrases(seed):
     assert {"Iran", "Israel", "Vladimir Putin", "Russia"} <= set(texts[:6])
     assert "Putin" not in texts  # folded into "Vladimir Putin"
     assert not any(text.lower().startswith(("the ", "this ", "it")) for text in texts)
+
+
+def test_summarize_seed_brief_names_the_planned_meeting(seed_extracted):
+    doc, extraction = seed_extracted
+    brief = summarize(doc, extraction, max_sentences=3).brief
+    event = next(event for event in extraction.events if event.id == brief.event_id)
+    assert event.type == "Contact.Contact.Meet" and event.status.value == "PLANNED"
+    for part in ("Vladimir Putin", "Masud Pezeshkian", "2024-10-11", "Ashgabat", "planned"):
+        assert part in brief.headline, brief.headline
