@@ -256,6 +256,8 @@ CASES = [
     ("Clerks have until Nov. 18 to count. The recount begins the following week.", "2016-11-10", "the following week", "DATE", "2016-W47"),
     ("The plant closed on March 3. Two days later, workers went on strike.", "2024-04-20", "Two days later", "DATE", "2024-03-05"),
     ("The dam broke in 2019. The year before, engineers had warned of cracks.", "2024-04-20", "The year before", "DATE", "2018"),
+    # a bare clock time belongs to the day of the events told, not to the day of the telling
+    ("The bomb went off on Sunday. Police said Monday that the bomber entered the market at 9 a.m.", "2024-03-05", "9 a.m.", "TIME", "2024-03-03T09:00"),
     # schedules and deadlines under a past verb
     ("Directors declared a dividend payable Dec. 15.", "1989-10-27", "Dec. 15", "DATE", "1989-12-15"),
     ("He was remanded in custody until March 23.", "2022-03-09", "March 23", "DATE", "2022-03-23"),

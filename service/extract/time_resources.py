@@ -120,6 +120,10 @@ DIRECTIVE_LEMMAS = frozenset({
     "encourage", "allow", "permit", "authorize", "authorise", "persuade", "warn", "advise", "demand",
     "plan", "agree", "decide", "vow", "promise", "pledge", "threaten", "intend", "expect", "want",
 })
+# Verbs of saying: a day they govern ("police said Friday") dates the report, not the events reported.
+REPORTING_LEMMAS = frozenset(
+    "say tell announce report confirm add state claim insist explain note warn told said".split()
+)
 # Prepositions before the end of a period ("remanded until March 23"): a past verb does not place it.
 DEADLINE_PREPOSITIONS = frozenset({"until", "till", "through", "by"})
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "ll", "can", "may", "might", "must", "should", "could"})

@@ -1180,6 +1180,12 @@ def _open_until(span: SpacySpan, verb) -> bool:
     return any(child.dep_ == "auxpass" or child.lower_ in ("has", "have") for child in verb.children)
 
 
+def _dates_a_report(span: SpacySpan) -> bool:
+    """Whether the expression dates a statement ("officials said Friday") rather than an event."""
+    verb = governing_verb(span)
+    return verb is not None and verb.lemma_.lower() in res.REPORTING_LEMMAS
+
+
 def _explicit_future(verb) -> bool:
     """"will"/"to" or a scheduling verb marks the future even in a headline."""
     return verb.lemma_.lower() in res.FUTURE_CUE_LEMMAS or any(
@@ -1226,13 +1232,17 @@ class TimeExtractor:
         spans: list[SpacySpan] = []
         last_token_end = 0
         dates: list[tuple[str, int]] = []  # (calendar value, sentence) of the dates so far, in order
+        event_days: list[str] = []  # days of the events told so far, not of the telling ("said Friday")
         for item in found:
             span = doc.char_span(item.start, item.end, alignment_mode="expand")
             if span is None or span.start < last_token_end:
                 continue
             sentence = sentence_index(doc, span.start)
             recent = tuple((v, sentence - s) for v, s in reversed(dates) if sentence - s <= FOCUS_SENTENCES)
-            day = next((v for v, distance in recent if distance <= 1 and granularity(v) == "day"), None)
+            # A bare clock time belongs to the day of the events told, else to a day named just before.
+            day = event_days[-1] if event_days else next(
+                (v for v, distance in recent if distance <= 1 and granularity(v) == "day"), None
+            )
             anchor = Anchor(reference, functools.partial(direction_of, span), text, item.start, day, recent)
             resolved = resolve(item, anchor)
             if resolved is None:
@@ -1243,6 +1253,8 @@ class TimeExtractor:
             compared = item.rule.name == "ago"
             if kind in (TimeType.DATE, TimeType.TIME) and not compared and granularity(calendar_value):
                 dates.append((calendar_value, sentence))
+                if granularity(calendar_value) == "day" and not _dates_a_report(span):
+                    event_days.append(calendar_value)
             record = TimeExpression(
                 id=f"t{len(records) + 1}", type=kind, text=span.text,
                 span=Span(span.start_char, span.end_char), value=value,
