@@ -87,7 +87,10 @@ def load_corpus(directory: Path = CORPUS) -> list[AnnotatedArticle]:
         data = json.loads(path.read_text(encoding="utf-8"))
         article = ArticleInput(text=data["text"], title=data.get("title", ""), id=data["id"])
         gold = resolve_annotations(document.analysed_text(article), data["entities"])
-        articles.append(AnnotatedArticle(data["id"], article, frozenset(gold), data.get("split", "development")))
+        split = data.get("split", "development")
+        if split not in ("development", "held-out"):
+            raise ValueError(f"{path.name}: split must be 'development' or 'held-out', not {split!r}")
+        articles.append(AnnotatedArticle(data["id"], article, frozenset(gold), split))
     return articles
 
 

@@ -41,7 +41,7 @@ from sumy.utils import get_stop_words
 from service.domain import ArticleInput
 from service.extract import document
 from service.pipeline import build_pipeline, model_name, to_extraction
-from service.summarize import PARAGRAPH_BREAK, Method, body_sentences, summarize
+from service.summarize import Method, body_sentences, paragraph_of, summarize
 
 CORPUS = pathlib.Path(__file__).resolve().parent.parent / "tests" / "corpus" / "summaries"
 LONG_CORPUS = CORPUS.with_name("summaries-long")
@@ -75,8 +75,7 @@ def classic_summaries(doc, title: str, count: int) -> dict[str, list[str]]:
     paragraphs: dict[int, list[SumySentence]] = {}
     for item in body_sentences(doc):
         if not item.boilerplate:
-            paragraph = len(PARAGRAPH_BREAK.findall(doc.text, 0, item.span.start))
-            paragraphs.setdefault(paragraph, []).append(SumySentence(item.text, tokenizer))
+            paragraphs.setdefault(paragraph_of(doc, item.span.start), []).append(SumySentence(item.text, tokenizer))
     model = ObjectDocumentModel([Paragraph(sentences) for sentences in paragraphs.values()])
     chosen = {}
     for name, summarizer_class in CLASSIC_SUMMARIZERS.items():
@@ -92,8 +91,6 @@ def classic_summaries(doc, title: str, count: int) -> dict[str, list[str]]:
 
 def load_corpus(folder: pathlib.Path = CORPUS) -> list[dict]:
     return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.json"))]
-
-
 
 
 def evaluate(articles: list[dict], nlp) -> dict[tuple[str, str], dict[str, float]]:

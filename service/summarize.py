@@ -242,10 +242,12 @@ def overlap_similarity(bags: list[list[str]]) -> np.ndarray:
     """TextRank's sentence similarity: shared words over the sum of the log lengths (unlike cosine,
     it grows with the length of the sentences, so long, fact-dense sentences become central)."""
     vocabulary: dict[str, int] = {}
-    present = np.zeros((len(bags), max(sum(len(set(bag)) for bag in bags), 1)))
+    for bag in bags:
+        for word in bag:
+            vocabulary.setdefault(word, len(vocabulary))
+    present = np.zeros((len(bags), max(len(vocabulary), 1)), dtype=np.float32)
     for row, bag in enumerate(bags):
-        for word in set(bag):
-            present[row, vocabulary.setdefault(word, len(vocabulary))] = 1.0
+        present[row, [vocabulary[word] for word in set(bag)]] = 1.0
     logs = np.log(np.maximum([len(bag) for bag in bags], 1))
     norms = logs[:, None] + logs[None, :]
     shared = present @ present.T
@@ -291,7 +293,7 @@ def _entity_coverage(doc: Doc, extraction: Extraction, body: list[BodySentence])
     return np.array([sum(salience_by_sentence[item.index].values()) for item in body])
 
 
-def _paragraph_of(doc: Doc, char_offset: int) -> int:
+def paragraph_of(doc: Doc, char_offset: int) -> int:
     """Number of paragraph breaks before an offset (cached per Doc)."""
     breaks = doc.user_data.get("newsx_paragraph_breaks")
     if breaks is None:
@@ -310,7 +312,8 @@ _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
 
 
 def _quote_factor(text: str) -> float:
-    """Lower weight for a sentence that is mostly a direct quotation ("'It was chaos,' she said.")."""
+    """Lower weight for a sentence that is mostly a direct quotation ('"It was chaos," she said.').
+    Double quotation marks only: a single one is as often an apostrophe."""
     quoted = sum(len(match.group()) for match in _QUOTED.finditer(text))
     return QUOTE_FACTOR if text and quoted / len(text) >= QUOTED_SHARE else 1.0
 
@@ -672,7 +675,7 @@ def summarize(
             title_similarity[story] = title_overlap
             similarity = np.zeros((len(body), len(body)))
             similarity[np.ix_(story, story)] = story_similarity
-            paragraphs = np.array([_paragraph_of(doc, item.span.start) for item in body])
+            paragraphs = np.array([paragraph_of(doc, item.span.start) for item in body])
             same_paragraph = paragraphs[:, None] == paragraphs[None, :]
             similarity = np.where(same_paragraph, np.maximum(similarity, SAME_PARAGRAPH_OVERLAP), similarity)
     ranked = sorted(story, key=lambda p: (-scores[p], p))

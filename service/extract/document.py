@@ -75,7 +75,7 @@ def _preset_sentence_starts(doc: Doc) -> None:
                 starts[following[0]] = 1
     previous, current = words[:-1], words[1:]
     previous_final = numpy.isin(orth[previous], final)
-    closes_quote = numpy.isin(orth[current], closing) & previous_final & ~table[previous, 3]
+    closes_quote = numpy.isin(orth[current], closing) & previous_final & ~table[previous, 3] & (current == previous + 1)
     continues = table[current, 1] & table[current, 2] & ~previous_final & ~numpy.isin(orth[previous], closing)
     inside = current[(closes_quote | continues) & (starts[current] != 1)]
     starts[inside] = -1

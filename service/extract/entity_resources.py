@@ -138,15 +138,13 @@ LANGUAGE_AFTER = frozenset({"medium", "language", "speakers", "speaking", "speak
 
 # Lower-case particles inside personal names ("Ursula von der Leyen", "Louis van Gaal").
 NAME_PARTICLES = frozenset("von van der den de da di du la le al el bin ibn dos das del ter y".split())
-# Prepositions that never sit inside a name: a model span across one holds two names ("Meghna near
-# Chandpur"); "of", "and", "upon" can ("Bank of England", "Trinidad and Tobago", "Newcastle upon Tyne").
-NAME_BREAKING_WORDS = frozenset(
-    "near in from to into outside inside with by after before across between over under around beside via".split()
-)
+# Prepositions that hardly ever sit inside a name: a model span across one holds two names ("Meghna
+# near Chandpur"); "of", "and", "to", "in" can ("Bank of England", "Committee to Protect Journalists").
+NAME_BREAKING_WORDS = frozenset("near from outside inside across over under around beside via".split())
 # Group nouns that open possessive names of organisations ("Swedish People's Party", "Children's Hospital").
 POSSESSIVE_NAME_WORDS = frozenset(
     "people peoples children women men workers farmers veterans citizens teachers nurses traders employers "
-    "soldiers writers lawyers parents students st saint".split()
+    "soldiers writers lawyers parents students".split()
 )
 
 # Religious and political groups, typed GROUP like nationalities (spaCy NORP).
@@ -189,9 +187,8 @@ DEMONYM_ALIASES = {
     "saudi": "SA", "kiwi": "NZ", "israeli": "IL", "palestinian": "PS", "taiwanese": "TW",
     "czech": "CZ", "slovak": "SK", "north korean": "KP", "south korean": "KR", "korean": "KR",
     "iraqi": "IQ", "afghan": "AF", "american": "US", "americans": "US", "spaniard": "ES",
-    "spaniards": "ES", "frenchman": "FR", "frenchwoman": "FR", "dane": "DK", "swede": "SE",
-    "finn": "FI", "turk": "TR", "thai": "TH", "welshman": "GB", "scotsman": "GB", "englishman": "GB",
-    "irishman": "IE", "dutchman": "NL",
+    "spaniards": "ES", "frenchman": "FR", "frenchwoman": "FR", "swede": "SE", "thai": "TH",
+    "welshman": "GB", "scotsman": "GB", "englishman": "GB", "irishman": "IE", "dutchman": "NL",
 }
 
 # Large regions that are not countries: LOCATION without a country code.
@@ -316,16 +313,23 @@ def place_gazetteer() -> dict[str, Place]:
         gazetteer[key] = Place("demonym", "", False)
     for key, code in demonyms().items():
         gazetteer[key] = Place("demonym", code, True)
+    aliases = {name_key(alias) for alias in DEMONYM_ALIASES}
     for key, code in country_names().items():
-        if key not in gazetteer or gazetteer[key].kind != "demonym":  # "Thai" is a people, not Thailand
+        if key not in aliases:  # "Thai" is a people, not a spelling of Thailand; "Djibouti" is both
             gazetteer[key] = Place("country", code, True)
     return gazetteer
 
 
 def _city_names(city: dict) -> list[str]:
-    """A city's name, and the short form news uses when the name carries a qualifier that the
-    city's own alternate names confirm: "Frankfurt" of "Frankfurt am Main", "Halle" of "Halle (Saale)"."""
+    """A city's name, and the short form news uses when the rest of the name is a qualifier
+    (lower-case or in brackets) that the city's own alternate names confirm: "Frankfurt" of
+    "Frankfurt am Main", "Halle" of "Halle (Saale)"; not "Sadr" of "Sadr City"."""
     name = city["name"]
     words = name.split()
-    shorter = [alt for alt in city.get("alternatenames", ()) if len(alt) > 3 and " ".join(words[: len(alt.split())]) == alt]
-    return [name] + [alt for alt in shorter if alt != name]
+    shorter = []
+    for alt in city.get("alternatenames", ()):
+        size = len(alt.split())
+        rest = words[size:size + 1]
+        if len(alt) > 3 and " ".join(words[:size]) == alt and rest and (rest[0].islower() or rest[0].startswith("(")):
+            shorter.append(alt)
+    return [name] + shorter

@@ -294,7 +294,7 @@ VERB_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "hit": (
         Sense(CRASH, subjects=CIVIL_VEHICLES),
         Sense(ATTACK, subjects=WEAPON_NOUNS | _words("strike airstrike attack")),
-        Sense(INJURE, with_words=BODY_PARTS),
+        Sense(INJURE, with_words=BODY_PARTS - {"back"}),
     ),
     "throw": (Sense(ATTACK, objects=_words("stone stones rock rocks bottle bottles grenade grenades bomb bombs")),),
     "trigger": (Sense(DETONATE, objects=_words("device bomb explosive explosives vest belt")),),
@@ -346,7 +346,7 @@ VERB_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "speak": (
         Sense(CORRESPOND, with_words=_words("phone telephone")),
         Sense(CONTACT, with_words=_words("with")),
-        Sense(BROADCAST, with_words=_words("condition anonymity reporters to")),
+        Sense(BROADCAST, with_words=_words("condition anonymity reporters")),
     ),
     "phone": CORRESPOND,
     "telephone": CORRESPOND,
@@ -377,11 +377,11 @@ VERB_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "thwart": IMPEDE,
     "crash": CRASH,
     "collide": CRASH,
-    "slam": (Sense(CRASH, with_words=_words("into")),),
-    "smash": (Sense(CRASH, with_words=_words("into")),),
-    "plough": (Sense(CRASH, with_words=_words("into")),),
-    "plow": (Sense(CRASH, with_words=_words("into")),),
-    "delay": IMPEDE,
+    "slam": (Sense(CRASH, with_words=_words("into"), subject_kinds=frozenset({"veh"})),),
+    "smash": (Sense(CRASH, with_words=_words("into"), subject_kinds=frozenset({"veh"})),),
+    "plough": (Sense(CRASH, with_words=_words("into"), subject_kinds=frozenset({"veh"})),),
+    "plow": (Sense(CRASH, with_words=_words("into"), subject_kinds=frozenset({"veh"})),),
+    "delay": (Sense(IMPEDE, object_kinds=frozenset({"event"})),),  # "delaying the arrival of ambulances"
     "derail": CRASH,
     "capsize": CRASH,
     "plunge": (Sense(CRASH, subject_kinds=frozenset({"veh"})),),
@@ -420,8 +420,12 @@ VERB_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "pardon": RELEASE,
     "investigate": INVESTIGATE,
     "probe": INVESTIGATE,
-    "suspect": INVESTIGATE,
-    "question": (Sense(INVESTIGATE, object_kinds=PEOPLE_KINDS),),
+    "suspect": (Sense(INVESTIGATE, with_words=_words("of")), Sense(INVESTIGATE, object_kinds=PARTY_KINDS)),
+    "question": (
+        Sense(INVESTIGATE, object_kinds=PEOPLE_KINDS, subjects=_words(
+            "police officer officers detective detectives investigator investigators agent agents prosecutor prosecutors"
+        )),
+    ),
     "search": (
         Sense(INVESTIGATE, objects=_words(
             "home homes house houses apartment apartments flat flats premises property properties office offices car vehicle"
@@ -477,11 +481,14 @@ VERB_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "traffic": SMUGGLE,
     "block": (
         Sense(BLOCK, objects=_words("road roads highway highways street streets bridge access entry border passage route aid convoy")),
-        Sense(BLOCK, with_words=_words("from")),
+        Sense(BLOCK, with_words=_words("from"), object_kinds=PEOPLE_KINDS),
     ),
     "divert": (Sense(TRANSPORT, object_kinds=frozenset({"veh", "per"})),),
     "redirect": (Sense(TRANSPORT, object_kinds=frozenset({"veh", "per"})),),
-    "drive": (Sense(TRANSPORT, with_words=_words("off away to into toward towards")), Sense(TRANSPORT, object_kinds=frozenset({"veh"}))),
+    "drive": (
+        Sense(TRANSPORT, with_words=_words("off away toward towards"), subject_kinds=PEOPLE_KINDS),
+        Sense(TRANSPORT, object_kinds=frozenset({"veh"})),
+    ),
     "walk": (Sense(TRANSPORT, with_words=_words("to toward towards into across through")),),
     "cross": (Sense(TRANSPORT, object_kinds=frozenset({"gpe", "loc", "fac"})),),
     "blockade": BLOCK,
@@ -702,7 +709,7 @@ NOUN_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "care": (Sense(TREAT, with_words=_words("intensive medical hospital psychological critical")),),
     "test": (Sense(DIAGNOSE, with_words=_words("laboratory lab blood stool sample samples")),),
     "diagnosis": DIAGNOSE,
-    "transmission": INFECT,
+    "transmission": (Sense(INFECT, with_words=DISEASE_NOUNS | _words("community human person")),),
     "vaccination": VACCINATE,
     # Movement
     "trip": TRANSPORT,

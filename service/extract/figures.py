@@ -206,6 +206,8 @@ _PHONE = re.compile(
     r"(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{2,4}(?:[.-]\d{2,4}){2,}(?![\w])|\+\d[\d\s-]{7,}\d|\b\d{3}-\d{4}\b"
     r"|(?<![\w])0\d{1,4}(?:\s\d{3,4}){2}(?![\w])"  # a trunk prefix and two groups: "020 7946 0958"
 )
+_AND_WORD = re.compile(r"\s+and\s+")
+_POINT_WORD = re.compile(r"\s+point\s+")
 _DIGIT_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 _DIGIT_ORDINAL_IN_TEXT = re.compile(r"(?<![\w])\d+(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[\s-]+")
@@ -240,14 +242,14 @@ def parse_number(text: str) -> float | None:
     text = text.strip()
     if not text:
         return None
-    whole, joined, fraction = text.lower().partition(" and ")
-    if joined and (fraction.startswith(("a ", "an ")) or "/" in fraction):  # "two and a half", "1 and 1/2"
-        base, part = parse_number(whole), parse_number(fraction)
+    joined = _AND_WORD.split(text.lower(), maxsplit=1)
+    if len(joined) == 2 and (joined[1].startswith(("a ", "an ")) or "/" in joined[1]):  # "two and a half", "1 and 1/2"
+        base, part = parse_number(joined[0]), parse_number(" ".join(joined[1].split()))
         return None if base is None or part is None else base + part
-    if " point " in text.lower():  # "seven point five"
-        whole, _, decimals = text.lower().partition(" point ")
-        base = parse_number_words(whole)
-        digits = "".join(str(res.SMALL_NUMBERS.index(word)) if word != "oh" else "0" for word in decimals.split())
+    spoken = _POINT_WORD.split(text.lower(), maxsplit=1)
+    if len(spoken) == 2:  # "seven point five"
+        base = parse_number_words(spoken[0])
+        digits = "".join("0" if word == "oh" else str(res.SMALL_NUMBERS.index(word)) for word in spoken[1].split())
         return None if base is None else base + float("0." + digits)
     if text[-1] in res.UNICODE_FRACTIONS:
         whole = text[:-1].strip()
@@ -343,8 +345,10 @@ def read_atom(match: re.Match, text: str) -> Atom | None:
     digits = raw[0].isdigit() or raw[0] in ".½⅓⅔¼¾⅕⅛"
     if multiplier:
         key = multiplier.lower()
-        if multiplier in ("M", "B") and not suffix:
-            pass  # "5M people", "2B users": capitals are million and billion (metres are "m")
+        if multiplier in ("M", "B") and not suffix and not currency:
+            if not _counts_things(text, end):
+                return None  # "3M", "4B Baker Street": names and labels (metres are a lower-case "m")
+            # "5M people", "2B users": capitals before what they count are million and billion
         elif key in res.CURRENCY_ONLY_MULTIPLIERS and not currency and not (suffix and suffix.kind is FigureKind.MONEY):
             if key != "m" or suffix:
                 return None
@@ -369,8 +373,13 @@ def read_atom(match: re.Match, text: str) -> Atom | None:
 
 def _counts_millions(text: str, end: int, value: float) -> bool:
     """Whether "m" after a small number is "million" rather than metres: "1.1m people", "3m homes"."""
+    return value < 100 and _counts_things(text, end)
+
+
+def _counts_things(text: str, end: int) -> bool:
+    """Whether a lower-case plural follows: what a scaled number counts ("3m homes", "5M units")."""
     following = _LOWER_WORD.match(text, end + 1 if text[end:end + 1] == " " else end)
-    if value >= 100 or following is None:
+    if following is None:
         return False
     word = following.group()
     return word.endswith("s") or word in res.IRREGULAR_PLURALS
@@ -443,9 +452,12 @@ def join_figures(text: str, atoms: list[Atom], dollar: str = "USD") -> list[Cand
             if join and join.group().strip() in "-–—" and is_score(text, first, atoms[index]):
                 index += 1
                 continue  # a score or vote tally: "won 3-1", "a 20-15 vote"
-            words_before = _LOWER_WORD.findall(text[max(0, first.start - 25): first.start].lower())[-3:]
-            # A change, or "by X to Y" (the change, then the new level): two figures, not a range.
-            changed = bool(res.CHANGE_WORDS.intersection(words_before)) or words_before[-1:] == ["by"]
+            words_before = _LOWER_WORD.findall(text[max(0, first.start - 50): first.start].lower())[-6:]
+            # A change ("rose 5% to 7%"), or "raised ... by 3 cents to 41 cents" (the change, then the
+            # new level): two figures, not a range; "grow by 2 to 3 percent" stays a range.
+            changed = bool(res.CHANGE_WORDS.intersection(words_before[-3:])) or (
+                words_before[-1:] == ["by"] and bool(res.CHANGE_WORDS.intersection(words_before))
+            )
             if join and _is_range(first, atoms[index], join.group().strip().lower(), opener_word, changed):
                 group.append(atoms[index])
                 index += 1
@@ -632,11 +644,12 @@ def is_not_a_figure(doc: Doc, candidate: Candidate, times: set[int], names: set[
     if not bare or candidate.comparator is not Comparator.EXACT or candidate.value_max is not None:
         return False
     first = candidate.atoms[0]
-    start = doc.char_span(candidate.start, candidate.number_end, alignment_mode="expand").start
+    whole = doc.char_span(candidate.start, candidate.number_end, alignment_mode="expand")
+    start = whole.start if whole is not None else number.start
     previous = doc[start - 1] if start > 0 else None  # before a sign word: "Minus 40" is no label
     following = doc[number.end] if number.end < len(doc) else None
-    if previous is not None and previous.text == "." and number.start > 1:
-        previous = doc[number.start - 2] if doc[number.start - 2].lower_ in res.LABEL_WORDS else previous
+    if previous is not None and previous.text == "." and start > 1:
+        previous = doc[start - 2] if doc[start - 2].lower_ in res.LABEL_WORDS else previous
     if previous is not None and _is_label_word(doc, previous, following):
         return True
     text = doc_text(doc)

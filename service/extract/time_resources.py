@@ -115,10 +115,10 @@ FUTURE_CUE_LEMMAS = frozenset({
 # verb's tense ("declared a dividend payable Dec. 15", "cut its forecast for the fourth quarter").
 SCHEDULING_WORDS = FUTURE_CUE_LEMMAS | {"payable", "forecast", "outlook", "projection", "target", "deadline"}
 # Verbs whose infinitive complement is done after them ("urged them to vote", "ordered him to report").
+# Only verbs whose complement may still lie ahead: "forced to resign", "decided to quit" happened.
 DIRECTIVE_LEMMAS = frozenset({
-    "order", "urge", "ask", "tell", "call", "press", "require", "force", "instruct", "direct", "invite",
-    "encourage", "allow", "permit", "authorize", "authorise", "persuade", "warn", "advise", "demand",
-    "plan", "agree", "decide", "vow", "promise", "pledge", "threaten", "intend", "expect", "want",
+    "order", "urge", "ask", "tell", "call", "press", "instruct", "direct", "invite", "encourage",
+    "warn", "advise", "demand", "plan", "vow", "promise", "pledge", "threaten", "intend", "expect", "want",
 })
 # Verbs of saying: a day they govern ("police said Friday") dates the report, not the events reported.
 REPORTING_LEMMAS = frozenset(

@@ -22,10 +22,12 @@ Conventions (TimeML / TimeBank):
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import enum
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -692,10 +694,22 @@ def _clock_time(match: re.Match, anchor: Anchor) -> Resolved:
     return TimeType.TIME, f"{anchor.day or shifted_value(anchor.reference, 'day', 0)}T{clock}"
 
 
+_CLOCK_WITH_SECONDS_BEFORE = frozenset({"at", "around", "about", "by", "until", "till", "since", "from"})
+_TIME_ZONE_AFTER = re.compile(r"\s*(?:local|gmt|utc|[a-z]{1,2}st|[a-z]dt|cet|hrs?\b|hours\b)", re.IGNORECASE)
+
+
 def _stopwatch(match: re.Match, anchor: Anchor) -> Resolved:
-    """A race or record time ("2:09:51") is a duration: hours, minutes and seconds."""
-    amounts = zip((match["h"], match["mi"], match["se"]), "HMS")
-    return TimeType.DURATION, "PT" + "".join(f"{int(amount)}{code}" for amount, code in amounts if int(amount))
+    """A race or record time ("in 2:09:51") is a duration of hours, minutes and seconds; after
+    "at" or before a time zone ("at 04:12:35 local time") it is the time of day."""
+    hours, minutes, seconds = int(match["h"]), int(match["mi"]), int(match["se"])
+    if _previous_word(anchor.text, anchor.start) in _CLOCK_WITH_SECONDS_BEFORE or _TIME_ZONE_AFTER.match(
+        anchor.text, match.end()
+    ):
+        if hours < 24:
+            day = anchor.day or shifted_value(anchor.reference, "day", 0)
+            return TimeType.TIME, f"{day}T{hours:02d}:{minutes:02d}:{seconds:02d}"
+    parts = "".join(f"{amount}{code}" for amount, code in zip((hours, minutes, seconds), "HMS") if amount)
+    return TimeType.DURATION, "PT" + (parts or "0S")
 
 
 def _every(match: re.Match, anchor: Anchor) -> Resolved:
@@ -1006,26 +1020,33 @@ def find_time_expressions(text: str, entities: Sequence[tuple[int, int]] = ()) -
     ``entities`` are the (start, end) offsets of the model's DATE/TIME entities.
     """
     lowered = text.translate(_ASCII_LOWER)
+    spans = sorted(entities)
+    span_starts = [start for start, _ in spans]
     candidates = []
     for order, windows in rule_windows(lowered, entities).items():
         rule = RULES[order]
         for window_start, window_end in windows:
             for match in rule.pattern.finditer(lowered, window_start, window_end):
-                trusted = any(s <= match.start() and match.end() <= e for s, e in entities)
-                if match.end() > match.start() and rule.holds(match, text, trusted):
+                if match.end() > match.start() and rule.holds(match, text, _inside(spans, span_starts, match)):
                     found = Found(match.start(), match.end(), rule, match)
                     candidates.append((match.start(), -(match.end() - match.start()), order, found))
     candidates.sort(key=lambda c: (c[1], c[0], c[2]))  # longest first, then leftmost, then rule order
     chosen: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = numpy.zeros(len(text) + 1, dtype=bool)  # characters already in a chosen expression
     for start, negative_length, _, found in candidates:
         end = start - negative_length
-        if all(end <= s or start >= e for s, e in taken):
-            taken.append((start, end))
+        if not taken[start:end].any():
+            taken[start:end] = True
             chosen.append(found)
     chosen.sort(key=lambda f: f.start)
     _widen_edges(lowered, chosen)
     return _merge_neighbours(text, chosen)
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], match: re.Match) -> bool:
+    """Whether a match lies inside one of the sorted, non-overlapping entity spans."""
+    position = bisect.bisect_right(starts, match.start()) - 1
+    return position >= 0 and match.end() <= spans[position][1]
 
 
 def _widen_edges(lowered: str, found: list[Found]) -> None:
@@ -1058,7 +1079,8 @@ def _merge_neighbours(text: str, found: list[Found]) -> list[Found]:
     return merged
 
 
-_FALLING_UNITS = ("century", "decade", "year", "month", "week", "day", "hour", "minute", "second")
+# Units that combine into one ISO 8601 duration ("P2Y6M", "PT3H20M"); weeks, decades and centuries do not.
+_FALLING_UNITS = ("year", "month", "day", "hour", "minute", "second")
 
 
 def _joins_duration(text: str, last: Found, item: Found) -> bool:
@@ -1238,7 +1260,9 @@ class TimeExtractor:
             if span is None or span.start < last_token_end:
                 continue
             sentence = sentence_index(doc, span.start)
-            recent = tuple((v, sentence - s) for v, s in reversed(dates) if sentence - s <= FOCUS_SENTENCES)
+            recent = tuple(itertools.takewhile(
+                lambda date: date[1] <= FOCUS_SENTENCES, ((v, sentence - s) for v, s in reversed(dates))
+            ))
             # A bare clock time belongs to the day of the events told, else to a day named just before.
             day = event_days[-1] if event_days else next(
                 (v for v, distance in recent if distance <= 1 and granularity(v) == "day"), None
@@ -1250,7 +1274,9 @@ class TimeExtractor:
             kind, value = resolved
             calendar_value = value[:10] if _DAY_VALUE.match(value) else value
             # Dates of comparison ("a year earlier") are not what the story is about: they stay out of focus.
-            compared = item.rule.name == "ago"
+            compared = item.rule.name == "ago" and (
+                _norm(item.match["dir"]) in ("earlier", "later") or granularity(calendar_value) in ("quarter", "half")
+            )
             if kind in (TimeType.DATE, TimeType.TIME) and not compared and granularity(calendar_value):
                 dates.append((calendar_value, sentence))
                 if granularity(calendar_value) == "day" and not _dates_a_report(span):
