@@ -204,8 +204,11 @@ def test_entities_national_teams_in_a_results_table_are_their_countries(parse):
         # an organisation named after its city, and the city's short name
         ("Scientists at the National Observatory of Athens recorded the quake.", "National Observatory of Athens", EntityType.ORGANIZATION),
         ("Shares fell in Frankfurt on Tuesday, traders said.", "Frankfurt", EntityType.GPE),
-        # a preposition inside a model span parts two places
+        # a preposition inside a model span parts two places, but "to" and "in" stay inside names
         ("The ferry capsized on the Meghna near Chandpur on Sunday.", "Chandpur", EntityType.GPE),
+        ("The Committee to Protect Journalists criticised the arrest.", "Committee to Protect Journalists", EntityType.ORGANIZATION),
+        # a country whose people share its name stays a country
+        ("The ship docked in Djibouti on Monday.", "Djibouti", EntityType.GPE),
     ],
 )
 def test_entities_name_edges_and_parts(parse, text, mention, entity_type):

@@ -87,6 +87,12 @@ def test_events_trigger_type(events_nlp, text, trigger, expected_type):
         "The minister came under fire for his remarks.",  # criticism, not a fire
         "The stock market crash wiped out savings.",  # no vehicle crashed
         "The clinical trial began in May.",  # a drug trial is no court trial
+        "The president hit back at his critics.",  # hitting back is a reply
+        "Typhoon Haiyan slammed into the Philippines.",  # a storm is no vehicle crashing
+        "Rising costs drove the company to bankruptcy.",  # no one travelled
+        "Lawmakers questioned the minister.",  # questions in parliament are no investigation
+        "A judge blocked the government from enforcing the rule.",  # a ruling, not a roadblock
+        "He spoke to his wife.",  # a conversation, not a statement
     ],
 )
 def test_events_no_event_on_non_event_words(events_nlp, text):

@@ -233,6 +233,8 @@ NO_FIGURES = [
     "Call us on 020 7946 0958.",
     "Duro scored a third in the second half.",
     "Growth in the euro zone slowed.",
+    "Shares of 3M fell.",
+    "He lives at 4B Baker Street.",
     "One of the leaders spoke.",
     "No one was hurt.",
     "Hundreds of people gathered.",
@@ -270,6 +272,8 @@ NO_FIGURES = [
         ("Prices rose 5% to 7%.", [("5%", P, None), ("7%", P, None)]),
         ("Seats cost $20 to $30.", [("$20 to $30", M, 30)]),
         ("The board raised the dividend by 3 cents to 41 cents.", [("3 cents", M, None), ("41 cents", M, None)]),
+        ("The economy will grow by 2 to 3 percent.", [("2 to 3 percent", P, 3)]),
+        ("It is 1\u00a0and 1/2 miles.", [("1\u00a0and 1/2 miles", Q, None)]),
     ],
 )
 def test_figures_range_needs_one_meaning_and_order(figure_nlp, text, expected):

