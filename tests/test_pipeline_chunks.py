@@ -36,4 +36,3 @@ def test_pipeline_parse_long_article_keeps_offsets_and_groups_mentions(nlp):
     for mention in scholz.mentions:
         assert whole.text[mention.span.start : mention.span.end] == mention.text
     assert list(whole.sents)[0].text.strip() == "Scholz Visits Paris"
-
