@@ -238,17 +238,13 @@ def tfidf_matrix(bags: list[list[str]], extra: list[str] | None = None) -> tuple
     return weights, extra_row / norm if norm > 0 else extra_row
 
 
-def overlap_similarity(bags: list[list[str]]) -> np.ndarray:
+def overlap_similarity(vectors: np.ndarray, lengths: list[int]) -> np.ndarray:
     """TextRank's sentence similarity: shared words over the sum of the log lengths (unlike cosine,
-    it grows with the length of the sentences, so long, fact-dense sentences become central)."""
-    vocabulary: dict[str, int] = {}
-    for bag in bags:
-        for word in bag:
-            vocabulary.setdefault(word, len(vocabulary))
-    present = np.zeros((len(bags), max(len(vocabulary), 1)), dtype=np.float32)
-    for row, bag in enumerate(bags):
-        present[row, [vocabulary[word] for word in set(bag)]] = 1.0
-    logs = np.log(np.maximum([len(bag) for bag in bags], 1))
+    it grows with the length of the sentences, so long, fact-dense sentences become central).
+    ``vectors`` are the sentences' TF-IDF rows (only which words they hold counts), ``lengths``
+    their numbers of content words."""
+    present = (vectors > 0).astype(np.float32)
+    logs = np.log(np.maximum(lengths, 1))
     norms = logs[:, None] + logs[None, :]
     shared = present @ present.T
     return np.divide(shared, norms, out=np.zeros_like(shared), where=norms > 0)
@@ -597,6 +593,7 @@ def _auto_scores(
     story: list[BodySentence],
     bags: list[list[str]],
     centrality: np.ndarray,
+    shared_centrality: np.ndarray,
     title_overlap: np.ndarray,
     share: float,
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -605,7 +602,7 @@ def _auto_scores(
     they point back to is in the summary too.
 
     ``share`` is the summary's share of the story's sentences: a long summary needs coverage more
-    than a lead, so shared-word centrality weighs more. Sentences that lean on an earlier one, are
+    than a lead, so ``shared_centrality`` (TextRank's, over shared words) weighs more. Sentences that lean on an earlier one, are
     mostly a quotation or carry few content words are damped.
     """
     standalone = np.array([_standalone_factor(item.tokens) for item in story])
@@ -615,7 +612,7 @@ def _auto_scores(
     )
     coverage = _scaled(_entity_coverage(doc, extraction, story))
     weight = COVERAGE_WEIGHT * share
-    centrality = (centrality + weight * _scaled(lexrank(overlap_similarity(bags)))) / (1 + weight)
+    centrality = (centrality + weight * shared_centrality) / (1 + weight)
     blend = (
         centrality
         + LEAD_WEIGHT * _position_prior(len(story))
@@ -664,8 +661,9 @@ def summarize(
             title_overlap = vectors @ title_vector
             share = min(1.0, limit / len(story))
             lifted = np.zeros(len(body))
+            shared_centrality = _scaled(lexrank(overlap_similarity(vectors, [len(bag) for bag in bags])))
             scores[story], lifted[story] = _auto_scores(
-                doc, extraction, [body[p] for p in story], bags, centrality, title_overlap, share
+                doc, extraction, [body[p] for p in story], bags, centrality, shared_centrality, title_overlap, share
             )
             if share >= CONTEXT_MIN_SHARE:
                 previous = np.full(len(body), -1)

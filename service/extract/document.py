@@ -12,13 +12,14 @@ import datetime as dt
 import numpy
 from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from service.domain import ArticleInput
 
 TITLE_SEPARATOR = "\n\n"
-_SENTENCE_FINAL = frozenset(".!?")
-_CLOSING_QUOTES = frozenset({'"', "\u201d", "'", "\u2019"})
+_SENTENCE_FINAL = numpy.array([get_string_id(mark) for mark in ".!?"], dtype=numpy.uint64)
+_CLOSING_QUOTES = numpy.array([get_string_id(mark) for mark in ('"', "\u201d", "'", "\u2019")], dtype=numpy.uint64)
 
 # Doc attributes: inputs set before the pipeline runs, outputs set by the newsx components.
 _ATTRIBUTES = {
@@ -63,9 +64,6 @@ def _preset_sentence_starts(doc: Doc) -> None:
     the parse."""
     table = doc.to_array([IS_SPACE, IS_LOWER, IS_ALPHA, SPACY]).astype(bool)
     orth = doc.to_array(ORTH)
-    strings = doc.vocab.strings
-    final = numpy.array([strings.add(mark) for mark in _SENTENCE_FINAL], dtype=orth.dtype)
-    closing = numpy.array([strings.add(mark) for mark in _CLOSING_QUOTES], dtype=orth.dtype)
     starts = numpy.zeros(len(doc), dtype=numpy.int64)
     words = numpy.flatnonzero(~table[:, 0])
     for space in numpy.flatnonzero(table[:, 0]):
@@ -74,9 +72,10 @@ def _preset_sentence_starts(doc: Doc) -> None:
             if len(following):
                 starts[following[0]] = 1
     previous, current = words[:-1], words[1:]
-    previous_final = numpy.isin(orth[previous], final)
-    closes_quote = numpy.isin(orth[current], closing) & previous_final & ~table[previous, 3] & (current == previous + 1)
-    continues = table[current, 1] & table[current, 2] & ~previous_final & ~numpy.isin(orth[previous], closing)
+    previous_final = numpy.isin(orth[previous], _SENTENCE_FINAL)
+    glued = ~table[previous, 3] & (current == previous + 1)
+    closes_quote = numpy.isin(orth[current], _CLOSING_QUOTES) & previous_final & glued
+    continues = table[current, 1] & table[current, 2] & ~previous_final & ~numpy.isin(orth[previous], _CLOSING_QUOTES)
     inside = current[(closes_quote | continues) & (starts[current] != 1)]
     starts[inside] = -1
     doc.from_array([SENT_START], starts.astype(numpy.uint64))

@@ -279,7 +279,8 @@ def trim_span(doc: Doc, start: int, end: int, entity_type: EntityType | None) ->
     while start < end and removable(doc[start], leading=True):
         start += 1
     # A capitalised role at a sentence start belongs to the sentence, not the name ("Striker Diego
-    # Martinez"), and so does a nationality before a full name ("Spaniard Miguel Serrano").
+    # Martinez"), and so does a nationality before a full name ("Spaniard Miguel Serrano"); short
+    # demonyms are first names too ("Finn Michael Murphy") and stay.
     while entity_type is EntityType.PERSON and end - start > 1 and (
         doc[start].lower_ in res.PERSON_TITLES
         or (end - start > 2 and len(doc[start].text) > 4 and res.name_key(doc[start].text) in res.demonyms())

@@ -27,7 +27,8 @@ Decisions (general rules, documented here because callers rely on them):
   cents" 8.5, "12 500" 12,500; a capital "M" or "B" is million or billion ("5M units"), a
   lower-case "m" after a bare number metres.
 - A bare scaled number compared with a scaled figure takes its meaning ("8.1 billion euros from
-  8.6 billion": both EUR). "from X to Y", "rose X to Y" and "by X to Y" are two figures, not a range; a range
+  8.6 billion": both EUR). "from X to Y", "rose X to Y" and "raised ... by X to Y" are two figures,
+  not a range ("grow by 2 to 3 percent" is one); a range
   needs its first value below the second and one meaning ("3% to $88.40" is no range).
 - Rows of three or more bare numbers on one line are table cells, not figures.
 - ``subject``: surface form as written (plural kept) of the noun the figure counts or measures,
@@ -49,6 +50,7 @@ from babel import Locale
 from babel.numbers import get_currency_name
 from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, SpanGroup
 from spacy.tokens import Span as SpacySpan
 from text_to_num import text2num
@@ -206,9 +208,10 @@ _PHONE = re.compile(
     r"(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{2,4}(?:[.-]\d{2,4}){2,}(?![\w])|\+\d[\d\s-]{7,}\d|\b\d{3}-\d{4}\b"
     r"|(?<![\w])0\d{1,4}(?:\s\d{3,4}){2}(?![\w])"  # a trunk prefix and two groups: "020 7946 0958"
 )
-_AND_WORD = re.compile(r"\s+and\s+")
+_AND = re.compile(r",?\s+and\s+")  # between the parts of one amount: "two and a half", "8 dollars and 50 cents"
 _POINT_WORD = re.compile(r"\s+point\s+")
 _DIGIT_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
+_ORDINAL_WORD_IDS = numpy.array([get_string_id(word) for word in res.ORDINAL_WORDS], dtype=numpy.uint64)
 _DIGIT_ORDINAL_IN_TEXT = re.compile(r"(?<![\w])\d+(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -242,7 +245,7 @@ def parse_number(text: str) -> float | None:
     text = text.strip()
     if not text:
         return None
-    joined = _AND_WORD.split(text.lower(), maxsplit=1)
+    joined = _AND.split(text.lower(), maxsplit=1)
     if len(joined) == 2 and (joined[1].startswith(("a ", "an ")) or "/" in joined[1]):  # "two and a half", "1 and 1/2"
         base, part = parse_number(joined[0]), parse_number(" ".join(joined[1].split()))
         return None if base is None or part is None else base + part
@@ -480,9 +483,6 @@ def join_figures(text: str, atoms: list[Atom], dollar: str = "USD") -> list[Cand
         candidates.append(candidate)
     _inherit_meaning(text, candidates)
     return candidates
-
-
-_AND = re.compile(r",?\s+and\s+")
 
 
 def _join_minor_units(text: str, atoms: list[Atom]) -> list[Atom]:
@@ -753,10 +753,7 @@ def ranked_ordinals(doc: Doc, times: set[int]) -> list[tuple[SpacySpan, float]]:
 
 def _ordinal_tokens(doc: Doc) -> list[int]:
     """Indices of ordinal words and digit ordinals ("third", "5th"), found with arrays, not a token loop."""
-    strings = doc.vocab.strings
-    lowers = doc.to_array(LOWER)
-    words = numpy.array([strings.add(word) for word in res.ORDINAL_WORDS], dtype=lowers.dtype)
-    indices = set(numpy.flatnonzero(numpy.isin(lowers, words)).tolist())
+    indices = set(numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _ORDINAL_WORD_IDS)).tolist())
     text = doc_text(doc)
     for match in _DIGIT_ORDINAL_IN_TEXT.finditer(text):
         span = doc.char_span(match.start(), match.end())

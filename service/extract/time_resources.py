@@ -122,7 +122,7 @@ DIRECTIVE_LEMMAS = frozenset({
 })
 # Verbs of saying: a day they govern ("police said Friday") dates the report, not the events reported.
 REPORTING_LEMMAS = frozenset(
-    "say tell announce report confirm add state claim insist explain note warn told said".split()
+    "say tell announce report confirm add state claim insist explain note warn".split()
 )
 # Prepositions before the end of a period ("remanded until March 23"): a past verb does not place it.
 DEADLINE_PREPOSITIONS = frozenset({"until", "till", "through", "by"})

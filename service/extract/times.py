@@ -691,7 +691,12 @@ def _clock_time(match: re.Match, anchor: Anchor) -> Resolved:
         if groups.get("ap"):
             hour = hour % 12 + (12 if groups["ap"].lower() == "p" else 0)
         clock = f"{hour:02d}:{minute:02d}"
-    return TimeType.TIME, f"{anchor.day or shifted_value(anchor.reference, 'day', 0)}T{clock}"
+    return TimeType.TIME, f"{_clock_day(anchor)}T{clock}"
+
+
+def _clock_day(anchor: Anchor) -> str:
+    """The day a bare clock time falls on: the day in focus, else the publication day."""
+    return anchor.day or shifted_value(anchor.reference, "day", 0)
 
 
 _CLOCK_WITH_SECONDS_BEFORE = frozenset({"at", "around", "about", "by", "until", "till", "since", "from"})
@@ -706,8 +711,7 @@ def _stopwatch(match: re.Match, anchor: Anchor) -> Resolved:
         anchor.text, match.end()
     ):
         if hours < 24:
-            day = anchor.day or shifted_value(anchor.reference, "day", 0)
-            return TimeType.TIME, f"{day}T{hours:02d}:{minutes:02d}:{seconds:02d}"
+            return TimeType.TIME, f"{_clock_day(anchor)}T{hours:02d}:{minutes:02d}:{seconds:02d}"
     parts = "".join(f"{amount}{code}" for amount, code in zip((hours, minutes, seconds), "HMS") if amount)
     return TimeType.DURATION, "PT" + (parts or "0S")
 
@@ -1254,7 +1258,7 @@ class TimeExtractor:
         spans: list[SpacySpan] = []
         last_token_end = 0
         dates: list[tuple[str, int]] = []  # (calendar value, sentence) of the dates so far, in order
-        event_days: list[str] = []  # days of the events told so far, not of the telling ("said Friday")
+        event_day: str | None = None  # the last day of the events told, not of the telling ("said Friday")
         for item in found:
             span = doc.char_span(item.start, item.end, alignment_mode="expand")
             if span is None or span.start < last_token_end:
@@ -1264,23 +1268,22 @@ class TimeExtractor:
                 lambda date: date[1] <= FOCUS_SENTENCES, ((v, sentence - s) for v, s in reversed(dates))
             ))
             # A bare clock time belongs to the day of the events told, else to a day named just before.
-            day = event_days[-1] if event_days else next(
-                (v for v, distance in recent if distance <= 1 and granularity(v) == "day"), None
-            )
+            day = event_day or next((v for v, distance in recent if distance <= 1 and granularity(v) == "day"), None)
             anchor = Anchor(reference, functools.partial(direction_of, span), text, item.start, day, recent)
             resolved = resolve(item, anchor)
             if resolved is None:
                 continue
             kind, value = resolved
             calendar_value = value[:10] if _DAY_VALUE.match(value) else value
+            unit = granularity(calendar_value)
             # Dates of comparison ("a year earlier") are not what the story is about: they stay out of focus.
             compared = item.rule.name == "ago" and (
-                _norm(item.match["dir"]) in ("earlier", "later") or granularity(calendar_value) in ("quarter", "half")
+                _norm(item.match["dir"]) in ("earlier", "later") or unit in ("quarter", "half")
             )
-            if kind in (TimeType.DATE, TimeType.TIME) and not compared and granularity(calendar_value):
+            if kind in (TimeType.DATE, TimeType.TIME) and not compared and unit:
                 dates.append((calendar_value, sentence))
-                if granularity(calendar_value) == "day" and not _dates_a_report(span):
-                    event_days.append(calendar_value)
+                if unit == "day" and not _dates_a_report(span):
+                    event_day = calendar_value
             record = TimeExpression(
                 id=f"t{len(records) + 1}", type=kind, text=span.text,
                 span=Span(span.start_char, span.end_char), value=value,
