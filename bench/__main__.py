@@ -25,7 +25,7 @@ from pathlib import Path
 from newsx.v1 import extraction_pb2 as pb
 
 from bench.corpus import build_corpus, word_count
-from client.client import NewsxClient
+from newsx.client.client import NewsxClient
 
 RESULTS = Path(__file__).parent / "results"
 CONCURRENCY = (1, 4, 16)
@@ -88,10 +88,10 @@ def bare_spacy(model: str, articles: list[tuple[str, str]], processes: int, arti
 def component_costs(model: str, articles: list[tuple[str, str]], article_600: str) -> dict:
     """Each newsx component's time as a share of the bare spaCy pipeline's, on the same parsed
     Docs in one process, and the time ``summarize`` adds to a parsed 600-word article."""
-    from service import summarize
-    from service.domain import ArticleInput
-    from service.extract import document
-    from service.pipeline import NEWSX_COMPONENTS, build_pipeline, to_extraction
+    from newsx.service import summarize
+    from newsx.service.domain import ArticleInput
+    from newsx.service.extract import document
+    from newsx.service.pipeline import NEWSX_COMPONENTS, build_pipeline, to_extraction
 
     nlp = build_pipeline(model)
     newsx = [name for name, _ in NEWSX_COMPONENTS]
@@ -125,7 +125,7 @@ def start_server(
     address_file = Path(tempfile.mkdtemp()) / "address"
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "service", "--address", "127.0.0.1:0", "--address-file", str(address_file),
+        [sys.executable, "-m", "newsx.service", "--address", "127.0.0.1:0", "--address-file", str(address_file),
          "--model", model, "--workers", str(workers), "--batch-window-ms", str(batch_window_ms),
          "--log-level", "WARNING", *extra],
     )

@@ -31,7 +31,7 @@ from newsx.v1 import extraction_pb2_grpc
 
 from bench.__main__ import peak_rss_mb, pipeline_workers, start_server
 from bench.corpus import build_corpus
-from client.client import SERVICE_CONFIG, unpack_details
+from newsx.client.client import SERVICE_CONFIG, unpack_details
 
 GERMAN = ("Die Bundesregierung hat am Mittwoch neue Hilfen für die Landwirtschaft beschlossen. Der Minister "
           "sagte, die Bauern sollten bis zum Sommer mehr Geld erhalten, weil die Preise stark gefallen seien.")

@@ -1,5 +1,5 @@
 """The newsx client library and the ``newsx`` command line."""
 
-from client.client import NewsxClient, NewsxError
+from newsx.client.client import NewsxClient, NewsxError
 
 __all__ = ["NewsxClient", "NewsxError"]

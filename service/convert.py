@@ -11,8 +11,8 @@ import itertools
 
 from newsx.v1 import extraction_pb2 as pb
 
-from service import domain, errors, html
-from service.config import Settings
+from newsx.service import domain, errors, html
+from newsx.service.config import Settings
 
 MAX_ARTICLE_ID_CHARS = 256
 
@@ -194,8 +194,6 @@ def extraction_to_proto(extraction: domain.Extraction, input_text: str, encoding
 
 def summary_options(request: pb.SummarizeRequest) -> dict:
     """Validated summary options for ``summarize.summarize``."""
-    from service.summarize import Method
-
     violations = []
     if request.max_sentences < 0:
         violations.append(errors.FieldViolation("max_sentences", "must not be negative"))
@@ -209,14 +207,14 @@ def summary_options(request: pb.SummarizeRequest) -> dict:
         raise errors.InvalidArgument("INVALID_OPTION", violations)
     method = pb.SummaryMethod.Name(request.method or pb.SUMMARY_METHOD_AUTO).removeprefix("SUMMARY_METHOD_")
     return {
-        "method": Method[method],
+        "method": domain.Method[method],
         "max_sentences": request.max_sentences or 3,
         "max_characters": request.max_characters,
         "ratio": request.ratio,
     }
 
 
-def summary_to_proto(summary, extraction: domain.Extraction, request: pb.SummarizeRequest) -> pb.SummarizeResponse:
+def summary_to_proto(summary: domain.Summary, extraction: domain.Extraction, request: pb.SummarizeRequest) -> pb.SummarizeResponse:
     """The summary; its links go only to entities and events ``min_confidence`` kept."""
     offsets = OffsetMapper(extraction.text, request.offset_encoding)
     entity_ids = {entity.id for entity in extraction.entities}

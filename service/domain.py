@@ -183,6 +183,49 @@ class Extraction:
     model: str
 
 
+# -- summaries -----------------------------------------------------------------------------------
+
+
+class Method(str, enum.Enum):
+    """How sentences are chosen (names match the proto's SummaryMethod without its prefix)."""
+
+    AUTO = "AUTO"
+    LEAD = "LEAD"
+    CENTRALITY = "CENTRALITY"
+
+
+@dataclass(slots=True)
+class SummarySentence:
+    index: int  # sentence index in the analysed text, as in Extraction.sentences
+    text: str
+    span: Span
+    score: float  # 0..1, how strongly the method ranks it
+
+
+@dataclass(slots=True)
+class KeyPhrase:
+    text: str
+    score: float
+    entity_id: str = ""
+
+
+@dataclass(slots=True)
+class Brief:
+    headline: str
+    event_id: str = ""
+    entity_ids: list[str] = field(default_factory=list)
+    figure_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Summary:
+    sentences: list[SummarySentence]  # chosen, in article order
+    scored: list[SummarySentence]  # every body sentence with its score, in article order
+    key_phrases: list[KeyPhrase]
+    brief: Brief
+    method: Method
+
+
 @dataclass(slots=True)
 class ArticleInput:
     """An article as the domain sees it, after validation."""

@@ -28,9 +28,9 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 
-from service import errors
-from service.config import Settings
-from service.domain import ArticleInput, Extraction
+from newsx.service import errors
+from newsx.service.config import Settings
+from newsx.service.domain import ArticleInput, Extraction, Summary
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ class Analysis:
     """What a worker returns for one article: the extraction, and the summary when asked for."""
 
     extraction: Extraction
-    summary: object | None = None  # service.summarize.Summary
+    summary: Summary | None = None
 
 
 @dataclass(slots=True)
@@ -264,7 +264,7 @@ def _size(article: ArticleInput) -> int:
 
 def worker_main(connection, settings: Settings) -> None:
     """Load the pipeline, then parse batches of what the front sends until told to stop."""
-    from service.observability import configure_logging
+    from newsx.service.observability import configure_logging
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the front decides when workers stop
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -313,7 +313,7 @@ class BatchAnalyser:
     """Worker side: one loaded pipeline; a batch of articles in, ``Analysis`` records out."""
 
     def __init__(self, settings: Settings):
-        from service.pipeline import build_pipeline, model_name
+        from newsx.service.pipeline import build_pipeline, model_name
 
         self.nlp = build_pipeline(settings.model)
         self.model = model_name(self.nlp)
@@ -323,7 +323,7 @@ class BatchAnalyser:
 
     def run(self, batch: list[tuple]) -> list[tuple[int, object]]:
         """(job id, Analysis or error) for each article of the batch."""
-        from service.pipeline import parse
+        from newsx.service.pipeline import parse
 
         now = time.monotonic()
         live = [item for item in batch if item[3] > now]
@@ -343,8 +343,8 @@ class BatchAnalyser:
         return results
 
     def _analysis(self, doc, article: ArticleInput, summary_options: dict | None) -> Analysis | Exception:
-        from service import summarize
-        from service.pipeline import to_extraction
+        from newsx.service import summarize
+        from newsx.service.pipeline import to_extraction
 
         try:
             extraction = to_extraction(doc, article, self.model)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 
-from service import errors
-from service.domain import ArticleInput
+from newsx.service import errors
+from newsx.service.domain import ArticleInput
 
 SAMPLE_CHARS = 2_000  # enough text for a sure answer, cheap on long articles
 MIN_LETTERS = 60  # below this many letters no verdict is given

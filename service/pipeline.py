@@ -9,8 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from service.domain import ArticleInput, Extraction, Sentence, Span
-from service.extract import document
+from newsx.service.domain import ArticleInput, Extraction, Sentence, Span
+from newsx.service.extract import document
 
 # (component name, registered factory) in the order they run: later ones read earlier results.
 # Factory names carry a version so behaviour can change without breaking configs (spaCy forbids
@@ -25,7 +25,7 @@ NEWSX_COMPONENTS = (
 
 def build_pipeline(model: str) -> Language:
     """Load any installed spaCy pipeline by package name or path and add the newsx components."""
-    from service.extract import entities, events, figures, times  # noqa: F401  (registers factories)
+    from newsx.service.extract import entities, events, figures, times  # noqa: F401  (registers factories)
 
     nlp = spacy.load(model)
     for name, factory in NEWSX_COMPONENTS:

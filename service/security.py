@@ -11,7 +11,7 @@ from pathlib import Path
 
 import grpc
 
-from service.config import Settings
+from newsx.service.config import Settings
 
 OPEN_METHODS_PREFIX = "/grpc.health.v1.Health/"
 

@@ -18,11 +18,11 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from newsx.v1 import extraction_pb2, extraction_pb2_grpc
 
-from service import language, security
-from service.config import Settings
-from service.engine import Engine
-from service.observability import Metrics, ObservabilityInterceptor, configure_logging
-from service.servicer import ExtractionServicer
+from newsx.service import language, security
+from newsx.service.config import Settings
+from newsx.service.engine import Engine
+from newsx.service.observability import Metrics, ObservabilityInterceptor, configure_logging
+from newsx.service.servicer import ExtractionServicer
 
 log = logging.getLogger(__name__)
 

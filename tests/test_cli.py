@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from client import cli
+from newsx.client import cli
 
 SEED = "seeds/putin-pezeshkian-ashgabat.txt"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from service import config
+from newsx.service import config
 
 README = Path(__file__).parents[1] / "README.md"
 

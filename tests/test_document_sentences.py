@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from service.domain import ArticleInput
-from service.extract import document
+from newsx.service.domain import ArticleInput
+from newsx.service.extract import document
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ import pytest
 import spacy
 
 from evaluation import entities as evaluation
-from service.domain import EntityType
-from service.extract import document, entities
+from newsx.service.domain import EntityType
+from newsx.service.extract import document, entities
 
 WORD = re.compile(r"[A-Za-z0-9][\w'.-]*")
 

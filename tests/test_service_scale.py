@@ -12,7 +12,7 @@ from pathlib import Path
 
 from newsx.v1 import extraction_pb2 as pb
 
-from client.client import NewsxClient
+from newsx.client.client import NewsxClient
 from tests.conftest import MODEL
 
 ROOT = Path(__file__).parents[1]
@@ -34,7 +34,7 @@ def _served_ok(metrics_port: int) -> float:
 def _start(tmp_path: Path, name: str) -> tuple[subprocess.Popen, str, int]:
     address_file, metrics_port = tmp_path / f"{name}.address", _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "service", "--address", "127.0.0.1:0", "--address-file", str(address_file),
+        [sys.executable, "-m", "newsx.service", "--address", "127.0.0.1:0", "--address-file", str(address_file),
          "--workers", "1", "--model", MODEL, "--metrics-address", f"127.0.0.1:{metrics_port}", "--log-level", "WARNING"],
         cwd=ROOT,
     )

@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from newsx.v1 import extraction_pb2 as pb
 
-from client.client import NewsxClient, NewsxError, tls_credentials
+from newsx.client.client import NewsxClient, NewsxError, tls_credentials
 from tests.conftest import running_server
 
 ARTICLE = pb.Article(text="Airbus delivered 50 jets to IndiGo in India last month.")

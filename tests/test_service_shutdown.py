@@ -12,7 +12,7 @@ from pathlib import Path
 
 from newsx.v1 import extraction_pb2 as pb
 
-from client.client import NewsxClient
+from newsx.client.client import NewsxClient
 from tests.conftest import MODEL, read_article_file
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -21,7 +21,7 @@ ARTICLES = Path(__file__).parent / "articles"
 def _start_server(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen, str]:
     address_file = tmp_path / "address"
     process = subprocess.Popen(
-        [sys.executable, "-m", "service", "--address", "127.0.0.1:0", "--address-file", str(address_file),
+        [sys.executable, "-m", "newsx.service", "--address", "127.0.0.1:0", "--address-file", str(address_file),
          "--model", MODEL, *extra],
         cwd=Path(__file__).parents[1],
     )

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from service.domain import (
+from newsx.service.domain import (
     ArticleInput,
     Entity,
     EntityType,
@@ -19,8 +19,8 @@ from service.domain import (
     Span,
     Trigger,
 )
-from service.extract.document import make_doc, sentence_index
-from service.summarize import Method, summarize, trim_phrase
+from newsx.service.extract.document import make_doc, sentence_index
+from newsx.service.summarize import Method, summarize, trim_phrase
 from tests.test_summarize_selection import BODY, LEAD, TITLE
 
 

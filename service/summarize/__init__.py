@@ -14,11 +14,10 @@ Mostly quoted sentences are colour rather than facts and weigh less.
 from __future__ import annotations
 
 import bisect
-import enum
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from spacy.attrs import IS_PUNCT, IS_STOP, LEMMA, POS
@@ -26,8 +25,18 @@ from spacy.symbols import IDS
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from service.domain import Event, Extraction, FigureKind, Span
-from service.extract.document import sentence_index
+from newsx.service.domain import (
+    Brief,
+    Event,
+    Extraction,
+    FigureKind,
+    KeyPhrase,
+    Method,
+    Span,
+    Summary,
+    SummarySentence,
+)
+from newsx.service.extract.document import sentence_index
 
 # -- language resources (general English news) --------------------------------------------------
 
@@ -86,46 +95,6 @@ REDUNDANT_SIMILARITY = 0.5  # above this cosine a sentence says what a chosen on
 SAME_PARAGRAPH_OVERLAP = 0.3  # a news paragraph holds one idea: its sentences count as this similar
 MAX_KEY_PHRASES = 10
 MAX_PHRASE_TOKENS = 5
-
-
-class Method(str, enum.Enum):
-    """How sentences are chosen (names match the proto's SummaryMethod without its prefix)."""
-
-    AUTO = "AUTO"
-    LEAD = "LEAD"
-    CENTRALITY = "CENTRALITY"
-
-
-@dataclass(slots=True)
-class SummarySentence:
-    index: int  # sentence index in the analysed text, as in Extraction.sentences
-    text: str
-    span: Span
-    score: float  # 0..1, how strongly the method ranks it
-
-
-@dataclass(slots=True)
-class KeyPhrase:
-    text: str
-    score: float
-    entity_id: str = ""
-
-
-@dataclass(slots=True)
-class Brief:
-    headline: str
-    event_id: str = ""
-    entity_ids: list[str] = field(default_factory=list)
-    figure_ids: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Summary:
-    sentences: list[SummarySentence]  # chosen, in article order
-    scored: list[SummarySentence]  # every body sentence with its score, in article order
-    key_phrases: list[KeyPhrase]
-    brief: Brief
-    method: Method
 
 
 # -- body sentences ------------------------------------------------------------------------------

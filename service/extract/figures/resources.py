@@ -8,7 +8,7 @@ expressions of ``newsx.times.v1``, never figures; they appear only inside rates 
 
 from __future__ import annotations
 
-from service.domain import Comparator
+from newsx.service.domain import Comparator
 
 # --------------------------------------------------------------------------------------------
 # Numbers written as words

@@ -1,6 +1,6 @@
 """Events in the KAIROS ontology: component ``newsx.events.v1`` and the pure helpers it runs.
 
-Triggers are found by lemma and part of speech (``event_lexicon``), with context conditions for
+Triggers are found by lemma and part of speech (``lexicon``), with context conditions for
 ambiguous words; arguments come from the dependency parse (subjects, objects, passive agents,
 possessives, prepositions, counts), are checked against the role's entity types and linked to the
 entities, figures and times of the earlier newsx components when those exist. Mentions of the same
@@ -17,9 +17,9 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span as SpacySpan, SpanGroup, Token
 
-from service.domain import Comparator, Event, EventArgument, EventStatus, Figure, Span, Trigger
-from service.extract import event_lexicon as lex
-from service.extract.document import sentence_index
+from newsx.service.domain import Comparator, Event, EventArgument, EventStatus, Figure, Span, Trigger
+from newsx.service.extract.events import lexicon as lex
+from newsx.service.extract.document import sentence_index
 
 SPAN_GROUP = "newsx_events"
 NOUN_POS = frozenset({"NOUN"})

@@ -39,9 +39,9 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from text_to_num import text2num
 
-from service.domain import Span, TimeExpression, TimeType
-from service.extract import time_resources as res
-from service.extract.document import doc_text, in_title, reference_date, sentence_index
+from newsx.service.domain import Span, TimeExpression, TimeType
+from newsx.service.extract.times import resources as res
+from newsx.service.extract.document import doc_text, in_title, reference_date, sentence_index
 
 
 class Direction(enum.Enum):
