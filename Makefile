@@ -12,6 +12,7 @@ BUF_VERSION := 1.75.0
 BUF := .tools/node_modules/.bin/buf
 # The seed article was published on 9 October 2024: its relative dates resolve against that day.
 SEED_PUBLISHED_AT ?= 2024-10-09
+PY_SOURCES := service client evaluation bench tests
 
 .PHONY: run test proto lint eval bench soak clean install
 
@@ -35,7 +36,7 @@ $(GEN): $(PROTO) $(TOOLS_STAMP)
 	touch gen/newsx/__init__.py gen/newsx/v1/__init__.py
 
 $(DEPS_STAMP): pyproject.toml constraints.txt $(GEN)
-	$(PIP) -e '.[test,eval,bench]'
+	$(PIP) -e '.[test,eval,bench,lint]'
 	touch $@
 
 run: $(DEPS_STAMP)
@@ -58,8 +59,12 @@ build/proto-deps/google/rpc/status.proto: $(TOOLS_STAMP)
 	mkdir -p $(@D)
 	cp $$($(PY) -c 'import google.rpc, pathlib; print(pathlib.Path(google.rpc.__path__[0]) / "status.proto")') $@
 
-lint: $(BUF) build/proto-deps/google/rpc/status.proto
+# The proto (buf, STANDARD + COMMENTS), the Python (ruff lint and format) and its types (mypy).
+lint: $(DEPS_STAMP) $(BUF) build/proto-deps/google/rpc/status.proto
 	$(BUF) lint
+	$(VENV)/bin/ruff check $(PY_SOURCES)
+	$(VENV)/bin/ruff format --check $(PY_SOURCES)
+	$(VENV)/bin/mypy service client
 
 eval: $(DEPS_STAMP)
 	$(PY) -m evaluation

@@ -22,10 +22,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from newsx.v1 import extraction_pb2 as pb
-
 from bench.corpus import build_corpus, word_count
 from newsx.client.client import NewsxClient
+from newsx.v1 import extraction_pb2 as pb
 
 RESULTS = Path(__file__).parent / "results"
 CONCURRENCY = (1, 4, 16)
@@ -38,8 +37,13 @@ def percentile(values: list[float], q: float) -> float:
 
 def summarise(name: str, seconds: float, latencies: list[float], articles: list[tuple[str, str]]) -> dict:
     words = sum(word_count(text) for _, text in articles)
-    row = {"name": name, "articles": len(articles), "seconds": seconds,
-           "articles_per_s": len(articles) / seconds, "words_per_s": words / seconds}
+    row = {
+        "name": name,
+        "articles": len(articles),
+        "seconds": seconds,
+        "articles_per_s": len(articles) / seconds,
+        "words_per_s": words / seconds,
+    }
     if latencies:
         row.update({f"p{q}_ms": 1000 * percentile(latencies, q) for q in (50, 95, 99)})
     return row
@@ -125,9 +129,24 @@ def start_server(
     address_file = Path(tempfile.mkdtemp()) / "address"
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "newsx.service", "--address", "127.0.0.1:0", "--address-file", str(address_file),
-         "--model", model, "--workers", str(workers), "--batch-window-ms", str(batch_window_ms),
-         "--log-level", "WARNING", *extra],
+        [
+            sys.executable,
+            "-m",
+            "newsx.service",
+            "--address",
+            "127.0.0.1:0",
+            "--address-file",
+            str(address_file),
+            "--model",
+            model,
+            "--workers",
+            str(workers),
+            "--batch-window-ms",
+            str(batch_window_ms),
+            "--log-level",
+            "WARNING",
+            *extra,
+        ],
     )
     while not address_file.exists():
         if process.poll() is not None:
@@ -214,9 +233,12 @@ def main(argv: list[str] | None = None) -> int:
 
     articles = build_corpus(args.articles)
     article_600 = build_corpus(1, lengths=(600,))[0][1]
-    print(f"corpus: {len(articles)} articles, {sum(word_count(t) for _, t in articles):,} words, "
-          f"{min(word_count(t) for _, t in articles)}-{max(word_count(t) for _, t in articles)} words each; "
-          f"{args.workers} processes", flush=True)
+    print(
+        f"corpus: {len(articles)} articles, {sum(word_count(t) for _, t in articles):,} words, "
+        f"{min(word_count(t) for _, t in articles)}-{max(word_count(t) for _, t in articles)} words each; "
+        f"{args.workers} processes",
+        flush=True,
+    )
     ceiling, bare_latency = bare_spacy(args.model, articles, args.workers, article_600)
     costs = component_costs(args.model, articles, article_600)
     process, address, start_seconds = start_server(args.model, args.workers, args.batch_window_ms)
@@ -239,8 +261,11 @@ def main(argv: list[str] | None = None) -> int:
         "workers": args.workers,
         "ceiling": ceiling,
         "rows": rows,
-        "latency_600_words": {"bare_nlp_p50_ms": 1000 * bare_latency, "newsx_p50_ms": 1000 * latency_600,
-                              "ratio": latency_600 / bare_latency},
+        "latency_600_words": {
+            "bare_nlp_p50_ms": 1000 * bare_latency,
+            "newsx_p50_ms": 1000 * latency_600,
+            "ratio": latency_600 / bare_latency,
+        },
         "component_cost_share": costs,
         "start_to_serving_s": start_seconds,
         "peak_rss": rss,
@@ -250,10 +275,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{ceiling['name']:38} {ceiling['articles_per_s']:10.2f} {ceiling['words_per_s']:9.0f}")
     for row in rows:
         lat = " ".join(f"{row.get(f'p{q}_ms', float('nan')):8.1f}" for q in (50, 95, 99))
-        print(f"{row['name']:38} {row['articles_per_s']:10.2f} {row['words_per_s']:9.0f} {lat} {row['ratio_to_ceiling']:6.2f}")
+        print(
+            f"{row['name']:38} {row['articles_per_s']:10.2f} {row['words_per_s']:9.0f} {lat} {row['ratio_to_ceiling']:6.2f}"
+        )
     lat600 = report["latency_600_words"]
-    print(f"600-word article at concurrency 1: newsx p50 {lat600['newsx_p50_ms']:.1f} ms, bare nlp() p50 "
-          f"{lat600['bare_nlp_p50_ms']:.1f} ms, ratio {lat600['ratio']:.2f}")
+    print(
+        f"600-word article at concurrency 1: newsx p50 {lat600['newsx_p50_ms']:.1f} ms, bare nlp() p50 "
+        f"{lat600['bare_nlp_p50_ms']:.1f} ms, ratio {lat600['ratio']:.2f}"
+    )
     shares = ", ".join(f"{name} {100 * share:.1f}%" for name, share in costs.items() if name.startswith("newsx"))
     total = sum(share for name, share in costs.items() if name.startswith("newsx"))
     print(f"component time as a share of bare spaCy: {shares}; all newsx components {100 * total:.1f}%")

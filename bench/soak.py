@@ -26,15 +26,17 @@ import time
 import grpc
 from google.rpc import error_details_pb2
 from grpc_status import rpc_status
-from newsx.v1 import extraction_pb2 as pb
-from newsx.v1 import extraction_pb2_grpc
 
 from bench.__main__ import peak_rss_mb, pipeline_workers, start_server
 from bench.corpus import build_corpus
 from newsx.client.client import SERVICE_CONFIG, unpack_details
+from newsx.v1 import extraction_pb2 as pb
+from newsx.v1 import extraction_pb2_grpc
 
-GERMAN = ("Die Bundesregierung hat am Mittwoch neue Hilfen für die Landwirtschaft beschlossen. Der Minister "
-          "sagte, die Bauern sollten bis zum Sommer mehr Geld erhalten, weil die Preise stark gefallen seien.")
+GERMAN = (
+    "Die Bundesregierung hat am Mittwoch neue Hilfen für die Landwirtschaft beschlossen. Der Minister "
+    "sagte, die Bauern sollten bis zum Sommer mehr Geld erhalten, weil die Preise stark gefallen seien."
+)
 MAX_ARTICLE_CHARS = 20_000
 
 # kind: (share of calls, expected status codes). Valid calls may also meet a full queue.
@@ -63,12 +65,14 @@ def request_for(kind: str, rng: random.Random, texts: list[str]) -> pb.ExtractRe
     if kind == "oversized":
         return pb.ExtractRequest(article=pb.Article(text="word " * (MAX_ARTICLE_CHARS // 4)))
     if kind == "malformed":
-        return rng.choice([
-            pb.ExtractRequest(article=pb.Article(text="")),
-            pb.ExtractRequest(article=pb.Article(text=text, html="<p>x</p>")),
-            pb.ExtractRequest(article=pb.Article(text=text, published_at="next Tuesday-ish")),
-            pb.ExtractRequest(article=pb.Article(text=text), min_confidence=7),
-        ])
+        return rng.choice(
+            [
+                pb.ExtractRequest(article=pb.Article(text="")),
+                pb.ExtractRequest(article=pb.Article(text=text, html="<p>x</p>")),
+                pb.ExtractRequest(article=pb.Article(text=text, published_at="next Tuesday-ish")),
+                pb.ExtractRequest(article=pb.Article(text=text), min_confidence=7),
+            ]
+        )
     if kind == "non_english":
         return pb.ExtractRequest(article=pb.Article(text=GERMAN))
     return pb.ExtractRequest(article=pb.Article(text=text, published_at="2024-06-01"))
@@ -98,8 +102,10 @@ def retry_delay(error: grpc.RpcError) -> float:
     """The delay a RESOURCE_EXHAUSTED answer asks for (RetryInfo), in seconds."""
     status = rpc_status.from_call(error)
     details = unpack_details(status.details) if status is not None else []
-    return next((d.retry_delay.ToTimedelta().total_seconds() for d in details
-                 if isinstance(d, error_details_pb2.RetryInfo)), 0.5)
+    return next(
+        (d.retry_delay.ToTimedelta().total_seconds() for d in details if isinstance(d, error_details_pb2.RetryInfo)),
+        0.5,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     clients = args.clients or 16 * args.workers
     texts = [text for _, text in build_corpus(24, lengths=(100, 200, 400, 600, 800))]
     process, address, _ = start_server(
-        args.model, args.workers, 5.0,
+        args.model,
+        args.workers,
+        5.0,
         extra=("--max-article-chars", str(MAX_ARTICLE_CHARS), "--max-queued-articles", str(4 * args.workers)),
     )
     outcomes: dict[str, collections.Counter] = {kind: collections.Counter() for kind in KINDS}
@@ -164,8 +172,10 @@ def main(argv: list[str] | None = None) -> int:
     channel.close()
 
     answered = {kind: sum(counter.values()) for kind, counter in outcomes.items()}
-    unexpected = {kind: {code: n for code, n in counter.items() if code not in KINDS[kind][1]}
-                  for kind, counter in outcomes.items()}
+    unexpected = {
+        kind: {code: n for code, n in counter.items() if code not in KINDS[kind][1]}
+        for kind, counter in outcomes.items()
+    }
     unexpected = {kind: codes for kind, codes in unexpected.items() if codes}
     first = [mb for t, mb in samples if t <= 60]
     last = [mb for t, mb in samples if t >= samples[-1][0] - 60]
@@ -174,8 +184,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'kind':16} {'issued':>7} {'answered':>8}  outcomes")
     for kind in KINDS:
         print(f"{kind:16} {issued[kind]:7d} {answered[kind]:8d}  {dict(outcomes[kind])}")
-    print(f"memory: first minute {statistics.mean(first):.0f} MB, last minute {statistics.mean(last):.0f} MB "
-          f"({100 * drift:+.1f}%), front peak {front_peak:.0f} MB")
+    print(
+        f"memory: first minute {statistics.mean(first):.0f} MB, last minute {statistics.mean(last):.0f} MB "
+        f"({100 * drift:+.1f}%), front peak {front_peak:.0f} MB"
+    )
     print(f"worker {killed} killed: replaced={replaced}; server crashed={crashed}; exit code after SIGTERM {exit_code}")
     checks = {
         "every call answered": issued == collections.Counter(answered),

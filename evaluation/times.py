@@ -69,18 +69,31 @@ def load_corpus(folder: Path = CORPUS) -> list[AnnotatedArticle]:
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         article = ArticleInput(
-            text=data["text"], title=data.get("title", ""), id=data["id"],
+            text=data["text"],
+            title=data.get("title", ""),
+            id=data["id"],
             published_at=dt.datetime.fromisoformat(data["published_at"]) if data.get("published_at") else None,
         )
-        articles.append(AnnotatedArticle(data["id"], data.get("split", "development"), article, place_annotations(document.analysed_text(article), data["timexes"])))
+        articles.append(
+            AnnotatedArticle(
+                data["id"],
+                data.get("split", "development"),
+                article,
+                place_annotations(document.analysed_text(article), data["timexes"]),
+            )
+        )
     return articles
 
 
 def match_relaxed(gold: list[Timex], system: list[Timex]) -> list[tuple[Timex, Timex]]:
     """One-to-one pairs of overlapping expressions, largest overlap first."""
     candidates = sorted(
-        ((min(g.end, s.end) - max(g.start, s.start), i, j) for i, g in enumerate(gold) for j, s in enumerate(system)
-         if g.start < s.end and s.start < g.end),
+        (
+            (min(g.end, s.end) - max(g.start, s.start), i, j)
+            for i, g in enumerate(gold)
+            for j, s in enumerate(system)
+            if g.start < s.end and s.start < g.end
+        ),
         reverse=True,
     )
     used_gold, used_system, pairs = set(), set(), []
@@ -124,7 +137,8 @@ def baseline_timexes(doc) -> list[Timex]:
     reference = doc._.newsx_reference_time
     return [
         Timex(ent.start_char, ent.end_char, ent.label_, _dateparser_value(ent.text, reference), ent.text)
-        for ent in doc.ents if ent.label_ in ("DATE", "TIME")
+        for ent in doc.ents
+        if ent.label_ in ("DATE", "TIME")
     ]
 
 
@@ -184,7 +198,9 @@ def main(argv: list[str] | None = None) -> int:
     for split, indices in splits.items():
         chosen = [articles[i] for i in indices]
         gold_count = sum(len(a.gold) for a in chosen)
-        print(f"\ntimes, {split}: {len(chosen)} articles, {gold_count} gold expressions (TempEval-3 style, relaxed = overlap)")
+        print(
+            f"\ntimes, {split}: {len(chosen)} articles, {gold_count} gold expressions (TempEval-3 style, relaxed = overlap)"
+        )
         print(f"{'system':32s} {'measure':13s} {'P':>6s} {'R':>6s} {'F1':>6s}")
         for name, predictions in systems.items():
             for measure, (p, r, f) in score(chosen, [predictions[i] for i in indices]).items():

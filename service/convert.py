@@ -9,10 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from newsx.v1 import extraction_pb2 as pb
-
 from newsx.service import domain, errors, html
 from newsx.service.config import Settings
+from newsx.v1 import extraction_pb2 as pb
 
 MAX_ARTICLE_ID_CHARS = 256
 
@@ -28,10 +27,8 @@ def parse_published_at(value: str, field: str) -> dt.datetime | None:
     try:
         parsed = dt.datetime.fromisoformat(value.strip())
     except ValueError:
-        raise _violation(
-            "INVALID_PUBLISHED_AT", field, f"not an ISO 8601 date or date-time: {value[:64]!r}"
-        ) from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+        raise _violation("INVALID_PUBLISHED_AT", field, f"not an ISO 8601 date or date-time: {value[:64]!r}") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
 def article_from_proto(article: pb.Article, settings: Settings, field: str = "article") -> domain.ArticleInput:
@@ -122,6 +119,7 @@ def extraction_to_proto(extraction: domain.Extraction, input_text: str, encoding
                 salience=entity.salience,
                 country_code=entity.country_code,
                 confidence=entity.confidence,
+                geo=_geo(entity.geo),
                 mentions=[
                     pb.EntityMention(
                         text=m.text, span=offsets.span(m.span), sentence_index=m.sentence_index, in_title=m.in_title
@@ -192,6 +190,12 @@ def extraction_to_proto(extraction: domain.Extraction, input_text: str, encoding
     return response
 
 
+def _geo(geo: domain.Geo | None) -> pb.Geo | None:
+    if geo is None:
+        return None
+    return pb.Geo(latitude=geo.latitude, longitude=geo.longitude, geonames_id=geo.geonames_id)
+
+
 def summary_options(request: pb.SummarizeRequest) -> dict:
     """Validated summary options for ``summarize.summarize``."""
     violations = []
@@ -214,7 +218,9 @@ def summary_options(request: pb.SummarizeRequest) -> dict:
     }
 
 
-def summary_to_proto(summary: domain.Summary, extraction: domain.Extraction, request: pb.SummarizeRequest) -> pb.SummarizeResponse:
+def summary_to_proto(
+    summary: domain.Summary, extraction: domain.Extraction, request: pb.SummarizeRequest
+) -> pb.SummarizeResponse:
     """The summary; its links go only to entities and events ``min_confidence`` kept."""
     offsets = OffsetMapper(extraction.text, request.offset_encoding)
     entity_ids = {entity.id for entity in extraction.entities}

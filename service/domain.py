@@ -42,6 +42,7 @@ class FigureKind(str, enum.Enum):
     PERCENT = "PERCENT"
     QUANTITY = "QUANTITY"
     ORDINAL = "ORDINAL"
+    AGE = "AGE"
 
 
 class Comparator(str, enum.Enum):
@@ -78,6 +79,15 @@ class Mention:
     in_title: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Geo:
+    """A point on the map (WGS84 degrees) and the GeoNames record it comes from."""
+
+    latitude: float
+    longitude: float
+    geonames_id: int
+
+
 @dataclass(slots=True)
 class Entity:
     """One real-world referent with every mention of it in the article."""
@@ -89,6 +99,7 @@ class Entity:
     salience: float = 0.0
     country_code: str = ""
     confidence: float = 1.0
+    geo: Geo | None = None
 
 
 @dataclass(slots=True)

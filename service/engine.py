@@ -245,8 +245,12 @@ class Engine:
             lost = list(dead.jobs.values())
             dead.jobs.clear()
         dead.process.join(timeout=5)  # reap it: no zombie is left behind
-        log.error("pipeline worker %d died (exit %s) holding %d articles; starting another",
-                  dead.process.pid, dead.process.exitcode, len(lost))
+        log.error(
+            "pipeline worker %d died (exit %s) holding %d articles; starting another",
+            dead.process.pid,
+            dead.process.exitcode,
+            len(lost),
+        )
         replacement = _Worker(self._context, self._settings)  # spawned outside the lock: calls go on meanwhile
         with self._lock:
             self._workers[self._workers.index(dead)] = replacement

@@ -30,15 +30,29 @@ class Metrics:
 
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
-        self.calls = Counter("newsx_calls", "Calls by RPC method and gRPC status code", ("method", "code"),
-                             registry=self.registry)
-        self.latency = Histogram("newsx_call_seconds", "Call latency by RPC method", ("method",),
-                                 buckets=_LATENCY_BUCKETS, registry=self.registry)
+        self.calls = Counter(
+            "newsx_calls", "Calls by RPC method and gRPC status code", ("method", "code"), registry=self.registry
+        )
+        self.latency = Histogram(
+            "newsx_call_seconds",
+            "Call latency by RPC method",
+            ("method",),
+            buckets=_LATENCY_BUCKETS,
+            registry=self.registry,
+        )
         self.in_flight = Gauge("newsx_calls_in_flight", "Calls being served", ("method",), registry=self.registry)
-        self.batch_size = Histogram("newsx_batch_articles", "Articles per pipeline batch",
-                                    buckets=(1, 2, 4, 8, 16, 32, 64), registry=self.registry)
-        self.article_chars = Histogram("newsx_article_chars", "Size of analysed articles in characters",
-                                       buckets=_SIZE_BUCKETS, registry=self.registry)
+        self.batch_size = Histogram(
+            "newsx_batch_articles",
+            "Articles per pipeline batch",
+            buckets=(1, 2, 4, 8, 16, 32, 64),
+            registry=self.registry,
+        )
+        self.article_chars = Histogram(
+            "newsx_article_chars",
+            "Size of analysed articles in characters",
+            buckets=_SIZE_BUCKETS,
+            registry=self.registry,
+        )
 
     def serve(self, address: str) -> int:
         """Expose ``/metrics`` over HTTP at host:port (port 0 picks one); returns the port."""

@@ -105,4 +105,3 @@ def to_extraction(doc: Doc, article: ArticleInput, model: str) -> Extraction:
         sentences=sentences,
         model=model,
     )
-

@@ -16,13 +16,13 @@ from concurrent import futures
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
-from newsx.v1 import extraction_pb2, extraction_pb2_grpc
 
 from newsx.service import language, security
 from newsx.service.config import Settings
 from newsx.service.engine import Engine
 from newsx.service.observability import Metrics, ObservabilityInterceptor, configure_logging
 from newsx.service.servicer import ExtractionServicer
+from newsx.v1 import extraction_pb2, extraction_pb2_grpc
 
 log = logging.getLogger(__name__)
 
@@ -126,4 +126,3 @@ def _write_address(path: str, address: str) -> None:
     with open(tmp, "w") as handle:
         handle.write(address + "\n")
     os.replace(tmp, path)
-

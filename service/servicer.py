@@ -8,13 +8,13 @@ import threading
 from collections.abc import Iterator
 
 import grpc
-from newsx.v1 import extraction_pb2 as pb
-from newsx.v1 import extraction_pb2_grpc
 
 from newsx.service import convert, errors, language, status
 from newsx.service.config import Settings
 from newsx.service.domain import with_min_confidence
 from newsx.service.engine import Engine
+from newsx.v1 import extraction_pb2 as pb
+from newsx.v1 import extraction_pb2_grpc
 
 log = logging.getLogger(__name__)
 
@@ -97,11 +97,22 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
             try:
                 for index, item in enumerate(request_iterator):
                     if index >= self._settings.max_stream_articles:
-                        put((index, item, errors.InvalidArgument(
-                            "STREAM_TOO_LONG",
-                            [errors.FieldViolation("request", f"more than max_stream_articles "
-                                                   f"({self._settings.max_stream_articles}) in one stream")],
-                        )))
+                        put(
+                            (
+                                index,
+                                item,
+                                errors.InvalidArgument(
+                                    "STREAM_TOO_LONG",
+                                    [
+                                        errors.FieldViolation(
+                                            "request",
+                                            f"more than max_stream_articles "
+                                            f"({self._settings.max_stream_articles}) in one stream",
+                                        )
+                                    ],
+                                ),
+                            )
+                        )
                         break
                     if not put((index, item, self._start(item.request, context))):
                         return  # the caller went away: stop reading, drop the rest
@@ -135,7 +146,9 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
                 answer.error.CopyFrom(status.status_proto(error))
             except Exception:  # noqa: BLE001
                 log.exception("unexpected failure in stream item %d", index)
-                answer.error.CopyFrom(status.status_proto(errors.NewsxError("internal error while analysing the article")))
+                answer.error.CopyFrom(
+                    status.status_proto(errors.NewsxError("internal error while analysing the article"))
+                )
             yield answer
 
     def _start(self, request: pb.ExtractRequest, context: grpc.ServicerContext):
@@ -144,9 +157,7 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
             article = self._article(request.article, field="request.article")
             minimum = convert.check_min_confidence(request.min_confidence, "request.min_confidence")
             convert.check_offset_encoding(request.offset_encoding, "request.offset_encoding")
-            return minimum, self._engine.submit(
-                article, is_active=context.is_active, timeout=self._timeout(context)
-            )
+            return minimum, self._engine.submit(article, is_active=context.is_active, timeout=self._timeout(context))
         except errors.NewsxError as error:
             return error
         except Exception:  # noqa: BLE001 - a bug answers this item, the stream goes on

@@ -31,7 +31,9 @@ def test_cli_extract_table_lists_entities(server_address, capsys):
 
 def test_cli_jsonl_fifty_articles_keeps_order_and_reports_bad_lines(server_address, test_articles, tmp_path, capsys):
     texts = [text for _, text in test_articles.values()]
-    lines = [json.dumps({"id": f"n{i}", "text": texts[i % len(texts)], "published_at": "2024-05-01"}) for i in range(50)]
+    lines = [
+        json.dumps({"id": f"n{i}", "text": texts[i % len(texts)], "published_at": "2024-05-01"}) for i in range(50)
+    ]
     lines[17] = "{not json"
     lines[30] = json.dumps({"id": "n30", "text": ""})
     path = tmp_path / "articles.jsonl"

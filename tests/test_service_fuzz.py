@@ -6,14 +6,40 @@ from __future__ import annotations
 import grpc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from newsx.v1 import extraction_pb2 as pb
 
 from newsx.client.client import NewsxError
+from newsx.v1 import extraction_pb2 as pb
 from tests.test_service_offsets import _slice, _spans
 
 NEWS_WORDS = st.sampled_from(
-    ["Paris", "Iran", "the", "minister", "said", "on", "Monday", "$3.5bn", "40%", "1,200", "killed", "U.S.",
-     "€20m", "October", "11", "Apple", "Inc.", "(IRGC)", "'s", "—", "...", "\n\n", "\n", "km", "minus", "5"]
+    [
+        "Paris",
+        "Iran",
+        "the",
+        "minister",
+        "said",
+        "on",
+        "Monday",
+        "$3.5bn",
+        "40%",
+        "1,200",
+        "killed",
+        "U.S.",
+        "€20m",
+        "October",
+        "11",
+        "Apple",
+        "Inc.",
+        "(IRGC)",
+        "'s",
+        "—",
+        "...",
+        "\n\n",
+        "\n",
+        "km",
+        "minus",
+        "5",
+    ]
 )
 ODD_CHARACTERS = st.characters(
     codec="utf-8",

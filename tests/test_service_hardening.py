@@ -12,9 +12,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import grpc
 import pytest
-from newsx.v1 import extraction_pb2 as pb
 
 from newsx.client.client import NewsxClient, NewsxError
+from newsx.v1 import extraction_pb2 as pb
 from tests.conftest import running_server
 
 GERMAN = (
@@ -174,7 +174,7 @@ def test_hardening_metrics_endpoint_shows_the_calls_just_made(serving, client):
             return reply.read().decode()
 
     def count(page: str, line: str) -> float:
-        return next((float(l.rsplit(" ", 1)[1]) for l in page.splitlines() if l.startswith(line + " ")), 0.0)
+        return next((float(row.rsplit(" ", 1)[1]) for row in page.splitlines() if row.startswith(line + " ")), 0.0)
 
     ok = 'newsx_calls_total{code="OK",method="Extract"}'
     invalid = 'newsx_calls_total{code="INVALID_ARGUMENT",method="Extract"}'

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from newsx.v1 import extraction_pb2 as pb
 
 from newsx.service import domain
 from newsx.service.convert import OffsetMapper
+from newsx.v1 import extraction_pb2 as pb
 
 # Accents, an emoji outside the BMP (two UTF-16 units, four UTF-8 bytes) and a combining mark.
 TITLE = "Société Générale 🚀 Profit Jumps"
@@ -42,13 +42,9 @@ def _spans(response: pb.ExtractResponse):
             yield argument.text, argument.span
 
 
-@pytest.mark.parametrize(
-    "encoding", [pb.OFFSET_ENCODING_CODE_POINT, pb.OFFSET_ENCODING_UTF8, pb.OFFSET_ENCODING_UTF16]
-)
+@pytest.mark.parametrize("encoding", [pb.OFFSET_ENCODING_CODE_POINT, pb.OFFSET_ENCODING_UTF8, pb.OFFSET_ENCODING_UTF16])
 def test_offsets_slice_every_span_in_every_encoding(client, encoding):
-    response = client.extract(
-        pb.Article(title=TITLE, text=TEXT, published_at="2024-10-22"), offset_encoding=encoding
-    )
+    response = client.extract(pb.Article(title=TITLE, text=TEXT, published_at="2024-10-22"), offset_encoding=encoding)
     assert response.offset_encoding == encoding
     spans = list(_spans(response))
     kinds = (len(response.entities), len(response.figures), len(response.times))

@@ -10,9 +10,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from newsx.v1 import extraction_pb2 as pb
-
 from newsx.client.client import NewsxClient
+from newsx.v1 import extraction_pb2 as pb
 from tests.conftest import MODEL
 
 ROOT = Path(__file__).parents[1]
@@ -27,15 +26,32 @@ def _free_port() -> int:
 def _served_ok(metrics_port: int) -> float:
     with urllib.request.urlopen(f"http://127.0.0.1:{metrics_port}/metrics", timeout=5) as reply:
         page = reply.read().decode()
-    line = next((l for l in page.splitlines() if l.startswith('newsx_calls_total{code="OK",method="Extract"}')), None)
+    line = next(
+        (row for row in page.splitlines() if row.startswith('newsx_calls_total{code="OK",method="Extract"}')), None
+    )
     return float(line.rsplit(" ", 1)[1]) if line else 0.0
 
 
 def _start(tmp_path: Path, name: str) -> tuple[subprocess.Popen, str, int]:
     address_file, metrics_port = tmp_path / f"{name}.address", _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "newsx.service", "--address", "127.0.0.1:0", "--address-file", str(address_file),
-         "--workers", "1", "--model", MODEL, "--metrics-address", f"127.0.0.1:{metrics_port}", "--log-level", "WARNING"],
+        [
+            sys.executable,
+            "-m",
+            "newsx.service",
+            "--address",
+            "127.0.0.1:0",
+            "--address-file",
+            str(address_file),
+            "--workers",
+            "1",
+            "--model",
+            MODEL,
+            "--metrics-address",
+            f"127.0.0.1:{metrics_port}",
+            "--log-level",
+            "WARNING",
+        ],
         cwd=ROOT,
     )
     return process, str(address_file), metrics_port

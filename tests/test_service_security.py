@@ -16,9 +16,9 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
-from newsx.v1 import extraction_pb2 as pb
 
 from newsx.client.client import NewsxClient, NewsxError, tls_credentials
+from newsx.v1 import extraction_pb2 as pb
 from tests.conftest import running_server
 
 ARTICLE = pb.Article(text="Airbus delivered 50 jets to IndiGo in India last month.")
@@ -30,7 +30,7 @@ def _name(common_name: str) -> x509.Name:
 
 def _certificate(subject: str, issuer_key, issuer_name: x509.Name, *, ca: bool, sans=()):
     key = ec.generate_private_key(ec.SECP256R1())
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     builder = (
         x509.CertificateBuilder()
         .subject_name(_name(subject))
@@ -49,8 +49,9 @@ def _certificate(subject: str, issuer_key, issuer_name: x509.Name, *, ca: bool, 
 
 def _write(directory, name: str, key, certificate) -> tuple[str, str]:
     key_path, cert_path = directory / f"{name}.key", directory / f"{name}.pem"
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
     cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
     return str(key_path), str(cert_path)
 
@@ -61,8 +62,13 @@ def pki(tmp_path_factory):
     directory = tmp_path_factory.mktemp("pki")
     ca_key, ca = _certificate("newsx test CA", None, None, ca=True)
     stranger_key, stranger_ca = _certificate("stranger CA", None, None, ca=True)
-    server = _certificate("localhost", ca_key, ca.subject, ca=False,
-                          sans=(x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))))
+    server = _certificate(
+        "localhost",
+        ca_key,
+        ca.subject,
+        ca=False,
+        sans=(x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))),
+    )
     client = _certificate("newsx client", ca_key, ca.subject, ca=False)
     rogue = _certificate("rogue client", stranger_key, stranger_ca.subject, ca=False)
     paths = {"ca": _write(directory, "ca", ca_key, ca)[1]}
@@ -90,13 +96,16 @@ def test_security_tls_serves_trusting_clients_and_refuses_plaintext(server_setti
 
 
 def test_security_mutual_tls_needs_a_client_certificate_from_the_ca(server_settings, pki):
-    settings = dataclasses.replace(server_settings, tls_cert_file=pki["server_cert"], tls_key_file=pki["server_key"],
-                                   tls_client_ca_file=pki["ca"])
+    settings = dataclasses.replace(
+        server_settings, tls_cert_file=pki["server_cert"], tls_key_file=pki["server_key"], tls_client_ca_file=pki["ca"]
+    )
     with running_server(settings) as (serving, _):
         address = f"localhost:{serving.port}"
         assert _code(address, credentials=tls_credentials(pki["ca"], pki["client_cert"], pki["client_key"])) == "OK"
         assert _code(address, credentials=tls_credentials(pki["ca"])) == "UNAVAILABLE"  # no certificate
-        assert _code(address, credentials=tls_credentials(pki["ca"], pki["rogue_cert"], pki["rogue_key"])) == "UNAVAILABLE"
+        assert (
+            _code(address, credentials=tls_credentials(pki["ca"], pki["rogue_cert"], pki["rogue_key"])) == "UNAVAILABLE"
+        )
 
 
 def test_security_token_required_except_for_health(server_settings):

@@ -73,7 +73,13 @@ def extraction(doc):
         Entity("e1", EntityType.GPE, "Brenford", [_mention(doc, "Brenford"), _mention(doc, "Brenford", 1)], 0.9),
         Entity("e2", EntityType.PERSON, "Jonas Ek", [_mention(doc, "Mayor Jonas Ek")], 0.5),
         Entity("e3", EntityType.PERSON, "Petra Holm", [_mention(doc, "Petra Holm")], 0.3),
-        Entity("e4", EntityType.ORGANIZATION, "city council", [_mention(doc, "City council"), _mention(doc, "city council")], 0.7),
+        Entity(
+            "e4",
+            EntityType.ORGANIZATION,
+            "city council",
+            [_mention(doc, "City council"), _mention(doc, "city council")],
+            0.7,
+        ),
     ]
     events = [
         _event(doc, "v1", "approved", 0.9, "Approve  city council -> tram line  Tuesday", ["e4"]),

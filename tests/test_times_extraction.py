@@ -249,16 +249,64 @@ CASES = [
     ("Prices fell last week.", JAN, "last week", "DATE", "2023-W01"),
     ("Growth slowed last year.", JAN, "last year", "DATE", "2022"),
     # anaphora: comparisons and definite references count from the period in focus
-    ("Net income in the third quarter fell from $50 million a year earlier.", "1989-10-27", "a year earlier", "DATE", "1988-Q3"),
-    ("Profit in the third quarter rose. Revenue for the quarter slipped 4%.", "1989-10-27", "the quarter", "DATE", "1989-Q3"),
-    ("Operating profit in the second quarter was $22 million, up from $14 million a year ago.", "2024-08-01", "a year ago", "DATE", "2023-Q2"),
+    (
+        "Net income in the third quarter fell from $50 million a year earlier.",
+        "1989-10-27",
+        "a year earlier",
+        "DATE",
+        "1988-Q3",
+    ),
+    (
+        "Profit in the third quarter rose. Revenue for the quarter slipped 4%.",
+        "1989-10-27",
+        "the quarter",
+        "DATE",
+        "1989-Q3",
+    ),
+    (
+        "Operating profit in the second quarter was $22 million, up from $14 million a year ago.",
+        "2024-08-01",
+        "a year ago",
+        "DATE",
+        "2023-Q2",
+    ),
     ("The company said Tuesday that profit rose from a year earlier.", "1989-10-27", "a year earlier", "DATE", "1988"),
-    ("Clerks have until Nov. 18 to count. The recount begins the following week.", "2016-11-10", "the following week", "DATE", "2016-W47"),
-    ("The plant closed on March 3. Two days later, workers went on strike.", "2024-04-20", "Two days later", "DATE", "2024-03-05"),
-    ("The dam broke in 2019. The year before, engineers had warned of cracks.", "2024-04-20", "The year before", "DATE", "2018"),
+    (
+        "Clerks have until Nov. 18 to count. The recount begins the following week.",
+        "2016-11-10",
+        "the following week",
+        "DATE",
+        "2016-W47",
+    ),
+    (
+        "The plant closed on March 3. Two days later, workers went on strike.",
+        "2024-04-20",
+        "Two days later",
+        "DATE",
+        "2024-03-05",
+    ),
+    (
+        "The dam broke in 2019. The year before, engineers had warned of cracks.",
+        "2024-04-20",
+        "The year before",
+        "DATE",
+        "2018",
+    ),
     # a bare clock time belongs to the day of the events told, not to the day of the telling
-    ("The bomb went off on Sunday. Police said Monday that the bomber entered the market at 9 a.m.", "2024-03-05", "9 a.m.", "TIME", "2024-03-03T09:00"),
-    ("The attack happened two days ago. At 3 p.m., gunmen returned.", "2024-10-09", "3 p.m.", "TIME", "2024-10-07T15:00"),
+    (
+        "The bomb went off on Sunday. Police said Monday that the bomber entered the market at 9 a.m.",
+        "2024-03-05",
+        "9 a.m.",
+        "TIME",
+        "2024-03-03T09:00",
+    ),
+    (
+        "The attack happened two days ago. At 3 p.m., gunmen returned.",
+        "2024-10-09",
+        "3 p.m.",
+        "TIME",
+        "2024-10-07T15:00",
+    ),
     ("The quake struck at 04:12:35 local time.", "2024-10-09", "04:12:35", "TIME", "2024-10-09T04:12:35"),
     # a complement that has happened keeps its verb's tense
     ("She was forced to resign on Friday.", "2024-10-09", "Friday", "DATE", "2024-10-04"),
@@ -286,7 +334,7 @@ def test_times_expression_type_and_value(parse, text, published_at, extent, kind
     assert found, f"{extent!r} not among {[t.text for t in doc._.newsx_times]}"
     record = found[0]
     assert (record.type.value, record.value) == (kind, value)
-    assert doc.text[record.span.start:record.span.end] == extent
+    assert doc.text[record.span.start : record.span.end] == extent
 
 
 NON_TEMPORAL = [
@@ -329,7 +377,7 @@ def test_times_span_group_mirrors_records(parse):
     assert [r.id for r in records] == ["t1", "t2"]
     assert [r.sentence_index for r in records] == [0, 1]
     for record in records:
-        assert doc.text[record.span.start:record.span.end] == record.text
+        assert doc.text[record.span.start : record.span.end] == record.text
 
 
 def test_times_title_offsets_and_sentences(parse):

@@ -16,10 +16,55 @@ from newsx.service.extract import document, times
 
 CORPORA = Path(__file__).resolve().parent / "corpus"
 WORDS = [
-    "on", "in", "the", "last", "next", "Monday", "May", "October", "11", "2024", "years", "ago", "a",
-    "day", "twice", "per", "3", "p.m.", "every", "early", "mid-", "1990s", "'90s", "Q3", "FY24",
-    "fiscal", "now", "recent", "former", "said", "will", "was", "meet", "30", "of", "week", "weekend",
-    ",", ".", "Christmas", "Eve", "half", "quarter", "third", "spring", "fall", "-", "’", "\n\n",
+    "on",
+    "in",
+    "the",
+    "last",
+    "next",
+    "Monday",
+    "May",
+    "October",
+    "11",
+    "2024",
+    "years",
+    "ago",
+    "a",
+    "day",
+    "twice",
+    "per",
+    "3",
+    "p.m.",
+    "every",
+    "early",
+    "mid-",
+    "1990s",
+    "'90s",
+    "Q3",
+    "FY24",
+    "fiscal",
+    "now",
+    "recent",
+    "former",
+    "said",
+    "will",
+    "was",
+    "meet",
+    "30",
+    "of",
+    "week",
+    "weekend",
+    ",",
+    ".",
+    "Christmas",
+    "Eve",
+    "half",
+    "quarter",
+    "third",
+    "spring",
+    "fall",
+    "-",
+    "’",
+    "\n\n",
 ]
 
 
@@ -36,7 +81,7 @@ def _check(nlp, text: str, published_at: dt.datetime | None) -> None:
     assert [s.id_ for s in doc.spans["newsx_times"]] == [r.id for r in records]
     previous_end = 0
     for record in records:
-        assert doc.text[record.span.start:record.span.end] == record.text
+        assert doc.text[record.span.start : record.span.end] == record.text
         assert record.span.start >= previous_end  # in text order, no overlaps
         assert record.value
         previous_end = record.span.end

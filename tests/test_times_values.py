@@ -130,8 +130,18 @@ def test_times_duration_value(amount, unit, expected):
 
 @pytest.mark.parametrize(
     ("words", "expected"),
-    [("3", 3), ("1,000", 1000), ("two", 2), ("twenty-five", 25), ("a", 1), ("an", 1),
-     ("a couple of", 2), ("several", None), ("a few", None), ("one hundred", 100)],
+    [
+        ("3", 3),
+        ("1,000", 1000),
+        ("two", 2),
+        ("twenty-five", 25),
+        ("a", 1),
+        ("an", 1),
+        ("a couple of", 2),
+        ("several", None),
+        ("a few", None),
+        ("one hundred", 100),
+    ],
 )
 def test_times_parse_amount(words, expected):
     assert times.parse_amount(words) == expected
@@ -149,13 +159,13 @@ def test_times_parse_amount(words, expected):
     ],
 )
 def test_times_find_time_expressions_extents(text, expected):
-    assert [text[f.start:f.end] for f in times.find_time_expressions(text)] == expected
+    assert [text[f.start : f.end] for f in times.find_time_expressions(text)] == expected
 
 
 def test_times_model_entity_vouches_for_a_bare_month():
     text = "July was the hottest month."
     assert times.find_time_expressions(text) == []
-    assert [text[f.start:f.end] for f in times.find_time_expressions(text, [(0, 4)])] == ["July"]
+    assert [text[f.start : f.end] for f in times.find_time_expressions(text, [(0, 4)])] == ["July"]
 
 
 @pytest.fixture(scope="module")

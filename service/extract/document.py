@@ -68,7 +68,7 @@ def _preset_sentence_starts(doc: Doc) -> None:
     words = numpy.flatnonzero(~table[:, 0])
     for space in numpy.flatnonzero(table[:, 0]):
         if "\n\n" in doc[int(space)].text:
-            following = words[numpy.searchsorted(words, space):]
+            following = words[numpy.searchsorted(words, space) :]
             if len(following):
                 starts[following[0]] = 1
     previous, current = words[:-1], words[1:]

@@ -504,7 +504,10 @@ def key_phrases(
     for score, candidate in ranked:
         text = candidate.forms.most_common(1)[0][0]
         words = candidate.lemmas or frozenset(text.lower().split())
-        if any(words <= other or words >= other for other in (c.lemmas or frozenset(t.lower().split()) for _, c, t in chosen)):
+        if any(
+            words <= other or words >= other
+            for other in (c.lemmas or frozenset(t.lower().split()) for _, c, t in chosen)
+        ):
             continue  # contained in a name or phrase already listed (or containing one)
         chosen.append((score, candidate, text))
         if len(chosen) == limit:
@@ -529,9 +532,7 @@ def main_event(extraction: Extraction, body_position: dict[int, int]) -> Event |
     return max(extraction.events, key=weight, default=None)
 
 
-def brief(
-    doc: Doc, extraction: Extraction, scored: list[SummarySentence], chosen: list[SummarySentence]
-) -> Brief:
+def brief(doc: Doc, extraction: Extraction, scored: list[SummarySentence], chosen: list[SummarySentence]) -> Brief:
     """Main event, most salient entities and key figures; the best sentence stands in for an event."""
     body_position = {item.index: position for position, item in enumerate(scored)}
     event = main_event(extraction, body_position)
@@ -583,10 +584,7 @@ def _auto_scores(
     weight = COVERAGE_WEIGHT * share
     centrality = (centrality + weight * shared_centrality) / (1 + weight)
     blend = (
-        centrality
-        + LEAD_WEIGHT * _position_prior(len(story))
-        + TITLE_WEIGHT * title_overlap
-        + ENTITY_WEIGHT * coverage
+        centrality + LEAD_WEIGHT * _position_prior(len(story)) + TITLE_WEIGHT * title_overlap + ENTITY_WEIGHT * coverage
     )
     top = (standalone * damping * blend).max()
     if top <= 0:
@@ -650,7 +648,9 @@ def summarize(
         ranked, scores, [item.text for item in body], limit, max_characters, similarity, title_similarity, in_context
     )
 
-    scored = [SummarySentence(item.index, item.text, item.span, round(float(scores[p]), 4)) for p, item in enumerate(body)]
+    scored = [
+        SummarySentence(item.index, item.text, item.span, round(float(scores[p]), 4)) for p, item in enumerate(body)
+    ]
     chosen = [scored[p] for p in picked]
     return Summary(
         sentences=chosen,

@@ -77,7 +77,9 @@ _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:\s*,\s*[
 # Three or more words without lower-case letters in a row, e.g. a headline run into its body.
 _CAPS_RUN = re.compile(r"(?<!\S)(?:[^\sa-z]+\s+){2,}[^\sa-z]+(?!\S)")
 _CAPS_WORD = re.compile(r"(?<!\S)[A-Z][A-Z'.&-]+(?!\S)")
-_ISO_DATELINE = re.compile(r"(?<!\S)([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:\s*,\s*[A-Z][\w.' ]*?)?\s+\d{4}-\d\d-\d\d\b")
+_ISO_DATELINE = re.compile(
+    r"(?<!\S)([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:\s*,\s*[A-Z][\w.' ]*?)?\s+\d{4}-\d\d-\d\d\b"
+)
 _LOWER_WORD = re.compile(r"\s*\S*[a-z]")
 _TABLE_NUMBER = re.compile(r"^[\d.,:/+-]*\d[\d.,:/+-]*$")
 _TABLE_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)$")
@@ -146,10 +148,15 @@ def text_layout(text: str, title_end: int = 0) -> Layout:
         long_words = [word for word in _WORD.findall(line_text) if len(word) >= 4]
         capitalised = sum(word[0].isupper() for word in long_words)
         has_digit = _DIGIT.search(line_text) is not None
-        title_case = len(long_words) >= 3 and capitalised >= 0.8 * len(long_words) and not (
-            # A sentence full of names ("Angela Merkel visited Paris on Monday.") is prose: it ends
-            # like one and keeps a lower-case word; and text that is one line has no body to head.
-            (_SENTENCE_END.search(line_text) and _has_lower_content_word(line_text)) or line_text.strip() == text.strip()
+        title_case = (
+            len(long_words) >= 3
+            and capitalised >= 0.8 * len(long_words)
+            and not (
+                # A sentence full of names ("Angela Merkel visited Paris on Monday.") is prose: it ends
+                # like one and keeps a lower-case word; and text that is one line has no body to head.
+                (_SENTENCE_END.search(line_text) and _has_lower_content_word(line_text))
+                or line_text.strip() == text.strip()
+            )
         )
         if start < title_end or (title_case and not has_digit and "," not in line_text):
             layout.headlines.append(line.span())
@@ -167,7 +174,9 @@ def text_layout(text: str, title_end: int = 0) -> Layout:
     return layout
 
 
-_TITLE_CASE_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of off on onto or per the to up via vs with".split())
+_TITLE_CASE_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of off on onto or per the to up via vs with".split()
+)
 
 
 def _has_lower_content_word(line: str) -> bool:
@@ -281,9 +290,13 @@ def trim_span(doc: Doc, start: int, end: int, entity_type: EntityType | None) ->
     # A capitalised role at a sentence start belongs to the sentence, not the name ("Striker Diego
     # Martinez"), and so does a nationality before a full name ("Spaniard Miguel Serrano"); short
     # demonyms are first names too ("Finn Michael Murphy") and stay.
-    while entity_type is EntityType.PERSON and end - start > 1 and (
-        doc[start].lower_ in res.PERSON_TITLES
-        or (end - start > 2 and len(doc[start].text) > 4 and res.name_key(doc[start].text) in res.demonyms())
+    while (
+        entity_type is EntityType.PERSON
+        and end - start > 1
+        and (
+            doc[start].lower_ in res.PERSON_TITLES
+            or (end - start > 2 and len(doc[start].text) > 4 and res.name_key(doc[start].text) in res.demonyms())
+        )
     ):
         start += 1
     while end > start and removable(doc[end - 1], leading=False):
@@ -328,7 +341,7 @@ def org_follower_cue(doc: Doc, end: int) -> bool:
 
 
 def place_noun_cue(doc: Doc, start: int, end: int) -> bool:
-    """"the town of X" or "X province": the name is a political place."""
+    """ "the town of X" or "X province": the name is a political place."""
     before = start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in res.PLACE_NOUNS
     after = end < len(doc) and doc[end].lower_ in res.GPE_SUFFIXES
     return before or after
@@ -339,11 +352,15 @@ def team_cue(doc: Doc, end: int) -> bool:
     head = doc[end - 1]
     if head.dep_ in ("nsubj", "dobj") and head.head.lemma_ in res.CONTEST_VERBS:
         return True
-    return head.dep_ == "pobj" and head.head.lower_ in ("against", "over") and head.head.head.lemma_ not in res.NON_CONTEST_HEADS
+    return (
+        head.dep_ == "pobj"
+        and head.head.lower_ in ("against", "over")
+        and head.head.head.lemma_ not in res.NON_CONTEST_HEADS
+    )
 
 
 def language_cue(doc: Doc, start: int, end: int) -> bool:
-    """"speak Welsh", "Welsh-medium", "Irish speakers"."""
+    """ "speak Welsh", "Welsh-medium", "Irish speakers"."""
     if start > 0 and doc[start - 1].lower_ in res.LANGUAGE_BEFORE:
         return True
     following = doc[end : end + 2]
@@ -785,9 +802,7 @@ class _KnownNames:
     by_acronym: dict[str, list[MentionCandidate]]  # acronyms seen in the text -> their group
 
 
-def _known_names(
-    doc: Doc, layout: Layout, groups: list[list[MentionCandidate]]
-) -> _KnownNames:
+def _known_names(doc: Doc, layout: Layout, groups: list[list[MentionCandidate]]) -> _KnownNames:
     """Names to look for: every mention's key, the surname and first name of people, the first
     word of companies ("Daesung" for "Daesung Microsystems Ltd"), and acronyms both ways."""
     names = _KnownNames({}, {}, {})
@@ -846,7 +861,11 @@ def _longest_match(doc, start, covered, names: _KnownNames, gazetteer, headline:
             if group is not None:
                 return stop, key, group
         place = gazetteer.get(key)
-        if place is not None and place.recoverable and (place.kind not in ("city", "state") or _proper_noun_here(doc[start], headline)):
+        if (
+            place is not None
+            and place.recoverable
+            and (place.kind not in ("city", "state") or _proper_noun_here(doc[start], headline))
+        ):
             return stop, key, None
     return None
 
@@ -930,8 +949,11 @@ def build_entities(
     length = max(len(text), 1)
     for entity, _, subject in drafts:
         entity.salience = salience(
-            len(entity.mentions), max_count, entity.mentions[0].span.start / length,
-            any(m.in_title for m in entity.mentions), subject,
+            len(entity.mentions),
+            max_count,
+            entity.mentions[0].span.start / length,
+            any(m.in_title for m in entity.mentions),
+            subject,
         )
     drafts.sort(key=lambda draft: (-draft[0].salience, draft[0].mentions[0].span.start))
     entities, spans = [], []

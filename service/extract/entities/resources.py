@@ -123,7 +123,9 @@ FACILITY_SUFFIXES = frozenset(
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "from", "between"})
 
 # Verbs of contests: a town that beats or loses to someone is a team ("Surrey beat Kent").
-CONTEST_VERBS = frozenset("beat defeat thrash edge draw rout overcome lose trounce crush hammer outplay eliminate".split())
+CONTEST_VERBS = frozenset(
+    "beat defeat thrash edge draw rout overcome lose trounce crush hammer outplay eliminate".split()
+)
 # Heads of "against" that are not contests ("sanctions against Moscow", "protests against Paris").
 NON_CONTEST_HEADS = frozenset("sanction protest case campaign war strike attack measure action vote".split())
 
@@ -133,7 +135,9 @@ PLACE_NOUNS = frozenset(
 )
 
 # Verbs and nouns around a language name ("speak Welsh", "Welsh-medium", "Irish speakers").
-LANGUAGE_BEFORE = frozenset({"speak", "speaks", "spoke", "spoken", "speaking", "learn", "learning", "teach", "translated"})
+LANGUAGE_BEFORE = frozenset(
+    {"speak", "speaks", "spoke", "spoken", "speaking", "learn", "learning", "teach", "translated"}
+)
 LANGUAGE_AFTER = frozenset({"medium", "language", "speakers", "speaking", "speaker", "translation"})
 
 # Lower-case particles inside personal names ("Ursula von der Leyen", "Louis van Gaal").
@@ -173,22 +177,70 @@ SUBJECT_DEPENDENCIES = frozenset({"nsubj", "nsubjpass"})
 
 # Common short forms that the country packages do not list, mapped to ISO 3166-1 alpha-2.
 COUNTRY_ALIASES = {
-    "us": "US", "usa": "US", "america": "US", "united states": "US", "the united states": "US",
-    "uk": "GB", "britain": "GB", "great britain": "GB", "england": "GB", "scotland": "GB",
-    "wales": "GB", "northern ireland": "GB", "uae": "AE", "emirates": "AE", "czech republic": "CZ",
-    "south korea": "KR", "north korea": "KP", "holland": "NL", "vatican": "VA", "taiwan": "TW",
-    "ivory coast": "CI", "burma": "MM", "congo": "CD", "the netherlands": "NL",
+    "us": "US",
+    "usa": "US",
+    "america": "US",
+    "united states": "US",
+    "the united states": "US",
+    "uk": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "uae": "AE",
+    "emirates": "AE",
+    "czech republic": "CZ",
+    "south korea": "KR",
+    "north korea": "KP",
+    "holland": "NL",
+    "vatican": "VA",
+    "taiwan": "TW",
+    "ivory coast": "CI",
+    "burma": "MM",
+    "congo": "CD",
+    "the netherlands": "NL",
 }
 
 # Demonyms the packages miss or spell otherwise, mapped to ISO 3166-1 alpha-2.
 DEMONYM_ALIASES = {
-    "english": "GB", "scottish": "GB", "scots": "GB", "welsh": "GB", "briton": "GB", "britons": "GB",
-    "dutch": "NL", "swiss": "CH", "filipino": "PH", "argentine": "AR", "emirati": "AE",
-    "saudi": "SA", "kiwi": "NZ", "israeli": "IL", "palestinian": "PS", "taiwanese": "TW",
-    "czech": "CZ", "slovak": "SK", "north korean": "KP", "south korean": "KR", "korean": "KR",
-    "iraqi": "IQ", "afghan": "AF", "american": "US", "americans": "US", "spaniard": "ES",
-    "spaniards": "ES", "frenchman": "FR", "frenchwoman": "FR", "swede": "SE", "thai": "TH",
-    "welshman": "GB", "scotsman": "GB", "englishman": "GB", "irishman": "IE", "dutchman": "NL",
+    "english": "GB",
+    "scottish": "GB",
+    "scots": "GB",
+    "welsh": "GB",
+    "briton": "GB",
+    "britons": "GB",
+    "dutch": "NL",
+    "swiss": "CH",
+    "filipino": "PH",
+    "argentine": "AR",
+    "emirati": "AE",
+    "saudi": "SA",
+    "kiwi": "NZ",
+    "israeli": "IL",
+    "palestinian": "PS",
+    "taiwanese": "TW",
+    "czech": "CZ",
+    "slovak": "SK",
+    "north korean": "KP",
+    "south korean": "KR",
+    "korean": "KR",
+    "iraqi": "IQ",
+    "afghan": "AF",
+    "american": "US",
+    "americans": "US",
+    "spaniard": "ES",
+    "spaniards": "ES",
+    "frenchman": "FR",
+    "frenchwoman": "FR",
+    "swede": "SE",
+    "thai": "TH",
+    "welshman": "GB",
+    "scotsman": "GB",
+    "englishman": "GB",
+    "irishman": "IE",
+    "dutchman": "NL",
 }
 
 # Large regions that are not countries: LOCATION without a country code.
@@ -329,7 +381,7 @@ def _city_names(city: dict) -> list[str]:
     shorter = []
     for alt in city.get("alternatenames", ()):
         size = len(alt.split())
-        rest = words[size:size + 1]
+        rest = words[size : size + 1]
         if len(alt) > 3 and " ".join(words[:size]) == alt and rest and (rest[0].islower() or rest[0].startswith("(")):
             shorter.append(alt)
     return [name] + shorter

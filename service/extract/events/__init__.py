@@ -15,11 +15,12 @@ import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span as SpacySpan, SpanGroup, Token
+from spacy.tokens import Doc, SpanGroup, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsx.service.domain import Comparator, Event, EventArgument, EventStatus, Figure, Span, Trigger
-from newsx.service.extract.events import lexicon as lex
 from newsx.service.extract.document import sentence_index
+from newsx.service.extract.events import lexicon as lex
 
 SPAN_GROUP = "newsx_events"
 NOUN_POS = frozenset({"NOUN"})
@@ -306,7 +307,6 @@ def sense_holds(sense: lex.Sense, token: Token, links: Links) -> bool:
     if sense.heads and not heads & sense.heads:
         return False
     return not heads & sense.without_heads
-
 
 
 def _fits(word, words, kinds, links) -> bool:
@@ -654,11 +654,25 @@ def choose_role(
     role = _frame_role(frame, slot)
     if role == frame.object and slot.startswith("prep:") and has_object:
         role = "Place"  # "attacked passengers at the station": the object is the target already
-    if role == "Target" and slot == "prep:at" and set(kinds) & {"fac", "loc"} and not set(kinds) & {"per", "org", "gpe"}:
+    if (
+        role == "Target"
+        and slot == "prep:at"
+        and set(kinds) & {"fac", "loc"}
+        and not set(kinds) & {"per", "org", "gpe"}
+    ):
         role = "Place"  # "opened fire at a bowling alley", "detonated explosives at a market"
-    if "veh" in kinds and "Vehicle" in spec.role_types and slot in ("object", "prep:in", "prep:on", "prep:by", "prep:aboard"):
+    if (
+        "veh" in kinds
+        and "Vehicle" in spec.role_types
+        and slot in ("object", "prep:in", "prep:on", "prep:by", "prep:aboard")
+    ):
         role = "Vehicle"  # "drove a van", "flew them in a helicopter"
-    if slot in ("prep:at", "prep:in") and "org" in kinds and "JudgeCourt" in spec.role_types and head.lemma_.lower() == "court":
+    if (
+        slot in ("prep:at", "prep:in")
+        and "org" in kinds
+        and "JudgeCourt" in spec.role_types
+        and head.lemma_.lower() == "court"
+    ):
         role = "JudgeCourt"  # "convicted at Leeds Crown Court"
     if role and _first_fitting((role,), kinds, spec, head, core=slot in ("object", "prep:with")):
         return role

@@ -422,14 +422,21 @@ VERB_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "probe": INVESTIGATE,
     "suspect": (Sense(INVESTIGATE, with_words=_words("of")), Sense(INVESTIGATE, object_kinds=PARTY_KINDS)),
     "question": (
-        Sense(INVESTIGATE, object_kinds=PEOPLE_KINDS, subjects=_words(
-            "police officer officers detective detectives investigator investigators agent agents prosecutor prosecutors"
-        )),
+        Sense(
+            INVESTIGATE,
+            object_kinds=PEOPLE_KINDS,
+            subjects=_words(
+                "police officer officers detective detectives investigator investigators agent agents prosecutor prosecutors"
+            ),
+        ),
     ),
     "search": (
-        Sense(INVESTIGATE, objects=_words(
-            "home homes house houses apartment apartments flat flats premises property properties office offices car vehicle"
-        )),
+        Sense(
+            INVESTIGATE,
+            objects=_words(
+                "home homes house houses apartment apartments flat flats premises property properties office offices car vehicle"
+            ),
+        ),
     ),
     "appear": (Sense(TRIAL, with_words=_words("court judge tribunal magistrate")),),
     # Life and medical
@@ -480,7 +487,12 @@ VERB_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "smuggle": SMUGGLE,
     "traffic": SMUGGLE,
     "block": (
-        Sense(BLOCK, objects=_words("road roads highway highways street streets bridge access entry border passage route aid convoy")),
+        Sense(
+            BLOCK,
+            objects=_words(
+                "road roads highway highways street streets bridge access entry border passage route aid convoy"
+            ),
+        ),
         Sense(BLOCK, with_words=_words("from"), object_kinds=PEOPLE_KINDS),
     ),
     "divert": (Sense(TRANSPORT, object_kinds=frozenset({"veh", "per"})),),
@@ -683,7 +695,10 @@ NOUN_TRIGGERS: dict[str, str | tuple[Sense, ...]] = {
     "pardon": RELEASE,
     "investigation": INVESTIGATE,
     "inquiry": INVESTIGATE,
-    "questioning": (Sense(INVESTIGATE, with_words=_words("for police")), Sense(INVESTIGATE, heads=_words("detain hold arrest"))),
+    "questioning": (
+        Sense(INVESTIGATE, with_words=_words("for police")),
+        Sense(INVESTIGATE, heads=_words("detain hold arrest")),
+    ),
     "suspicion": (Sense(INVESTIGATE, heads=_words("arrest detain hold"), with_words=_words("of")),),
     "probe": (
         Sense(INVESTIGATE, with_words=_words("into")),
@@ -897,11 +912,22 @@ FRAMES: dict[str, Frame] = {
     RELEASE: _frame("JudgeCourt", "Defendant", "Defendant", by="JudgeCourt", of="Defendant", from_="Place"),
     INVESTIGATE: _frame("Investigator", "Defendant", "Investigator", by="Investigator", into="Crime", of="Defendant"),
     DIE: _frame("Victim", "Victim", "Victim", by="Killer", of="Victim", from_="MedicalIssue"),
-    INJURE: _frame("Injurer", "Victim", "Victim", by="Injurer", of="Victim", with_="Instrument", to="BodyPart", in_="BodyPart"),
+    INJURE: _frame(
+        "Injurer", "Victim", "Victim", by="Injurer", of="Victim", with_="Instrument", to="BodyPart", in_="BodyPart"
+    ),
     ILLNESS: _frame("Victim", "Disease", "Victim", of="Victim", with_="Disease", from_="Disease"),
     INFECT: _frame("Source", "Victim", "Victim", with_="InfectingAgent", by="Source", of="Victim"),
     TREAT: _frame("Treater", "Patient", "Patient", for_="MedicalIssue", by="Treater", of="Patient"),
-    DIAGNOSE: _frame("Treater", "Patient", "Patient", with_="MedicalCondition", for_="MedicalCondition", by="Treater", of="Patient", on="Patient"),
+    DIAGNOSE: _frame(
+        "Treater",
+        "Patient",
+        "Patient",
+        with_="MedicalCondition",
+        for_="MedicalCondition",
+        by="Treater",
+        of="Patient",
+        on="Patient",
+    ),
     VACCINATE: _frame("Treater", "Patient", "Patient", by="Treater", of="Patient", against="VaccineTarget"),
     TRANSPORT: _transport,
     EVACUATE: _transport,
@@ -1013,7 +1039,15 @@ LEMMA_FRAMES: dict[tuple[str, str], Frame] = {
     **_lemma_frames(
         "pay payment",
         TRADE,
-        _frame("Recipient", "PaymentBarter", "Recipient", by="Recipient", to="Giver", for_="AcquiredEntity", of="PaymentBarter"),
+        _frame(
+            "Recipient",
+            "PaymentBarter",
+            "Recipient",
+            by="Recipient",
+            to="Giver",
+            for_="AcquiredEntity",
+            of="PaymentBarter",
+        ),
     ),
     **_lemma_frames("tell", BROADCAST, _frame("Communicator", "Recipient", by="Communicator", about="Topic")),
     **_lemma_frames("bomb", DETONATE, _frame("Attacker", "Target", by="Attacker", with_="ExplosiveDevice")),

@@ -56,8 +56,8 @@ from spacy.tokens import Span as SpacySpan
 from text_to_num import text2num
 
 from newsx.service.domain import Comparator, Figure, FigureKind, Span
-from newsx.service.extract.figures import resources as res
 from newsx.service.extract.document import doc_text, in_title, sentence_index
+from newsx.service.extract.figures import resources as res
 
 SPAN_GROUP = "newsx_figures"
 # Currency of a bare "$", "dollars" or "cents" until the article's dollar is known.
@@ -323,7 +323,9 @@ def read_atom(match: re.Match, text: str) -> Atom | None:
     before = text[start - 1] if start else " "
     if before.isalnum() or before in "_#@/\\:." or (before in "-–" and start > 1 and text[start - 2].isalpha()):
         return None
-    if end < len(text) and (text[end].isalnum() or (text[end] in ":/" and end + 1 < len(text) and text[end + 1].isdigit())):
+    if end < len(text) and (
+        text[end].isalnum() or (text[end] in ":/" and end + 1 < len(text) and text[end + 1].isdigit())
+    ):
         return None
     if end + 1 < len(text) and text[end] in ".," and text[end + 1].isdigit():
         return None  # "1.2.3", "10,00": identifiers or foreign formats
@@ -338,7 +340,7 @@ def read_atom(match: re.Match, text: str) -> Atom | None:
         return None
     _names, symbols = currency_tables()
     currency = AMBIGUOUS_DOLLAR if symbol == "$" else symbols.get(symbol, "")
-    multiplier = (match.group("multiplier") or "")
+    multiplier = match.group("multiplier") or ""
     suffix_text = match.group("suffix") or ""
     suffix = _lookup_suffix(suffix_text) if suffix_text else None
     if suffix_text.lower() in ("pound", "pounds") and not multiplier and _weight_context(text, match):
@@ -381,7 +383,7 @@ def _counts_millions(text: str, end: int, value: float) -> bool:
 
 def _counts_things(text: str, end: int) -> bool:
     """Whether a lower-case plural follows: what a scaled number counts ("3m homes", "5M units")."""
-    following = _LOWER_WORD.match(text, end + 1 if text[end:end + 1] == " " else end)
+    following = _LOWER_WORD.match(text, end + 1 if text[end : end + 1] == " " else end)
     if following is None:
         return False
     word = following.group()
@@ -390,8 +392,8 @@ def _counts_things(text: str, end: int) -> bool:
 
 def _weight_context(text: str, match: re.Match) -> bool:
     """Whether "pounds" after this number is a weight: a weight word before it or "of" after it."""
-    words = _LOWER_WORD.findall(text[max(0, match.start() - 40): match.start()].lower())
-    after = _LOWER_WORD.findall(text[match.end(): match.end() + 12].lower())[:1]
+    words = _LOWER_WORD.findall(text[max(0, match.start() - 40) : match.start()].lower())
+    after = _LOWER_WORD.findall(text[match.end() : match.end() + 12].lower())[:1]
     return bool(res.WEIGHT_CUES.intersection(words)) or after == ["of"]
 
 
@@ -455,7 +457,7 @@ def join_figures(text: str, atoms: list[Atom], dollar: str = "USD") -> list[Cand
             if join and join.group().strip() in "-–—" and is_score(text, first, atoms[index]):
                 index += 1
                 continue  # a score or vote tally: "won 3-1", "a 20-15 vote"
-            words_before = _LOWER_WORD.findall(text[max(0, first.start - 50): first.start].lower())[-6:]
+            words_before = _LOWER_WORD.findall(text[max(0, first.start - 50) : first.start].lower())[-6:]
             # A change ("rose 5% to 7%"), or "raised ... by 3 cents to 41 cents" (the change, then the
             # new level): two figures, not a range; "grow by 2 to 3 percent" stays a range.
             changed = bool(res.CHANGE_WORDS.intersection(words_before[-3:])) or (
@@ -493,12 +495,24 @@ def _join_minor_units(text: str, atoms: list[Atom]) -> list[Atom]:
         minor = atom.suffix is not None and atom.suffix.kind is FigureKind.MONEY and atom.suffix.factor < 1
         major = last is not None and (last.currency or (last.suffix and last.suffix.kind is FigureKind.MONEY))
         if (
-            minor and major and last.multiplier == 1.0 and not (last.suffix and last.suffix.factor < 1)
-            and atom.value < 1 and _AND.fullmatch(text, last.end, atom.start)
+            minor
+            and major
+            and last.multiplier == 1.0
+            and not (last.suffix and last.suffix.factor < 1)
+            and atom.value < 1
+            and _AND.fullmatch(text, last.end, atom.start)
         ):
             joined[-1] = Atom(
-                last.start, atom.end, last.number_start, atom.number_end, last.value + atom.value, last.digits,
-                last.suffix, last.currency, last.multiplier, text[last.number_start:atom.number_end],
+                last.start,
+                atom.end,
+                last.number_start,
+                atom.number_end,
+                last.value + atom.value,
+                last.digits,
+                last.suffix,
+                last.currency,
+                last.multiplier,
+                text[last.number_start : atom.number_end],
             )
         else:
             joined.append(atom)
@@ -527,7 +541,7 @@ def _table_cells(text: str, atoms: list[Atom]) -> set[int]:
     run: list[Atom] = []
     for atom in atoms + [None]:
         bare = atom is not None and atom.digits and not atom.suffix and not atom.currency
-        if bare and run and text[run[-1].end:atom.start].strip(" \t") == "":
+        if bare and run and text[run[-1].end : atom.start].strip(" \t") == "":
             run.append(atom)
             continue
         if len(run) >= 3:
@@ -563,7 +577,7 @@ def is_score(text: str, first: Atom, second: Atom) -> bool:
         return False
     if first.value >= second.value:
         return True
-    window = _LOWER_WORD.findall(text[max(0, first.start - 40): second.end + 20].lower())
+    window = _LOWER_WORD.findall(text[max(0, first.start - 40) : second.end + 20].lower())
     return bool(res.SCORE_CUES.intersection(window))
 
 
@@ -586,10 +600,17 @@ def _classify(group: list[Atom], dollar: str) -> Candidate:
     else:
         kind = FigureKind.COUNT
     return Candidate(
-        start=first.start, end=last.end, number_start=first.number_start, number_end=last.number_end,
-        kind=kind, value=value, value_max=last.value if len(group) > 1 else None,
-        comparator=Comparator.EXACT, unit=suffix.unit if suffix and kind is not FigureKind.MONEY else "",
-        currency=currency, atoms=group,
+        start=first.start,
+        end=last.end,
+        number_start=first.number_start,
+        number_end=last.number_end,
+        kind=kind,
+        value=value,
+        value_max=last.value if len(group) > 1 else None,
+        comparator=Comparator.EXACT,
+        unit=suffix.unit if suffix and kind is not FigureKind.MONEY else "",
+        currency=currency,
+        atoms=group,
     )
 
 
@@ -654,7 +675,11 @@ def is_not_a_figure(doc: Doc, candidate: Candidate, times: set[int], names: set[
         return True
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, candidate.start) + 1
-    if text[line_start:candidate.start].strip(" \t•*-(") == "" and text[candidate.end:candidate.end + 1] in (".", ")") and first.digits:
+    if (
+        text[line_start : candidate.start].strip(" \t•*-(") == ""
+        and text[candidate.end : candidate.end + 1] in (".", ")")
+        and first.digits
+    ):
         return True  # list labels: "1. ...", "(2) ..."
     if first.digits and first.raw.isdigit() and len(first.raw) == 4 and 1000 <= first.value < 2200:
         if previous is not None and previous.lower_ in res.YEAR_PREPOSITIONS:
@@ -676,7 +701,7 @@ def _fraction_reading(doc: Doc, number, previous, following) -> bool:
         return True
     if previous is not None and (previous.lower_ in ("by", "than") or previous.lower_ in res.COMPARATORS):
         return True
-    before = doc[max(0, number.start - 3):number.start].text.lower()
+    before = doc[max(0, number.start - 3) : number.start].text.lower()
     if any(before.endswith(phrase) for phrase in res.COMPARATORS if " " in phrase):
         return True
     return following is not None and following.pos_ in ("VERB", "AUX") and number.root.dep_ in ("nsubj", "nsubjpass")
@@ -685,7 +710,11 @@ def _fraction_reading(doc: Doc, number, previous, following) -> bool:
 def _is_label_word(doc: Doc, previous, following) -> bool:
     if previous.lower_ in res.LABEL_WORDS or previous.text == "#":
         return True
-    if not (previous.text[0].isupper() and _NAME_WORD.fullmatch(previous.text)) or previous.is_stop or previous.pos_ == "VERB":
+    if (
+        not (previous.text[0].isupper() and _NAME_WORD.fullmatch(previous.text))
+        or previous.is_stop
+        or previous.pos_ == "VERB"
+    ):
         return False
     if previous.lower_ in res.COMPARATORS or previous.lower_ in res.RANGE_OPENERS:
         return False
@@ -697,9 +726,13 @@ def _is_label_word(doc: Doc, previous, following) -> bool:
 def noun_phrase(token, outside: int = -1) -> str:
     """A noun with the compound modifiers right before it, as written ("death toll"), after ``outside``."""
     start = token.i
-    while start - 1 > outside and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].head.i in range(start, token.i + 1):
+    while (
+        start - 1 > outside
+        and token.doc[start - 1].dep_ == "compound"
+        and token.doc[start - 1].head.i in range(start, token.i + 1)
+    ):
         start -= 1
-    return token.doc[start:token.i + 1].text
+    return token.doc[start : token.i + 1].text
 
 
 def subject_of(span: SpacySpan) -> str:
@@ -747,7 +780,7 @@ def ranked_ordinals(doc: Doc, times: set[int]) -> list[tuple[SpacySpan, float]]:
         )
         if ranks:
             value = float(digit.group(1)) if digit else float(res.ORDINAL_WORDS[lower])
-            found.append((doc[token.i:token.i + 1], value))
+            found.append((doc[token.i : token.i + 1], value))
     return found
 
 
@@ -799,15 +832,26 @@ def extract_figures(doc: Doc) -> tuple[list[Figure], list[SpacySpan]]:
         figure_id = f"f{number}"
         if candidate is None:
             figure = Figure(
-                id=figure_id, kind=FigureKind.ORDINAL, text=span.text, span=Span(start, end), value=value,
-                sentence_index=sentence_index(doc, span.start), subject=_ordinal_subject(span),
+                id=figure_id,
+                kind=FigureKind.ORDINAL,
+                text=span.text,
+                span=Span(start, end),
+                value=value,
+                sentence_index=sentence_index(doc, span.start),
+                subject=_ordinal_subject(span),
             )
         else:
             figure = Figure(
-                id=figure_id, kind=candidate.kind, text=text[candidate.start:candidate.end],
-                span=Span(candidate.start, candidate.end), value=value,
-                sentence_index=sentence_index(doc, span.start), value_max=candidate.value_max,
-                comparator=candidate.comparator, unit=candidate.unit, currency=candidate.currency,
+                id=figure_id,
+                kind=candidate.kind,
+                text=text[candidate.start : candidate.end],
+                span=Span(candidate.start, candidate.end),
+                value=value,
+                sentence_index=sentence_index(doc, span.start),
+                value_max=candidate.value_max,
+                comparator=candidate.comparator,
+                unit=candidate.unit,
+                currency=candidate.currency,
                 subject=subject_of(span),
             )
         span.id_ = figure_id

@@ -40,8 +40,8 @@ from spacy.tokens import Span as SpacySpan
 from text_to_num import text2num
 
 from newsx.service.domain import Span, TimeExpression, TimeType
-from newsx.service.extract.times import resources as res
 from newsx.service.extract.document import doc_text, in_title, reference_date, sentence_index
+from newsx.service.extract.times import resources as res
 
 
 class Direction(enum.Enum):
@@ -58,8 +58,15 @@ class Direction(enum.Enum):
 
 # Placeholder values by granularity, for relative expressions without a publication date.
 PLACEHOLDERS = {
-    "day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
-    "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX", "fiscal year": "FYXXXX",
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "weekend": "XXXX-WXX-WE",
+    "month": "XXXX-XX",
+    "quarter": "XXXX-QX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+    "fiscal year": "FYXXXX",
 }
 
 
@@ -333,7 +340,7 @@ def _words(words) -> str:
 
 def _before(text: str, start: int, size: int = 30) -> str:
     """Lower-cased text just before a match, for context checks."""
-    return text[max(0, start - size):start].lower()
+    return text[max(0, start - size) : start].lower()
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -361,9 +368,21 @@ _COUNTED_NOUN = re.compile(rf"\b(?:\d[\d,.]*|{_NUMBER_WORD})(?:\s+(?:thousand|mi
 _PART = r"(?:morning|afternoon|evening|night)"
 _YEAR_RELATION = rf"(?:(?:this|last|next)\s+year|the\s+year|(?:fiscal\s+)?{_YEAR})"
 _RELATIVE_SHIFT = {
-    "last": -1, "previous": -1, "past": -1, "this past": -1, "before": -1, "earlier": -1, "prior": -1,
-    "next": 1, "coming": 1, "following": 1, "after": 1, "later": 1,
-    "this": 0, "current": 0, "same": 0,
+    "last": -1,
+    "previous": -1,
+    "past": -1,
+    "this past": -1,
+    "before": -1,
+    "earlier": -1,
+    "prior": -1,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+    "after": 1,
+    "later": 1,
+    "this": 0,
+    "current": 0,
+    "same": 0,
 }
 
 
@@ -445,8 +464,11 @@ def _month_year(match: re.Match, anchor: Anchor) -> Resolved:
 def _month(match: re.Match, anchor: Anchor) -> Resolved:
     month = month_number(match["mon"])
     value = _cyclic_value(
-        anchor, lambda y: month_bounds(y, month), _norm(match["rel"]),
-        lambda y: month_value(y, month), f"XXXX-{month:02d}",
+        anchor,
+        lambda y: month_bounds(y, month),
+        _norm(match["rel"]),
+        lambda y: month_value(y, month),
+        f"XXXX-{month:02d}",
     )
     return TimeType.DATE, value
 
@@ -507,7 +529,7 @@ def _relative_unit(match: re.Match, anchor: Anchor) -> Resolved:
 
 
 def _the_unit(match: re.Match, anchor: Anchor) -> Resolved:
-    """"the year before" counts from the date in focus; "the quarter" is the quarter in focus (a
+    """ "the year before" counts from the date in focus; "the quarter" is the quarter in focus (a
     report's quarter; "the month" or "the year" is too often the publication's own)."""
     unit = match["unit"].lower()
     relation = _norm(match["rel"])
@@ -530,7 +552,7 @@ _NOT_AFTER_THE_UNIT = re.compile(r"\s+(?:of|in|that|when|which|where|to|as|with|
 
 
 def _the_unit_is_date(match: re.Match, text: str) -> bool:
-    """"the week", "the year before" are dates; "the week of ...", "the day" alone are not."""
+    """ "the week", "the year before" are dates; "the week of ...", "the day" alone are not."""
     if match["rel"]:
         return True
     if match["unit"].lower() == "day":  # only "earlier in the day", "later in the day"
@@ -572,7 +594,7 @@ def _duration(match: re.Match, anchor: Anchor) -> Resolved:
 
 
 def _is_frequency(text: str, start: int) -> bool:
-    """"a year" after an amount ("$5 billion a year", "twice a day") means "per year"."""
+    """ "a year" after an amount ("$5 billion a year", "twice a day") means "per year"."""
     before = _before(text, start, 30).rstrip()
     return bool(before) and (
         before[-1].isdigit()
@@ -583,7 +605,7 @@ def _is_frequency(text: str, start: int) -> bool:
 
 
 def _duration_is_time(match: re.Match, text: str) -> bool:
-    """"a second term" is not a duration: seconds need a real number."""
+    """ "a second term" is not a duration: seconds need a real number."""
     return not (unit_of(match["unit"]) == "second" and _norm(match["n"]) in ("a", "an"))
 
 
@@ -592,11 +614,11 @@ def _vague_duration(match: re.Match, anchor: Anchor) -> Resolved:
 
 
 def _vague_duration_is_time(match: re.Match, text: str) -> bool:
-    """"for years", "recent months", "weeks of talks" are durations; "years" alone may be anything."""
+    """ "for years", "recent months", "weeks of talks" are durations; "years" alone may be anything."""
     return (
         bool(match["mod"])
         or _previous_word(text, match.start()) in res.VAGUE_DURATION_PREPOSITIONS
-        or text[match.end():match.end() + 4].lower() == " of "
+        or text[match.end() : match.end() + 4].lower() == " of "
     )
 
 
@@ -612,7 +634,7 @@ def _reference_word_is_time(match: re.Match, text: str) -> bool:
         return previous not in res.POSSESSIVES and not previous.endswith("'s")
     if word != "current":
         return True
-    following = re.match(r"\s+(\w+)", text[match.end():match.end() + 20])
+    following = re.match(r"\s+(\w+)", text[match.end() : match.end() + 20])
     return not (following and following.group(1).lower() in res.NON_TEMPORAL_AFTER_CURRENT)
 
 
@@ -637,18 +659,21 @@ def _season(match: re.Match, anchor: Anchor) -> Resolved:
         return TimeType.DATE, f"{match['y']}-{code}"
     first_month, count = res.SEASON_MONTHS[code]
     value = _cyclic_value(
-        anchor, lambda y: months_bounds(y, first_month, count), _norm(match["rel"]),
-        lambda y: f"{y:04d}-{code}", f"XXXX-{code}",
+        anchor,
+        lambda y: months_bounds(y, first_month, count),
+        _norm(match["rel"]),
+        lambda y: f"{y:04d}-{code}",
+        f"XXXX-{code}",
     )
     return TimeType.DATE, value
 
 
 def _season_is_time(match: re.Match, text: str) -> bool:
-    """"this spring", "spring 2023", "in summer" are dates; "the fall of Kabul" is not."""
+    """ "this spring", "spring 2023", "in summer" are dates; "the fall of Kabul" is not."""
     relation = _norm(match["rel"])
     if match["y"] or relation in ("this", "last", "next"):
         return True
-    if re.match(r"\s+of\b", text[match.end():match.end() + 5], re.I):
+    if re.match(r"\s+of\b", text[match.end() : match.end() + 5], re.I):
         return False
     if match["s"].lower() == "fall":
         return relation in ("early", "late", "mid")
@@ -769,7 +794,7 @@ class Rule:
             if match.group(group) and not text[match.start(group)].isupper():
                 return False
         for group in self.lower_case:
-            word = match.group(group) and text[match.start(group):match.end(group)]
+            word = match.group(group) and text[match.start(group) : match.end(group)]
             if word and not word.islower() and not _sentence_start(text, match.start(group)):
                 return False
         return (trusted and self.trust_entities) or self.accept is None or self.accept(match, text)
@@ -777,7 +802,7 @@ class Rule:
 
 def _sentence_start(text: str, start: int) -> bool:
     """Whether a word opens a sentence, where a capital says nothing ("Daily infections ...")."""
-    before = text[max(0, start - 3):start].rstrip()
+    before = text[max(0, start - 3) : start].rstrip()
     return not before or before[-1] in ".!?\n\"'"
 
 
@@ -799,23 +824,32 @@ RULES: tuple[Rule, ...] = (
     _rule("iso_date", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b", _numeric_date),
     _rule("numeric_date", rf"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>{_YEAR})\b", _numeric_date),
     _rule(
-        "month_day", rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
-        _full_date, capitalised=("mon",),
+        "month_day",
+        rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
+        _full_date,
+        capitalised=("mon",),
     ),
     _rule(
-        "day_month", rf"\b(?P<d>{_DAY})(?:\s+of)?\s+(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b",
-        _full_date, capitalised=("mon",),
+        "day_month",
+        rf"\b(?P<d>{_DAY})(?:\s+of)?\s+(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b",
+        _full_date,
+        capitalised=("mon",),
     ),
     _rule("month_year", rf"\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b", _month_year, capitalised=("mon",)),
     _rule("holiday", rf"\b(?P<h>{_words(res.HOLIDAYS)})\b", _holiday, capitalised=("h",)),
     _rule(
-        "month", rf"\b(?:(?P<rel>last|next|this|coming|this\s+past|past)\s+)?(?P<mon>{_MONTH_FULL})\b",
-        _month, _bare_month_is_date, trust_entities=True, capitalised=("mon",),
+        "month",
+        rf"\b(?:(?P<rel>last|next|this|coming|this\s+past|past)\s+)?(?P<mon>{_MONTH_FULL})\b",
+        _month,
+        _bare_month_is_date,
+        trust_entities=True,
+        capitalised=("mon",),
     ),
     _rule(
         "weekday",
         rf"\b(?:(?P<rel>last|next|this\s+past|this|coming|past)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?\b",
-        _weekday, capitalised=("wd",),
+        _weekday,
+        capitalised=("wd",),
     ),
     _rule("day_word", rf"(?<!usa )\b(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{_PART}))?\b", _day_word),
     _rule("part_of_day", rf"\b(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{_PART})\b", _part_of_day),
@@ -835,7 +869,9 @@ RULES: tuple[Rule, ...] = (
         "the_unit",
         r"\bthe\s+(?P<unit>week|weekend|month|year|quarter|decade|century|day)"
         r"(?:\s+(?P<rel>before|earlier|after|later|prior))?\b(?!-)",
-        _the_unit, _the_unit_is_date, trust_entities=True,
+        _the_unit,
+        _the_unit_is_date,
+        trust_entities=True,
     ),
     _rule("per_unit", r"\b(?:per|an?)\s+(?P<unit>hour|day|week|month|year)\b", _per_unit, _per_unit_is_frequency),
     _rule(
@@ -848,13 +884,16 @@ RULES: tuple[Rule, ...] = (
         "duration",
         rf"\b(?:{_THE_PAST_NEXT})?(?:(?P<q>{_QUANTIFIER})\s+)?(?P<n>{_AMOUNT})"
         rf"(?:[\s-]+|{_DURATION_ADJECTIVE}\s+)(?P<unit>{_UNIT})(?:[\s-]+old)?\b",
-        _duration, _duration_is_time,
+        _duration,
+        _duration_is_time,
     ),
     _rule(
         "vague_duration",
         r"\b(?:(?:the\s+)?(?P<mod>recent|coming|past|next|last|following|previous)\s+)?"
         r"(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)\b",
-        _vague_duration, _vague_duration_is_time, trust_entities=True,
+        _vague_duration,
+        _vague_duration_is_time,
+        trust_entities=True,
     ),
     _rule("reference_word", rf"\b(?P<w>{_words(res.REFERENCE_WORDS)})\b", _reference_word, _reference_word_is_time),
     _rule("year", rf"\b(?P<y>{_YEAR})\b(?!-\d)", _year, _year_is_date, trust_entities=True),
@@ -869,13 +908,16 @@ RULES: tuple[Rule, ...] = (
         "season",
         r"\b(?:(?P<rel>this|last|next|the|early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|fall|winter)"
         rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
-        _season, _season_is_time, trust_entities=True,
+        _season,
+        _season_is_time,
+        trust_entities=True,
     ),
     _rule(
         "quarter",
         rf"(?:\b(?:the\s+)?{_ORDINAL}[\s-]+quarter|\b(?P<qq>q)(?P<q>[1-4]))\b"
         rf"(?:\s+(?:of\s+)?(?P<yr>{_YEAR_RELATION}))?",
-        _quarter, capitalised=("qq",),
+        _quarter,
+        capitalised=("qq",),
     ),
     _rule(
         "half",
@@ -883,8 +925,10 @@ RULES: tuple[Rule, ...] = (
         _half,
     ),
     _rule(
-        "fiscal_year", rf"\b(?:fiscal(?:\s+year)?\s+|(?P<fy>fy)\s?)(?P<y>{_YEAR}|\d\d)\b",
-        _fiscal_year, capitalised=("fy",),
+        "fiscal_year",
+        rf"\b(?:fiscal(?:\s+year)?\s+|(?P<fy>fy)\s?)(?P<y>{_YEAR}|\d\d)\b",
+        _fiscal_year,
+        capitalised=("fy",),
     ),
     _rule(
         "clock_time",
@@ -892,7 +936,11 @@ RULES: tuple[Rule, ...] = (
         _clock_time,
     ),
     _rule("clock_24h", r"(?<!:)\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!:)", _clock_time),
-    _rule("stopwatch", r"(?<!:)\b(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<se>[0-5]\d)(?:\.\d+)?\b(?!\s*[ap]\.?\s?m\b)", _stopwatch),
+    _rule(
+        "stopwatch",
+        r"(?<!:)\b(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<se>[0-5]\d)(?:\.\d+)?\b(?!\s*[ap]\.?\s?m\b)",
+        _stopwatch,
+    ),
     _rule(
         "every",
         rf"\b(?:every|each)\s+(?:(?P<n>other|{_AMOUNT})\s+)?"
@@ -900,8 +948,10 @@ RULES: tuple[Rule, ...] = (
         _every,
     ),
     _rule(
-        "frequency_word", rf"\b(?P<w>{_words(res.FREQUENCY_WORDS)})\b",
-        _frequency_word, lower_case=("w",),
+        "frequency_word",
+        rf"\b(?P<w>{_words(res.FREQUENCY_WORDS)})\b",
+        _frequency_word,
+        lower_case=("w",),
     ),
     _rule("weekday_plural", rf"\b(?P<wd>{_WEEKDAY})s\b", _weekday_plural, capitalised=("wd",)),
 )
@@ -922,8 +972,16 @@ _TRIGGERS = {
     "unit": (
         tuple(res.DURATION_UNITS) + tuple(u + "s" for u in res.DURATION_UNITS) + ("centuries", "fortnights"),
         (
-            "ago", "relative_unit", "the_unit", "per_unit", "times_per_unit", "duration", "vague_duration", "every",
-            "century", "holiday",
+            "ago",
+            "relative_unit",
+            "the_unit",
+            "per_unit",
+            "times_per_unit",
+            "duration",
+            "vague_duration",
+            "every",
+            "century",
+            "holiday",
         ),
     ),
     "reference": (tuple({w.split()[-1] for w in res.REFERENCE_WORDS}), ("reference_word",)),
@@ -937,8 +995,17 @@ _TRIGGERS = {
     "year": (
         (),  # four-digit numbers, see _number_trigger
         (
-            "year", "month_year", "iso_date", "numeric_date", "month_day", "day_month", "fiscal_year", "quarter",
-            "season", "half", "decade",
+            "year",
+            "month_year",
+            "iso_date",
+            "numeric_date",
+            "month_day",
+            "day_month",
+            "fiscal_year",
+            "quarter",
+            "season",
+            "half",
+            "decade",
         ),
     ),
     "decade": ((), ("decade",)),
@@ -1070,7 +1137,7 @@ def _merge_neighbours(text: str, found: list[Found]) -> list[Found]:
         last = merged[-1] if merged else None
         if last is not None and _joins_duration(text, last, item):
             last.end, last.parts = item.end, last.parts + (item,)
-        elif last is None or last.date is not None or not _TIME_DATE_GAP.match(text[last.end:item.start]):
+        elif last is None or last.date is not None or not _TIME_DATE_GAP.match(text[last.end : item.start]):
             merged.append(item)
         elif last.rule.name == "weekday" and item.rule.name in _FULL_DATE_RULES and not last.match["rel"]:
             merged[-1] = Found(last.start, item.end, item.rule, item.match)
@@ -1213,7 +1280,7 @@ def _dates_a_report(span: SpacySpan) -> bool:
 
 
 def _explicit_future(verb) -> bool:
-    """"will"/"to" or a scheduling verb marks the future even in a headline."""
+    """ "will"/"to" or a scheduling verb marks the future even in a headline."""
     return verb.lemma_.lower() in res.FUTURE_CUE_LEMMAS or any(
         child.lower_ in res.FUTURE_AUXILIARIES or child.lower_ == "to" for child in verb.children
     )
@@ -1233,7 +1300,7 @@ def time_entity_offsets(doc: Doc) -> list[tuple[int, int]]:
     starts = numpy.flatnonzero((iob == 3) & numpy.isin(label, labels))
     offsets = []
     for start in starts:
-        outside = numpy.flatnonzero(iob[start + 1:] != 1)
+        outside = numpy.flatnonzero(iob[start + 1 :] != 1)
         last = doc[int(start + outside[0]) if len(outside) else len(doc) - 1]
         offsets.append((doc[int(start)].idx, last.idx + len(last)))
     return offsets
@@ -1264,9 +1331,11 @@ class TimeExtractor:
             if span is None or span.start < last_token_end:
                 continue
             sentence = sentence_index(doc, span.start)
-            recent = tuple(itertools.takewhile(
-                lambda date: date[1] <= FOCUS_SENTENCES, ((v, sentence - s) for v, s in reversed(dates))
-            ))
+            recent = tuple(
+                itertools.takewhile(
+                    lambda date: date[1] <= FOCUS_SENTENCES, ((v, sentence - s) for v, s in reversed(dates))
+                )
+            )
             # A bare clock time belongs to the day of the events told, else to a day named just before.
             day = event_day or next((v for v, distance in recent if distance <= 1 and granularity(v) == "day"), None)
             anchor = Anchor(reference, functools.partial(direction_of, span), text, item.start, day, recent)
@@ -1285,8 +1354,11 @@ class TimeExtractor:
                 if unit == "day" and not _dates_a_report(span):
                     event_day = calendar_value
             record = TimeExpression(
-                id=f"t{len(records) + 1}", type=kind, text=span.text,
-                span=Span(span.start_char, span.end_char), value=value,
+                id=f"t{len(records) + 1}",
+                type=kind,
+                text=span.text,
+                span=Span(span.start_char, span.end_char),
+                value=value,
                 sentence_index=sentence,
             )
             records.append(record)
