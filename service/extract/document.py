@@ -8,31 +8,61 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
-from newsx.service.domain import ArticleInput
+from newsx.service.domain import ArticleInput, Entity, Event, Figure, Span, TimeExpression
 
 TITLE_SEPARATOR = "\n\n"
 _SENTENCE_FINAL = numpy.array([get_string_id(mark) for mark in ".!?"], dtype=numpy.uint64)
 _CLOSING_QUOTES = numpy.array([get_string_id(mark) for mark in ('"', "\u201d", "'", "\u2019")], dtype=numpy.uint64)
 
-# Doc attributes: inputs set before the pipeline runs, outputs set by the newsx components.
-_ATTRIBUTES = {
-    "newsx_reference_time": None,  # datetime | None: the publication time, anchor of relative dates
-    "newsx_title_end": 0,  # int: code point where the title ends (0 when there is no title)
-    "newsx_entities": None,  # list[Entity], set by newsx_entities_v1
-    "newsx_times": None,  # list[TimeExpression], set by newsx_times_v1
-    "newsx_figures": None,  # list[Figure], set by newsx_figures_v1
-    "newsx_events": None,  # list[Event], set by newsx_events_v1
-}
-for _name, _default in _ATTRIBUTES.items():
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+
+@dataclass(slots=True)
+class DocState:
+    """Everything newsx keeps on a Doc, typed: the inputs set before the pipeline runs and each
+    component's records (``None`` until that component has run). Readers map a record's span to
+    tokens with ``token_span``; there are no span groups to keep in step."""
+
+    reference_time: dt.datetime | None = None  # the publication time, anchor of relative dates
+    title_end: int = 0  # code point where the title ends (0 when there is no title)
+    entities: list[Entity] | None = None  # set by newsx_entities_v1
+    times: list[TimeExpression] | None = None  # set by newsx_times_v1
+    figures: list[Figure] | None = None  # set by newsx_figures_v1
+    events: list[Event] | None = None  # set by newsx_events_v1
+
+
+if not Doc.has_extension("newsx"):
+    Doc.set_extension("newsx", getter=lambda doc: doc.user_data.setdefault("newsx_state", DocState()))
+
+
+def state(doc: Doc) -> DocState:
+    """The Doc's newsx state (created empty on first use)."""
+    found = doc.user_data.get("newsx_state")
+    if found is None:
+        found = doc.user_data["newsx_state"] = DocState()
+    return found
+
+
+def token_span(doc: Doc, span: Span) -> SpacySpan | None:
+    """The tokens covering a record's code point span (None when it covers none)."""
+    return doc.char_span(span.start, span.end, alignment_mode="expand")
+
+
+# Transitional names for the state's fields, so components move to ``doc._.newsx`` one at a time.
+for _field in ("reference_time", "title_end", "entities", "times", "figures", "events"):
+    if not Doc.has_extension(f"newsx_{_field}"):
+        Doc.set_extension(
+            f"newsx_{_field}",
+            getter=lambda doc, f=_field: getattr(state(doc), f),
+            setter=lambda doc, value, f=_field: setattr(state(doc), f, value),
+        )
 
 
 def analysed_text(article: ArticleInput) -> str:
