@@ -12,9 +12,9 @@ BUF_VERSION := 1.75.0
 BUF := .tools/node_modules/.bin/buf
 # The seed article was published on 9 October 2024: its relative dates resolve against that day.
 SEED_PUBLISHED_AT ?= 2024-10-09
-PY_SOURCES := service client evaluation bench tests
+PY_SOURCES := service client evaluation training bench tests
 
-.PHONY: run test proto lint eval bench soak clean install
+.PHONY: run test proto lint eval train bench soak clean install
 
 install: $(DEPS_STAMP)
 
@@ -66,8 +66,14 @@ lint: $(DEPS_STAMP) $(BUF) build/proto-deps/google/rpc/status.proto
 	$(VENV)/bin/ruff format --check $(PY_SOURCES)
 	$(VENV)/bin/mypy service client
 
+# Quality on our corpora and on the public development sets (NEWSX_PUBLIC_DEV, default ../shared/public-dev):
+# writes evaluation/report.json and README's quality table, fails under a floor.
 eval: $(DEPS_STAMP)
 	$(PY) -m evaluation
+
+# Retrain the small learned components from the public training/dev data (CPU, reproducible).
+train: $(DEPS_STAMP)
+	$(PY) -m training
 
 bench: $(DEPS_STAMP)
 	$(PY) -m bench
