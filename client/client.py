@@ -213,6 +213,16 @@ class NewsxClient:
         except grpc.RpcError as error:
             raise NewsxError.from_rpc_error(error) from None
 
+    def stream_summarize(
+        self, requests: Iterable[pb.SummarizeRequest], *, timeout: float | None = None
+    ) -> Iterator[pb.StreamSummarizeResponse]:
+        """Like ``stream_extract``, for summaries: answers in request order, errors per item."""
+        items = (pb.StreamSummarizeRequest(request=request) for request in requests)
+        try:
+            yield from self._stub.StreamSummarize(items, timeout=timeout, metadata=self._metadata)
+        except grpc.RpcError as error:
+            raise NewsxError.from_rpc_error(error) from None
+
     def health(self, *, timeout: float | None = None, service: str = SERVICE_NAME) -> str:
         """The server's health status name: SERVING, NOT_SERVING, ..."""
         response = self._call(self._health.Check, health_pb2.HealthCheckRequest(service=service), timeout)

@@ -80,7 +80,26 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
     def StreamExtract(
         self, request_iterator: Iterator[pb.StreamExtractRequest], context: grpc.ServicerContext
     ) -> Iterator[pb.StreamExtractResponse]:
-        """Articles are queued as they arrive (at most ``stream_window`` in flight) and answered in order."""
+        yield from self._stream(request_iterator, context, pb.StreamExtractResponse, self._finish_extract)
+
+    def StreamSummarize(
+        self, request_iterator: Iterator[pb.StreamSummarizeRequest], context: grpc.ServicerContext
+    ) -> Iterator[pb.StreamSummarizeResponse]:
+        yield from self._stream(request_iterator, context, pb.StreamSummarizeResponse, self._finish_summary)
+
+    @staticmethod
+    def _finish_extract(request: pb.ExtractRequest, minimum: float, analysis) -> pb.ExtractResponse:
+        extraction = with_min_confidence(analysis.extraction, minimum)
+        return convert.extraction_to_proto(extraction, request.article.text, request.offset_encoding)
+
+    @staticmethod
+    def _finish_summary(request: pb.SummarizeRequest, minimum: float, analysis) -> pb.SummarizeResponse:
+        extraction = with_min_confidence(analysis.extraction, minimum)
+        return convert.summary_to_proto(analysis.summary, extraction, request)
+
+    def _stream(self, request_iterator, context: grpc.ServicerContext, answer_type, finish):
+        """Items are queued as they arrive (at most ``stream_window`` in flight) and answered in
+        order, each with its response or its own error, so one bad item never ends the stream."""
         in_flight: queue.Queue = queue.Queue(maxsize=self._settings.stream_window)
 
         def put(entry) -> bool:
@@ -97,22 +116,7 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
             try:
                 for index, item in enumerate(request_iterator):
                     if index >= self._settings.max_stream_articles:
-                        put(
-                            (
-                                index,
-                                item,
-                                errors.InvalidArgument(
-                                    "STREAM_TOO_LONG",
-                                    [
-                                        errors.FieldViolation(
-                                            "request",
-                                            f"more than max_stream_articles "
-                                            f"({self._settings.max_stream_articles}) in one stream",
-                                        )
-                                    ],
-                                ),
-                            )
-                        )
+                        put((index, item, _stream_too_long(self._settings.max_stream_articles)))
                         break
                     if not put((index, item, self._start(item.request, context))):
                         return  # the caller went away: stop reading, drop the rest
@@ -132,16 +136,13 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
             if entry is _STREAM_END:
                 return
             index, item, started = entry
-            answer = pb.StreamExtractResponse(index=index, article_id=item.request.article.id)
+            answer = answer_type(index=index, article_id=item.request.article.id)
             try:
                 if isinstance(started, Exception):
                     raise started
                 minimum, future = started
                 analysis = self._engine.wait(future, self._timeout(context))
-                extraction = with_min_confidence(analysis.extraction, minimum)
-                answer.response.CopyFrom(
-                    convert.extraction_to_proto(extraction, item.request.article.text, item.request.offset_encoding)
-                )
+                answer.response.CopyFrom(finish(item.request, minimum, analysis))
             except errors.NewsxError as error:
                 answer.error.CopyFrom(status.status_proto(error))
             except Exception:  # noqa: BLE001
@@ -151,15 +152,24 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
                 )
             yield answer
 
-    def _start(self, request: pb.ExtractRequest, context: grpc.ServicerContext):
+    def _start(self, request: pb.ExtractRequest | pb.SummarizeRequest, context: grpc.ServicerContext):
         """Validate and queue one stream item; an error is returned (not raised) to answer in order."""
         try:
             article = self._article(request.article, field="request.article")
             minimum = convert.check_min_confidence(request.min_confidence, "request.min_confidence")
             convert.check_offset_encoding(request.offset_encoding, "request.offset_encoding")
-            return minimum, self._engine.submit(article, is_active=context.is_active, timeout=self._timeout(context))
+            options = convert.summary_options(request) if isinstance(request, pb.SummarizeRequest) else None
+            future = self._engine.submit(
+                article, summary_options=options, is_active=context.is_active, timeout=self._timeout(context)
+            )
+            return minimum, future
         except errors.NewsxError as error:
             return error
         except Exception:  # noqa: BLE001 - a bug answers this item, the stream goes on
             log.exception("unexpected failure starting a stream item")
             return errors.NewsxError("internal error while analysing the article")
+
+
+def _stream_too_long(limit: int) -> errors.InvalidArgument:
+    violation = errors.FieldViolation("request", f"more than max_stream_articles ({limit}) in one stream")
+    return errors.InvalidArgument("STREAM_TOO_LONG", [violation])

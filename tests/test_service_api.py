@@ -81,6 +81,22 @@ def test_service_stream_extract_answers_in_order_and_isolates_a_bad_article(clie
     assert all(a.HasField("response") and a.response.entities for i, a in enumerate(answers) if i != 3)
 
 
+def test_service_stream_summarize_answers_in_order_each_like_summarize(client, test_articles):
+    articles = [pb.Article(id=name, title=title, text=text) for name, (title, text) in test_articles.items()]
+    requests = [pb.SummarizeRequest(article=article, max_sentences=2) for article in articles]
+    requests.insert(2, pb.SummarizeRequest(article=pb.Article(id="bad", text="x"), max_sentences=-1))
+    answers = list(client.stream_summarize(requests))
+    assert [a.article_id for a in answers] == [r.article.id for r in requests]
+    assert [a.index for a in answers] == list(range(len(requests)))
+    bad = answers[2]
+    assert bad.HasField("error") and bad.error.code == grpc.StatusCode.INVALID_ARGUMENT.value[0]
+    for request, answer in zip(requests, answers):
+        if request.article.id == "bad":
+            continue
+        single = client.summarize(request.article, max_sentences=2)
+        assert answer.response.summary == single.summary and len(answer.response.sentences) == 2
+
+
 def _health(address: str, service: str = "newsx.v1.ExtractionService") -> int:
     with grpc.insecure_channel(address) as channel:
         return (
@@ -119,7 +135,7 @@ def test_service_reflection_lists_extraction_service(server_address):
         method_names = {
             m.name for m in database.FindFileContainingSymbol("newsx.v1.ExtractionService").service[0].method
         }
-        assert method_names == {"Extract", "Summarize", "StreamExtract"}
+        assert method_names == {"Extract", "Summarize", "StreamExtract", "StreamSummarize"}
 
 
 def _violations(error: NewsxError) -> list[str]:
