@@ -108,7 +108,7 @@ def _preset_sentence_starts(doc: Doc) -> None:
     continues = table[current, 1] & table[current, 2] & ~previous_final & ~numpy.isin(orth[previous], _CLOSING_QUOTES)
     inside = current[(closes_quote | continues) & (starts[current] != 1)]
     starts[inside] = -1
-    doc.from_array([SENT_START], starts.astype(numpy.uint64))
+    doc.from_array([SENT_START], starts.astype(numpy.uint64))  # type: ignore[arg-type]  # thinc types it Ints2d
 
 
 def annotate(doc: Doc, article: ArticleInput) -> None:
