@@ -55,7 +55,8 @@ def token_span(doc: Doc, span: Span) -> SpacySpan | None:
     return doc.char_span(span.start, span.end, alignment_mode="expand")
 
 
-# Transitional names for the state's fields, so components move to ``doc._.newsx`` one at a time.
+# Each field is also ``doc._.newsx_<field>``: the names components declare in ``requires`` and
+# ``assigns``, so ``nlp.analyze_pipes()`` checks that every reader runs after its writer.
 for _field in ("reference_time", "title_end", "entities", "times", "figures", "events"):
     if not Doc.has_extension(f"newsx_{_field}"):
         Doc.set_extension(
