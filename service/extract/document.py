@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy
 from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, ORTH, SENT_START, SPACY
@@ -57,13 +59,20 @@ def token_span(doc: Doc, span: Span) -> SpacySpan | None:
 
 # Each field is also ``doc._.newsx_<field>``: the names components declare in ``requires`` and
 # ``assigns``, so ``nlp.analyze_pipes()`` checks that every reader runs after its writer.
+def _state_field(name: str) -> tuple[Callable[[Doc], Any], Callable[[Doc, Any], None]]:
+    def get(doc: Doc) -> Any:
+        return getattr(state(doc), name)
+
+    def put(doc: Doc, value: Any) -> None:
+        setattr(state(doc), name, value)
+
+    return get, put
+
+
 for _field in ("reference_time", "title_end", "entities", "times", "figures", "events"):
     if not Doc.has_extension(f"newsx_{_field}"):
-        Doc.set_extension(
-            f"newsx_{_field}",
-            getter=lambda doc, f=_field: getattr(state(doc), f),
-            setter=lambda doc, value, f=_field: setattr(state(doc), f, value),
-        )
+        _get, _put = _state_field(_field)
+        Doc.set_extension(f"newsx_{_field}", getter=_get, setter=_put)
 
 
 def analysed_text(article: ArticleInput) -> str:
