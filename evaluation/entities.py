@@ -161,7 +161,7 @@ def print_table(title: str, baseline: Score, newsx: Score) -> None:
 
 # CoNLL-2003 (public development set, eng.testa) ----------------------------------------------
 
-CONLL_TYPES = {"PER", "ORG", "LOC"}
+CONLL_TYPES = frozenset({"PER", "ORG", "LOC"})
 # newsx types to CoNLL classes. CoNLL's LOC holds countries, cities, regions and also named
 # buildings, roads and airports (its guidelines put facilities under LOC); the other newsx types
 # are MISC or nothing, which CoNLL does not score.
@@ -177,11 +177,11 @@ CONLL_CLASSES = {
 @dataclass(frozen=True)
 class ConllDocument:
     text: str  # tokens joined by spaces, one sentence a line
-    gold: frozenset[GoldSpan]  # PER, ORG and LOC spans only
+    gold: frozenset[GoldSpan]  # PER, ORG and LOC spans (and MISC when asked for)
 
 
-def read_conll(path: Path) -> list[ConllDocument]:
-    """Documents of a CoNLL-2003 file (IOB1 tags), split at -DOCSTART-."""
+def read_conll(path: Path, types: frozenset[str] = CONLL_TYPES) -> list[ConllDocument]:
+    """Documents of a CoNLL-2003 file (IOB1 tags), split at -DOCSTART-, with gold spans of ``types``."""
     documents: list[ConllDocument] = []
     lines: list[str] = []
     gold: set[GoldSpan] = set()
@@ -189,7 +189,7 @@ def read_conll(path: Path) -> list[ConllDocument]:
     open_span: list = []  # [start, end, label] of the entity being read
 
     def close() -> None:
-        if open_span and open_span[2] in CONLL_TYPES:
+        if open_span and open_span[2] in types:
             gold.add((open_span[0], open_span[1], open_span[2]))
         open_span.clear()
 

@@ -6,7 +6,8 @@ import pytest
 import spacy
 
 from newsx.service.domain import EntityType
-from newsx.service.extract import entities
+from newsx.service.extract.entities import layout as entity_layout
+from newsx.service.extract.entities import records, spans
 from newsx.service.extract.entities import resources as res
 
 
@@ -17,7 +18,7 @@ def tokenizer():
 
 def test_entities_layout_marks_title_caps_lines_and_datelines():
     text = "Putin and Pezeshkian Meet\n\nLONDON 1996-08-30\n\nSOCCER - JAPAN GET LUCKY WIN .\n\nShares rose on Friday."
-    layout = entities.text_layout(text, title_end=25)
+    layout = entity_layout.text_layout(text, title_end=25)
     assert layout.headlines == [(0, 25), (27, 44), (46, 76)]
     assert layout.all_caps == [(27, 44), (46, 76)]
     assert layout.datelines == [(27, 33)]  # "LONDON"; "SOCCER -" starts an ALL CAPS headline
@@ -26,7 +27,7 @@ def test_entities_layout_marks_title_caps_lines_and_datelines():
 
 def test_entities_layout_title_case_line_in_body_is_a_headline():
     text = "Body sentence here.\nGrowing Tensions Over Nuclear Talks\nAnother plain sentence follows here."
-    layout = entities.text_layout(text)
+    layout = entity_layout.text_layout(text)
     assert layout.headlines == [(20, 55)]
     assert layout.all_caps == []
 
@@ -41,7 +42,7 @@ def test_entities_layout_title_case_line_in_body_is_a_headline():
     ],
 )
 def test_entities_layout_sentence_full_of_names_is_not_a_headline(text):
-    assert entities.text_layout(text).headlines == []
+    assert entity_layout.text_layout(text).headlines == []
 
 
 @pytest.mark.parametrize(
@@ -56,7 +57,7 @@ def test_entities_layout_sentence_full_of_names_is_not_a_headline(text):
     ],
 )
 def test_entities_table_name_cells(line, expected):
-    assert entities.table_name_cells(line) == expected
+    assert entity_layout.table_name_cells(line) == expected
 
 
 @pytest.mark.parametrize(
@@ -64,7 +65,7 @@ def test_entities_table_name_cells(line, expected):
     [([(0, 10), (20, 30)], 0, True), ([(0, 10), (20, 30)], 10, False), ([(0, 10), (20, 30)], 29, True), ([], 5, False)],
 )
 def test_entities_in_ranges(ranges, char, expected):
-    assert entities.in_ranges(ranges, char) is expected
+    assert entity_layout.in_ranges(ranges, char) is expected
 
 
 @pytest.mark.parametrize(
@@ -81,7 +82,7 @@ def test_entities_in_ranges(ranges, char, expected):
 )
 def test_entities_trim_span(tokenizer, text, start, end, entity_type, expected):
     doc = tokenizer(text)
-    trimmed_start, trimmed_end = entities.trim_span(doc, start, end, entity_type)
+    trimmed_start, trimmed_end = spans.trim_span(doc, start, end, entity_type)
     assert doc[trimmed_start:trimmed_end].text == expected
 
 
@@ -96,7 +97,7 @@ def test_entities_trim_span(tokenizer, text, start, end, entity_type, expected):
 )
 def test_entities_split_span(tokenizer, text, expected):
     doc = tokenizer(text)
-    assert [doc[s:e].text for s, e in entities.split_span(doc, 0, len(doc))] == expected
+    assert [doc[s:e].text for s, e in spans.split_span(doc, 0, len(doc))] == expected
 
 
 @pytest.mark.parametrize(
@@ -110,7 +111,7 @@ def test_entities_split_span(tokenizer, text, expected):
     ],
 )
 def test_entities_person_cue(tokenizer, text, start, end, expected):
-    assert entities.person_cue(tokenizer(text), start, end) is expected
+    assert spans.person_cue(tokenizer(text), start, end) is expected
 
 
 @pytest.mark.parametrize(
@@ -122,7 +123,7 @@ def test_entities_person_cue(tokenizer, text, start, end, expected):
     ],
 )
 def test_entities_org_follower_cue(tokenizer, text, end, expected):
-    assert entities.org_follower_cue(tokenizer(text), end) is expected
+    assert spans.org_follower_cue(tokenizer(text), end) is expected
 
 
 @pytest.mark.parametrize(
@@ -134,7 +135,7 @@ def test_entities_org_follower_cue(tokenizer, text, end, expected):
     ],
 )
 def test_entities_place_noun_cue(tokenizer, text, start, end, expected):
-    assert entities.place_noun_cue(tokenizer(text), start, end) is expected
+    assert spans.place_noun_cue(tokenizer(text), start, end) is expected
 
 
 @pytest.mark.parametrize(
@@ -146,7 +147,7 @@ def test_entities_place_noun_cue(tokenizer, text, start, end, expected):
     ],
 )
 def test_entities_language_cue(tokenizer, text, start, expected):
-    assert entities.language_cue(tokenizer(text), start, start + 1) is expected
+    assert spans.language_cue(tokenizer(text), start, start + 1) is expected
 
 
 @pytest.mark.parametrize(
@@ -159,7 +160,7 @@ def test_entities_language_cue(tokenizer, text, start, expected):
     ],
 )
 def test_entities_acronym_of(name, expected):
-    assert entities.acronym_of(name) == expected
+    assert spans.acronym_of(name) == expected
 
 
 @pytest.mark.parametrize(
@@ -175,7 +176,7 @@ def test_entities_acronym_of(name, expected):
     ],
 )
 def test_entities_is_short_form(short, full, expected):
-    assert entities.is_short_form(short.split(), full.split()) is expected
+    assert spans.is_short_form(short.split(), full.split()) is expected
 
 
 @pytest.mark.parametrize(
@@ -193,7 +194,7 @@ def test_entities_is_short_form(short, full, expected):
     ],
 )
 def test_entities_name_word_type(name, expected):
-    assert entities.name_word_type(name.split()) is expected
+    assert spans.name_word_type(name.split()) is expected
 
 
 @pytest.mark.parametrize(
@@ -205,7 +206,7 @@ def test_entities_name_word_type(name, expected):
     ],
 )
 def test_entities_canonical_name(texts, expected):
-    assert entities.canonical_name(texts) == expected
+    assert records.canonical_name(texts) == expected
 
 
 @pytest.mark.parametrize(
@@ -217,7 +218,7 @@ def test_entities_canonical_name(texts, expected):
     ],
 )
 def test_entities_salience(args, expected):
-    assert entities.salience(*args) == pytest.approx(expected, abs=1e-4)
+    assert records.salience(*args) == pytest.approx(expected, abs=1e-4)
 
 
 @pytest.mark.parametrize(
@@ -263,6 +264,6 @@ def test_entities_gazetteer_has_no_two_letter_towns():
 
 def test_entities_layout_text_all_in_capitals_has_no_headlines():
     text = "PUTIN MET PEZESHKIAN IN ASHGABAT .\nTHE TWO LEADERS DISCUSSED THE CRISIS .\nshort note"
-    layout = entities.text_layout(text)
+    layout = entity_layout.text_layout(text)
     assert layout.headlines == []
     assert layout.all_caps == [(0, 34), (35, 73)]

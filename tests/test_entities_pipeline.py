@@ -41,19 +41,19 @@ def seed_doc(entity_nlp):
 
 
 def by_name(doc, name: str):
-    matches = [entity for entity in doc._.newsx_entities if entity.name == name]
-    assert len(matches) == 1, f"{name!r}: {[(e.name, e.type) for e in doc._.newsx_entities]}"
+    matches = [entity for entity in document.state(doc).entities if entity.name == name]
+    assert len(matches) == 1, f"{name!r}: {[(e.name, e.type) for e in document.state(doc).entities]}"
     return matches[0]
 
 
 def entity_at(doc, text: str):
     """The entity one of whose mentions is exactly ``text`` (first occurrence in the text)."""
     start = doc.text.index(text)
-    for entity in doc._.newsx_entities:
+    for entity in document.state(doc).entities:
         if any(m.span.start == start and m.span.end == start + len(text) for m in entity.mentions):
             return entity
     raise AssertionError(
-        f"no mention {text!r} in {[(e.name, [m.text for m in e.mentions]) for e in doc._.newsx_entities]}"
+        f"no mention {text!r} in {[(e.name, [m.text for m in e.mentions]) for e in document.state(doc).entities]}"
     )
 
 
@@ -97,14 +97,16 @@ def test_entities_seed_groups_every_mention_of_a_person(seed_doc):
 
 def test_entities_seed_title_yields_no_organisation(seed_doc):
     title_end = seed_doc._.newsx_title_end
-    in_title = [(e.type, m.text) for e in seed_doc._.newsx_entities for m in e.mentions if m.span.start < title_end]
+    in_title = [
+        (e.type, m.text) for e in document.state(seed_doc).entities for m in e.mentions if m.span.start < title_end
+    ]
     assert sorted(in_title) == sorted(
         [(EntityType.PERSON, "Putin"), (EntityType.PERSON, "Pezeshkian"), (EntityType.LOCATION, "Middle East")]
     )
 
 
 def test_entities_seed_mentions_drop_articles_and_possessives(seed_doc):
-    texts = {m.text for e in seed_doc._.newsx_entities for m in e.mentions}
+    texts = {m.text for e in document.state(seed_doc).entities for m in e.mentions}
     assert "Hamas" in texts and "European Union" in texts
     assert not any(t.lower().startswith("the ") or t.endswith("'s") for t in texts)
     iran = by_name(seed_doc, "Iran")
@@ -116,21 +118,17 @@ def test_entities_seed_one_country_for_us_spellings(seed_doc):
     assert (us.type, us.country_code, len(us.mentions)) == (EntityType.GPE, "US", 2)
 
 
-def test_entities_records_and_spans_agree(seed_doc):
-    records = seed_doc._.newsx_entities
+def test_entities_records_and_mention_tokens_agree(seed_doc):
+    records = document.state(seed_doc).entities
     assert [e.id for e in records] == [f"e{i}" for i in range(1, len(records) + 1)]
     assert [e.salience for e in records] == sorted((e.salience for e in records), reverse=True)
     assert all(0.0 <= e.salience <= 1.0 and 0.0 <= e.confidence <= 1.0 for e in records)
-    by_id = {e.id: e for e in records}
-    spans = seed_doc.spans["newsx_entities"]
-    assert len(spans) == sum(len(e.mentions) for e in records)
-    for span in spans:
-        entity = by_id[span.id_]
-        assert span.label_ == entity.type.value
-        assert (span.start_char, span.end_char) in {(m.span.start, m.span.end) for m in entity.mentions}
+    assert "newsx_entities" not in seed_doc.spans  # the typed state is the one record
     for entity in records:
         for mention in entity.mentions:
             assert seed_doc.text[mention.span.start : mention.span.end] == mention.text
+            tokens = document.token_span(seed_doc, mention.span)
+            assert tokens is not None and (tokens.start_char, tokens.end_char) == (mention.span.start, mention.span.end)
 
 
 def test_entities_acronym_defined_in_brackets(parse):
@@ -157,7 +155,9 @@ def test_entities_all_caps_headline_keeps_only_confirmed_names(parse):
         title="PUTIN AND PEZESHKIAN TO DISCUSS MIDDLE EAST CRISIS AMID GROWING TENSIONS",
     )
     title_end = doc._.newsx_title_end
-    in_title = sorted((m.text, e.type) for e in doc._.newsx_entities for m in e.mentions if m.span.start < title_end)
+    in_title = sorted(
+        (m.text, e.type) for e in document.state(doc).entities for m in e.mentions if m.span.start < title_end
+    )
     assert in_title == [
         ("MIDDLE EAST", EntityType.LOCATION),
         ("PEZESHKIAN", EntityType.PERSON),
@@ -181,7 +181,7 @@ def test_entities_dateline_and_results_table(parse):
     for team in ("Ajax Amsterdam", "Feyenoord", "Vitesse Arnhem", "Heerenveen"):
         assert entity_at(doc, team).type is EntityType.ORGANIZATION
     assert entity_at(doc, "Louis van Gaal").type is EntityType.PERSON
-    assert not any(m.text == "SOCCER" for e in doc._.newsx_entities for m in e.mentions)
+    assert not any(m.text == "SOCCER" for e in document.state(doc).entities for m in e.mentions)
 
 
 def test_entities_national_teams_in_a_results_table_are_their_countries(parse):
@@ -253,13 +253,12 @@ def test_entities_person_cues_settle_a_mistyped_name(parse):
 )
 def test_entities_capitalised_words_at_sentence_start_are_not_places(parse, text, expected):
     doc = parse(text)
-    assert [(e.name, e.type, e.country_code) for e in doc._.newsx_entities] == expected
+    assert [(e.name, e.type, e.country_code) for e in document.state(doc).entities] == expected
 
 
 def test_entities_no_entities_from_figures_and_dates(parse):
     doc = parse("Prices rose 5 percent to $300 million on Monday, the third rise in 2024.")
-    assert doc._.newsx_entities == []
-    assert len(doc.spans["newsx_entities"]) == 0
+    assert document.state(doc).entities == []
 
 
 WORDS = [
@@ -302,7 +301,7 @@ WORDS = [
 def test_entities_any_text_gives_consistent_mentions(parse, words, title):
     doc = parse(" ".join(words), title=title)
     seen = []
-    for entity in doc._.newsx_entities:
+    for entity in document.state(doc).entities:
         assert entity.mentions and entity.name
         for mention in entity.mentions:
             assert 0 <= mention.span.start < mention.span.end <= len(doc.text)

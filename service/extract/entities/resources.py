@@ -121,6 +121,7 @@ FACILITY_SUFFIXES = frozenset(
 # Word before a name that shows it is a place ("in Malaga", "near Izmit"); counted only for names
 # the gazetteer knows as places, since "in" also precedes organisations.
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "from", "between"})
+MOTION_VERBS = frozenset("travel go fly move return come head flee drive sail".split())  # "... to X"
 
 # Verbs of contests: a town that beats or loses to someone is a team ("Surrey beat Kent").
 CONTEST_VERBS = frozenset(

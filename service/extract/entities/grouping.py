@@ -1,0 +1,230 @@
+"""Grouping mentions into referents (same name, one country, short forms, acronyms) and finding
+further mentions of known names and gazetteer places that the model missed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER
+from spacy.tokens import Doc
+
+from newsx.service.domain import EntityType
+from newsx.service.extract.entities import resources as res
+from newsx.service.extract.entities.knowledge import Resources
+from newsx.service.extract.entities.layout import Layout, in_ranges
+from newsx.service.extract.entities.spans import (
+    MentionCandidate,
+    acronym_of,
+    is_acronym,
+    is_short_form,
+    make_candidate,
+    name_word_type,
+)
+from newsx.service.extract.entities.votes import GAZETTEER_TYPES, GAZETTEER_VOTES
+
+_MAX_NAME_TOKENS = 6  # longest token run looked up when searching names the model missed
+
+
+class _Groups:
+    """Union-find over mention candidates: each root is one referent."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, keep: int, other: int) -> None:
+        keep_root, other_root = self.find(keep), self.find(other)
+        if keep_root != other_root:
+            self.parent[other_root] = keep_root
+
+
+def group_candidates(
+    doc: Doc, candidates: list[MentionCandidate], gazetteer: dict[str, res.Place]
+) -> list[list[MentionCandidate]]:
+    """Join candidates that name one referent: same key, same country, short form, acronym."""
+    groups = _Groups(len(candidates))
+    first_by_key: dict[str, int] = {}
+    by_start = {c.start: index for index, c in enumerate(candidates)}
+    for index, candidate in enumerate(candidates):
+        place = gazetteer.get(candidate.key)
+        key = _place_group_key(candidate.key, place)
+        if key in first_by_key:
+            groups.union(first_by_key[key], index)
+        else:
+            first_by_key[key] = index
+        # "the Islamic Revolutionary Guard Corps (IRGC)": the bracketed acronym is the same referent
+        # (but not the country in "Greg Norman (Australia)").
+        end = candidate.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and end + 1 in by_start:
+            bracketed = candidates[by_start[end + 1]]
+            if bracketed.end == end + 2 and is_acronym(doc[end + 1].text) and bracketed.key not in gazetteer:
+                groups.union(index, by_start[end + 1])
+
+    words_of = {index: candidates[index].key.split() for index in first_by_key.values()}
+    mentions = Counter(candidate.key for candidate in candidates)
+    # Possible full forms, indexed by their first word, last word and acronyms.
+    full_forms: dict[str, list[int]] = {}
+    for index, words in words_of.items():
+        if len(words) > 1:
+            for handle in {words[0], words[-1], *(a.lower() for a in acronym_of(candidates[index].key))}:
+                full_forms.setdefault(handle, []).append(index)
+    for index in sorted(words_of, key=lambda i: len(words_of[i])):
+        candidate, words = candidates[index], words_of[index]
+        if not _may_be_short_form(candidate, gazetteer):
+            continue
+        fulls = {other for handle in {words[0], words[-1]} for other in full_forms.get(handle, ())}
+        fulls = [other for other in fulls if is_short_form(words, words_of[other])]
+        if fulls:
+            best = max(fulls, key=lambda other: _full_form_rank(candidate, candidates[other], mentions))
+            groups.union(best, index)
+    by_root: dict[int, list[MentionCandidate]] = {}
+    for index, candidate in enumerate(candidates):
+        by_root.setdefault(groups.find(index), []).append(candidate)
+    return list(by_root.values())
+
+
+def _place_group_key(key: str, place: res.Place | None) -> str:
+    return f"country:{place.country_code}" if place is not None and place.kind == "country" else key
+
+
+def _may_be_short_form(candidate: MentionCandidate, gazetteer: dict[str, res.Place]) -> bool:
+    """Places keep their own referent ("Madrid" is not "Real Madrid") unless cues say person."""
+    place = gazetteer.get(candidate.key)
+    if place is None:
+        return True
+    if place.kind in ("country", "demonym", "region"):
+        return False
+    top = max(candidate.votes.items(), key=lambda item: item[1], default=(None, 0))[0]
+    return top not in (EntityType.GPE, EntityType.LOCATION)
+
+
+def _full_form_rank(short: MentionCandidate, full: MentionCandidate, mentions: Counter):
+    """Prefer the full form of the same model label, then a typical name word, then frequency."""
+    same_label = short.model_label is not None and short.model_label == full.model_label
+    return (same_label, name_word_type(full.key.split()) is not None, mentions[full.key], -full.start)
+
+
+def find_missed_mentions(
+    doc: Doc, layout: Layout, groups: list[list[MentionCandidate]], resources: Resources
+) -> list[list[MentionCandidate]]:
+    """Add capitalised token runs that repeat a known name, a short form or acronym of one, or
+    name a gazetteer place.
+
+    The longest match wins; names must start and end with a capitalised token so that common
+    words ("may", "us") in running text never match.
+    """
+    gazetteer = resources.gazetteer
+    names = _known_names(doc, layout, groups)
+    covered = numpy.zeros(len(doc), dtype=bool)
+    for group in groups:
+        for candidate in group:
+            covered[candidate.start : candidate.end] = True
+    flags = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA])
+    starts = numpy.flatnonzero((flags[:, 0] | flags[:, 1]) & flags[:, 2] & ~covered).tolist()
+    new_groups: dict[str, list[MentionCandidate]] = {}
+    next_free = 0
+    for start in starts:
+        if start < next_free:
+            continue
+        headline = in_ranges(layout.headlines, doc[start].idx)
+        match = _longest_match(doc, start, covered, names, gazetteer, headline)
+        if match is None:
+            continue
+        end, key, group = match
+        candidate = make_candidate(doc, layout, start, end, headline)
+        if group is None:
+            place = gazetteer[key]
+            candidate.votes[GAZETTEER_TYPES[place.kind]] += GAZETTEER_VOTES[place.kind]
+            group = new_groups.setdefault(_place_group_key(key, place), [])
+        group.append(candidate)
+        next_free = end
+    return groups + list(new_groups.values())
+
+
+@dataclass(slots=True)
+class _KnownNames:
+    by_key: dict[str, list[MentionCandidate]]  # full names and their short forms
+    by_initials: dict[str, list[MentionCandidate]]  # "EU" -> the group named "European Union"
+    by_acronym: dict[str, list[MentionCandidate]]  # acronyms seen in the text -> their group
+
+
+def _known_names(doc: Doc, layout: Layout, groups: list[list[MentionCandidate]]) -> _KnownNames:
+    """Names to look for: every mention's key, the surname and first name of people, the first
+    word of companies ("Daesung" for "Daesung Microsystems Ltd"), and acronyms both ways."""
+    names = _KnownNames({}, {}, {})
+    for group in groups:
+        for candidate in group:
+            names.by_key.setdefault(candidate.key, group)
+    for group in groups:
+        full = max(group, key=lambda c: len(c.key.split()))
+        words = full.key.split()
+        if len(words) == 1:
+            if is_acronym(doc[full.start].text):
+                names.by_acronym.setdefault(doc[full.start].text, group)
+            continue
+        leaning = _leaning(group)
+        short_forms = []
+        if leaning is EntityType.PERSON:
+            short_forms = [words[0], words[-1]]
+        elif leaning is EntityType.ORGANIZATION and words[-1] in res.CORPORATE_SUFFIXES:
+            untailed = list(words)
+            while len(untailed) > 1 and untailed[-1] in res.CORPORATE_SUFFIXES:
+                untailed.pop()
+            short_forms = [words[0], " ".join(untailed)]
+        for short in short_forms:
+            if len(short) > 2 and short not in res.NAME_PARTICLES and short not in names.by_key:
+                names.by_key[short] = group
+        if leaning is not EntityType.PERSON:
+            for acronym in acronym_of(layout.text[full.start_char : full.end_char]):
+                names.by_initials.setdefault(acronym, group)
+    return names
+
+
+def _leaning(group: list[MentionCandidate]) -> EntityType | None:
+    votes = sum((candidate.votes for candidate in group), Counter())
+    return max(votes, key=votes.get) if votes else None
+
+
+def _longest_match(doc, start, covered, names: _KnownNames, gazetteer, headline: bool):
+    """(end, key, group) of the longest known name or place starting at ``start``, or None."""
+    limit = min(len(doc), start + _MAX_NAME_TOKENS)
+    end = start
+    while end < limit and not covered[end] and not doc[end].is_space:
+        end += 1
+    for stop in range(end, start, -1):
+        last = doc[stop - 1]
+        if not (last.is_title or last.is_upper):
+            continue
+        text = doc[start:stop].text
+        key = res.name_key(text)
+        group = names.by_key.get(key)
+        if group is not None and (stop - start > 1 or _proper_noun_here(doc[start], headline)):
+            return stop, key, group
+        if stop - start == 1 and text in names.by_initials:
+            return stop, key, names.by_initials[text]
+        if stop - start > 1 and not headline:
+            group = next((names.by_acronym[a] for a in acronym_of(text) if a in names.by_acronym), None)
+            if group is not None:
+                return stop, key, group
+        place = gazetteer.get(key)
+        if (
+            place is not None
+            and place.recoverable
+            and (place.kind not in ("city", "state") or _proper_noun_here(doc[start], headline))
+        ):
+            return stop, key, None
+    return None
+
+
+def _proper_noun_here(token, headline: bool) -> bool:
+    """Whether a capitalised word names something: mid-sentence in running text it does; at the
+    start of a sentence only if the tagger calls it a proper noun ("Nice" in "Nice weather" is
+    not); on headline lines every word is capitalised, so we trust the name."""
+    return headline or not token.is_sent_start or token.pos_ == "PROPN"
