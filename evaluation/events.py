@@ -284,24 +284,43 @@ def print_counts(title: str, counts: dict[str, Counts]) -> None:
 
 
 # ---------------------------------------------------------------- WikiEvents (public dev)
-NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "n't", "''"}
-NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "#"}
+NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "”", "-", "/"}
+NO_SPACE_AFTER = {"(", "[", "{", "$", "“", "-", "/"}
+CLITICS = {"s", "t", "re", "ve", "ll", "d", "m"}
+
+
+def _glued(words: list[str], position: int, open_quote: bool) -> bool:
+    """Whether the word at ``position`` follows the previous one with no space, as typeset."""
+    word, before = words[position], words[position - 1]
+    if word in NO_SPACE_BEFORE or before in NO_SPACE_AFTER:
+        return word != "-" or before != "-"
+    if word in ("'", "’"):
+        return position + 1 < len(words) and words[position + 1].lower() in CLITICS
+    if before in ("'", "’") and word.lower() in CLITICS:
+        return True
+    if before == '"' or word == '"':
+        return (before == '"') == open_quote if before == '"' else open_quote
+    if before == ":" and word.isdigit():
+        return position > 1 and words[position - 2].isdigit()
+    # "p . m ." and "U . S ." are abbreviations
+    return len(word) == 1 and word.isalpha() and before == "." and position > 1 and len(words[position - 2]) == 1
 
 
 def detokenise(sentences: list[list[str]]) -> tuple[str, list[Range]]:
     """A readable text for the tokens and each token's character range: a sentence without final
     punctuation (a headline) ends a paragraph, the others are run together."""
     text, ranges = "", []
-    glue = ""
     for words in sentences:
+        if text:
+            text += " " if text[-1] in '.!?"”' else "\n\n"
+        open_quote = False
         for position, word in enumerate(words):
-            if position and (word in NO_SPACE_BEFORE or word.startswith("'") or words[position - 1] in NO_SPACE_AFTER):
-                glue = ""
-            text += glue
+            if position and not _glued(words, position, open_quote):
+                text += " "
+            if word == '"':
+                open_quote = not open_quote
             ranges.append((len(text), len(text) + len(word)))
             text += word
-            glue = " "
-        glue = " " if words and words[-1] in {".", "!", "?", '"', "''", "'"} else "\n\n"
     return text, ranges
 
 
@@ -392,7 +411,7 @@ def wikievents_scores(folder: Path, errors: bool = False) -> list[Score]:
             print_errors(doc_id, text, predicted, gold)
     print(f"\nWikiEvents dev: {len(documents)} documents, through the service")
     print_counts("newsx", counts)
-    print_counts("trigger classification by type", by_top)
+    print_counts("trigger classification by type", dict(sorted(by_top.items())))
     rows = []
     for metric, count in counts.items():
         for name, value in zip(("P", "R", "F1"), count.prf(), strict=True):
