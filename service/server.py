@@ -17,7 +17,7 @@ import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from newsx.service import language, security
+from newsx.service import errors, language, security
 from newsx.service.config import Settings
 from newsx.service.engine import Engine
 from newsx.service.observability import Metrics, ObservabilityInterceptor, configure_logging
@@ -28,6 +28,11 @@ log = logging.getLogger(__name__)
 
 SERVICE_NAME = extraction_pb2.DESCRIPTOR.services_by_name["ExtractionService"].full_name
 _HEALTH_NAMES = ("", SERVICE_NAME)
+ANSWER_SECONDS = 1.0  # after the grace period, time to send UNAVAILABLE to what could not finish
+
+
+class StartupError(Exception):
+    """A setting that passed validation but cannot be used (port taken, model missing): exit 2."""
 
 
 class Serving:
@@ -56,9 +61,17 @@ class Serving:
             self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
 
     def drain(self, grace: float) -> None:
-        """Report NOT_SERVING, refuse new calls, let in-flight calls finish within ``grace`` seconds."""
+        """Report NOT_SERVING, refuse new calls, let in-flight calls finish within ``grace`` seconds;
+        then what is still queued or being analysed is answered UNAVAILABLE (clients retry
+        elsewhere), and the server is stopped at most ``ANSWER_SECONDS`` later."""
         self.health.enter_graceful_shutdown()
-        self.server.stop(grace).wait()
+        stopped = self.server.stop(grace + ANSWER_SECONDS)
+        if not stopped.wait(grace):
+            engine = self._servicer.engine
+            if engine is not None:
+                failed = engine.fail_all(errors.ShuttingDown("the server is shutting down; retry elsewhere"))
+                log.warning("grace period over: %d articles answered UNAVAILABLE", failed)
+            stopped.wait(ANSWER_SECONDS)
 
 
 def create_server(settings: Settings) -> Serving:
@@ -86,19 +99,29 @@ def create_server(settings: Settings) -> Serving:
     servicer = ExtractionServicer(None, settings)
     extraction_pb2_grpc.add_ExtractionServiceServicer_to_server(servicer, server)
     reflection.enable_server_reflection((SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
-    credentials = security.server_credentials(settings)
-    if credentials is None:
-        port = server.add_insecure_port(settings.address)
-    else:
-        port = server.add_secure_port(settings.address, credentials)
+    try:
+        credentials = security.server_credentials(settings)
+    except (OSError, ValueError) as error:
+        raise StartupError(f"tls_cert_file/tls_key_file/tls_client_ca_file: {error}") from None
+    try:
+        if credentials is None:
+            port = server.add_insecure_port(settings.address)
+        else:
+            port = server.add_secure_port(settings.address, credentials)
+    except RuntimeError:
+        port = 0
     if port == 0:
-        raise RuntimeError(f"could not bind {settings.address}")
+        raise StartupError(f"address: could not listen on {settings.address}")
     server.start()
     return Serving(server, port, health_servicer, servicer, metrics)
 
 
 def serve(settings: Settings) -> int:
-    """Run until SIGTERM/SIGINT, then drain calls within the grace period; exit code 0."""
+    """Run until SIGTERM/SIGINT, then drain calls within the grace period; exit code 0.
+
+    A signal during start-up stops it at once (workers killed). Raises ``StartupError`` naming
+    the setting that cannot be used.
+    """
     configure_logging(settings.log_level, settings.log_format)
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -106,10 +129,22 @@ def serve(settings: Settings) -> int:
     serving = create_server(settings)
     address = f"{settings.address.rsplit(':', 1)[0]}:{serving.port}"
     if settings.metrics_address:
-        metrics_port = serving.metrics.serve(settings.metrics_address)
+        try:
+            metrics_port = serving.metrics.serve(settings.metrics_address)
+        except (OSError, ValueError) as error:
+            serving.server.stop(0)
+            raise StartupError(f"metrics_address: could not listen on {settings.metrics_address}: {error}") from None
         log.info("metrics on %s:%d/metrics", settings.metrics_address.rsplit(":", 1)[0], metrics_port)
     engine = Engine(settings)
-    engine.start()
+    try:
+        started = engine.start(stopped=stop.is_set)
+    except RuntimeError as error:
+        serving.server.stop(0)
+        raise StartupError(f"model: {settings.model!r} could not be loaded ({error}); see the log above") from None
+    if not started:
+        log.info("stopped during start-up")
+        serving.server.stop(0)
+        return 0
     serving.set_serving(engine)
     log.info("serving %s on %s with %d pipeline workers", engine.model, address, settings.workers)
     if settings.address_file:
@@ -117,7 +152,7 @@ def serve(settings: Settings) -> int:
     stop.wait()
     log.info("draining (grace %.1f s)", settings.grace_seconds)
     serving.drain(settings.grace_seconds)
-    engine.close()
+    engine.close(timeout=ANSWER_SECONDS)
     return 0
 
 
