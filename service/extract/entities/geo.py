@@ -28,6 +28,7 @@ PLACE_TYPES = frozenset({EntityType.GPE, EntityType.LOCATION, EntityType.FACILIT
 # elsewhere; one in the dateline's country, up to 20 times larger.
 NAMED_COUNTRY_BONUS = math.log(50)
 DATELINE_BONUS = math.log(20)
+SHADOWED_TOWN_POPULATION = 200_000
 _QUALIFIER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})")
 
 
@@ -66,12 +67,10 @@ def geo_index() -> GeoIndex:
         if code and latlng and len(latlng) == 2:
             points[code] = (float(latlng[0]), float(latlng[1]))
     cities = list(cache.get_cities().values())
-    city_countries = {(res.name_key(city["name"]), city["countrycode"]) for city in cities}
-    subdivisions = {
-        key: s.country_code
-        for s in pycountry.subdivisions
-        if s.country_code != "US" and ((key := res.name_key(s.name)), s.country_code) not in city_countries
-    }
+    subdivisions: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.country_code != "US":
+            subdivisions.setdefault(res.name_key(subdivision.name), set()).add(subdivision.country_code)
     for code, country in cache.get_countries().items():
         if code in points:
             candidate = Candidate(Geo(*points[code], country["geonameid"]), code, country["population"], "country")
@@ -91,9 +90,7 @@ def geo_index() -> GeoIndex:
         geo = Geo(city["latitude"], city["longitude"], city["geonameid"])
         code = city["countrycode"]
         candidate = Candidate(geo, code, city["population"], "city", city.get("admin1code", ""))
-        # "Ontario" is the province, not the Californian town (provinces have no point here);
-        # "Paris" is a French department and a city, so the Texan Paris stays.
-        own = {key for name in res.city_names(city) if not _shadowed(key := res.name_key(name), code, subdivisions)}
+        own = {res.name_key(name) for name in res.city_names(city)}
         for key in own:
             names.setdefault(key, []).append(candidate)
         for alternate in city.get("alternatenames", ()):
@@ -105,15 +102,26 @@ def geo_index() -> GeoIndex:
                 and key not in own | subdivisions.keys()
             ):
                 alternates.setdefault(key, []).append(candidate)
+    for key, countries in subdivisions.items():
+        if _shadowed(names.get(key, []) + alternates.get(key, []), countries):
+            names.pop(key, None)
+            alternates.pop(key, None)
     return GeoIndex(
         {key: tuple(found) for key, found in names.items()},
         {key: tuple(found) for key, found in alternates.items() if key not in names},
     )
 
 
-def _shadowed(key: str, country_code: str, subdivisions: dict[str, str]) -> bool:
-    """Whether a town's name is rather that of a province of another country without such a town."""
-    return subdivisions.get(key, country_code) != country_code
+def _shadowed(candidates: list[Candidate], countries: set[str]) -> bool:
+    """Whether a name is rather a province's ("Ontario") than that of its small namesake towns
+    elsewhere: no town of the name in the province's country, and none of a large city's size."""
+    towns = [c for c in candidates if c.kind == "city"]
+    return (
+        bool(towns)
+        and len(towns) == len(candidates)
+        and not any(c.country_code in countries for c in towns)
+        and max(c.population for c in towns) < SHADOWED_TOWN_POPULATION
+    )
 
 
 def _country_name(cache, code: str) -> str:

@@ -173,10 +173,12 @@ def build_entities(
 
 
 def _placed(doc: Doc, candidate: MentionCandidate, gazetteer: dict[str, res.Place]) -> bool:
-    """A country or region, or a town the text puts someone in ("travelled to Nice"): a place,
+    """A country, region or US state, or a town the text puts someone in ("travelled to Nice"): a place,
     whatever clubs share its name."""
     kind = getattr(gazetteer.get(candidate.key), "kind", "")
-    if kind in ("country", "region"):
+    if kind in ("country", "region") or (
+        kind == "state" and getattr(gazetteer.get(candidate.key), "country_code", "") == "US"
+    ):
         return True
     start = candidate.start
     if kind not in ("city", "state") or start == 0:
