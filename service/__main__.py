@@ -2,12 +2,11 @@
 
 import argparse
 import importlib.util
-import logging
 import os
 import sys
 from pathlib import Path
 
-from newsx.service import config, server
+from newsx.service import config, observability, server
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
         code = server.serve(settings)
     except server.StartupError as error:
         parser.error(str(error))
-    logging.shutdown()
+    observability.flush_logs()
     # Every call was answered or cancelled in drain(); do not wait for handler threads to unwind.
     os._exit(code)
 

@@ -80,6 +80,7 @@ class Engine:
         self._seconds_per_article = 0.05  # running estimate for the retry delay told to callers
         self.model = ""  # name@version of the loaded pipeline, reported by the workers
         self.language = ""  # its language code, e.g. "en"
+        self.restarts = 0  # workers replaced after dying
         self.on_batch: Callable[[int], None] = lambda size: None  # observer of batch sizes (metrics)
         self._receiver = threading.Thread(target=self._receive, name="newsx-engine", daemon=True)
 
@@ -157,6 +158,10 @@ class Engine:
             if worker.process.is_alive():
                 worker.process.kill()
                 worker.process.join(timeout=1)
+
+    def queue_depth(self) -> int:
+        with self._lock:
+            return len(self._pending)
 
     def worker_pids(self) -> list[int]:
         with self._lock:
@@ -294,6 +299,7 @@ class Engine:
         replacement = _Worker(self._context, self._settings)  # spawned outside the lock: calls go on meanwhile
         with self._lock:
             self._workers[self._workers.index(dead)] = replacement
+            self.restarts += 1
         for job in lost:
             job.future.set_exception(errors.WorkerLost("the worker analysing this article stopped; retry"))
         dead.connection.close()

@@ -7,15 +7,22 @@ logged unless ``log_article_text`` is set.
 
 from __future__ import annotations
 
+import atexit
 import contextvars
 import json
 import logging
+import logging.handlers
+import os
+import queue
+import sys
 import time
 import uuid
 
 import grpc
 from google.rpc import code_pb2
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
+from prometheus_client.registry import Collector
 
 request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
 
@@ -23,6 +30,31 @@ _LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30,
 _SIZE_BUCKETS = (500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 200_000)
 
 log = logging.getLogger("newsx.access")
+
+LOG_QUEUE_LINES = 10_000  # log lines held while the sink is slow; past it lines are dropped and counted
+
+
+class DroppingQueueHandler(logging.handlers.QueueHandler):
+    """Hands records to a background writer; never blocks: when the queue is full the line is
+    dropped and counted, so a stalled stderr reader cannot stall a call."""
+
+    dropped = 0  # lines lost since start, exported as newsx_log_lines_dropped_total
+
+    def enqueue(self, record: logging.LogRecord) -> None:
+        try:
+            self.queue.put_nowait(record)
+        except queue.Full:
+            DroppingQueueHandler.dropped += 1
+
+
+_listener: logging.handlers.QueueListener | None = None
+
+
+class _DroppedLines(Collector):
+    def collect(self):
+        yield CounterMetricFamily(
+            "newsx_log_lines_dropped", "Log lines dropped because the log sink was slow", DroppingQueueHandler.dropped
+        )
 
 
 class Metrics:
@@ -47,6 +79,13 @@ class Metrics:
             buckets=(1, 2, 4, 8, 16, 32, 64),
             registry=self.registry,
         )
+        self.articles = Counter(
+            "newsx_articles",
+            "Articles answered by RPC method and outcome code (each item of a stream counted)",
+            ("method", "code"),
+            registry=self.registry,
+        )
+        self.registry.register(_DroppedLines())
         self.article_chars = Histogram(
             "newsx_article_chars",
             "Size of analysed articles in characters",
@@ -59,6 +98,33 @@ class Metrics:
         host, port = address.rsplit(":", 1)
         server, _ = start_http_server(int(port), addr=host.strip("[]") or "0.0.0.0", registry=self.registry)
         return server.server_port
+
+
+class EngineCollector(Collector):
+    """The pipeline pool's state, read when scraped: queue depth, worker restarts, worker RSS."""
+
+    def __init__(self, engine) -> None:
+        self._engine = engine
+
+    def collect(self):
+        yield GaugeMetricFamily(
+            "newsx_queued_articles", "Articles waiting for a pipeline worker", self._engine.queue_depth()
+        )
+        yield CounterMetricFamily(
+            "newsx_worker_restarts", "Pipeline workers replaced after dying", self._engine.restarts
+        )
+        rss = GaugeMetricFamily("newsx_worker_rss_bytes", "Resident memory of each pipeline worker", labels=("worker",))
+        for index, pid in enumerate(self._engine.worker_pids()):
+            rss.add_metric((str(index),), _rss_bytes(pid))
+        yield rss
+
+
+def _rss_bytes(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/statm") as handle:
+            return float(int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE"))
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 class JsonFormatter(logging.Formatter):
@@ -120,8 +186,8 @@ class ObservabilityInterceptor(grpc.ServerInterceptor):
         self._metrics.article_chars.observe(chars)
         return chars
 
-    def _finish(self, method: str, context, started: float, extra: dict) -> None:
-        code = context.code() or grpc.StatusCode.OK
+    def _finish(self, method: str, context, started: float, extra: dict, interrupted: bool = False) -> str:
+        code = context.code() or (grpc.StatusCode.CANCELLED if interrupted else grpc.StatusCode.OK)
         # abort_with_status leaves the code as a number on some grpcio versions
         code_name = code_pb2.Code.Name(code) if isinstance(code, int) else code.name
         elapsed = time.perf_counter() - started
@@ -129,6 +195,7 @@ class ObservabilityInterceptor(grpc.ServerInterceptor):
         self._metrics.latency.labels(method).observe(elapsed)
         self._metrics.in_flight.labels(method).dec()
         log.info("call", extra={"method": method, "code": code_name, "ms": round(1000 * elapsed, 1), **extra})
+        return code_name
 
     def _unary(self, behaviour, method: str, call_id: str):
         def wrapped(request, context):
@@ -141,7 +208,7 @@ class ObservabilityInterceptor(grpc.ServerInterceptor):
             try:
                 return behaviour(request, context)
             finally:
-                self._finish(method, context, started, extra)
+                self._metrics.articles.labels(method, self._finish(method, context, started, extra)).inc()
 
         return wrapped
 
@@ -150,7 +217,7 @@ class ObservabilityInterceptor(grpc.ServerInterceptor):
             request_id.set(call_id)
             self._metrics.in_flight.labels(method).inc()
             started = time.perf_counter()
-            counted = {"articles": 0}
+            counted = {"articles": 0, "answered": 0}
 
             def observed():
                 for item in request_iterator:
@@ -158,21 +225,52 @@ class ObservabilityInterceptor(grpc.ServerInterceptor):
                     self._observe(item)
                     yield item
 
+            complete = False
             try:
-                yield from behaviour(observed(), context)
+                for response in behaviour(observed(), context):
+                    error = response.error.code if response.HasField("error") else 0
+                    self._metrics.articles.labels(method, code_pb2.Code.Name(error)).inc()
+                    counted["answered"] += 1
+                    yield response
+                complete = True
             finally:
-                self._finish(method, context, started, counted)
+                code = self._finish(method, context, started, counted, interrupted=not complete)
+                # items received but never answered end with the call
+                self._metrics.articles.labels(method, code).inc(counted["articles"] - counted["answered"])
 
         return wrapped
 
 
-def configure_logging(level: str, fmt: str = "json") -> None:
-    """JSON lines on stderr (``fmt="json"``) or plain text for people (``fmt="text"``)."""
-    handler = logging.StreamHandler()
-    if fmt == "json":
-        handler.setFormatter(JsonFormatter())
-    else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"))
+def configure_logging(level: str, fmt: str = "json", queue_lines: int = LOG_QUEUE_LINES) -> None:
+    """JSON lines on stderr (``fmt="json"``) or plain text for people (``fmt="text"``), written by
+    a background thread from a bounded queue (``queue_lines``), off the request path."""
+    global _listener
+    formatter: logging.Formatter = JsonFormatter()
+    if fmt != "json":
+        formatter = logging.Formatter("%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s")
+    writer = logging.StreamHandler(sys.stderr)
+    handler = DroppingQueueHandler(queue.Queue(maxsize=queue_lines))
+    handler.setFormatter(formatter)  # formatted in the calling thread, where the request id is known
+    if _listener is not None:
+        _listener.stop()
+    _listener = logging.handlers.QueueListener(handler.queue, writer)
+    _listener.start()
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(getattr(logging, level.upper(), logging.INFO))
+
+
+@atexit.register
+def flush_logs(timeout: float = 1.0) -> None:
+    """Write what is queued, waiting at most ``timeout`` seconds (the sink may be stalled)."""
+    global _listener
+    if _listener is None:
+        return
+    try:
+        _listener.enqueue_sentinel()
+    except queue.Full:
+        return
+    thread = getattr(_listener, "_thread", None)
+    if thread is not None:
+        thread.join(timeout)
+    _listener = None

@@ -20,7 +20,7 @@ from grpc_reflection.v1alpha import reflection
 from newsx.service import errors, language, security
 from newsx.service.config import Settings
 from newsx.service.engine import Engine
-from newsx.service.observability import Metrics, ObservabilityInterceptor, configure_logging
+from newsx.service.observability import EngineCollector, Metrics, ObservabilityInterceptor, configure_logging
 from newsx.service.servicer import ExtractionServicer
 from newsx.v1 import extraction_pb2, extraction_pb2_grpc
 
@@ -56,6 +56,7 @@ class Serving:
         """Start answering extraction calls with a started engine; health says SERVING."""
         language.load()
         engine.on_batch = self.metrics.batch_size.observe
+        self.metrics.registry.register(EngineCollector(engine))
         self._servicer.engine = engine
         for name in _HEALTH_NAMES:
             self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
