@@ -8,9 +8,19 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Span as SpacySpan
 
-from newsx.service.domain import Comparator, EventStatus, Figure, FigureKind, Span, TimeExpression, TimeType
+from newsx.service.domain import (
+    Comparator,
+    Entity,
+    EntityType,
+    EventStatus,
+    Figure,
+    FigureKind,
+    Mention,
+    Span,
+    TimeExpression,
+    TimeType,
+)
 from newsx.service.extract import document  # noqa: F401  (registers the Doc extensions)
 from newsx.service.extract.events import FACTORY_NAME, SPAN_GROUP
 from newsx.service.extract.events.lexicon import event_types
@@ -274,15 +284,14 @@ def test_events_empty_document(events_nlp):
 
 
 def test_events_link_entities_figures_and_times(events_nlp):
-    """With the earlier components' span groups present, arguments carry their record ids."""
+    """With the earlier components' records in the state, arguments carry their record ids."""
     text = "Iran launched approximately 200 missiles at Israel on October 1."
     with events_nlp.select_pipes(disable=["newsx_events"]):
         doc = events_nlp(text)
-    doc.spans["newsx_entities"] = [
-        SpacySpan(doc, 0, 1, label="GPE", span_id="e1"),
-        SpacySpan(doc, 6, 7, label="GPE", span_id="e2"),
+    doc._.newsx_entities = [
+        Entity(id="e1", type=EntityType.GPE, name="Iran", mentions=[Mention("Iran", Span(0, 4), 0)]),
+        Entity(id="e2", type=EntityType.GPE, name="Israel", mentions=[Mention("Israel", Span(44, 50), 0)]),
     ]
-    doc.spans["newsx_figures"] = [SpacySpan(doc, 2, 4, label="COUNT", span_id="f1")]
     doc._.newsx_figures = [
         Figure(
             id="f1",
@@ -294,7 +303,6 @@ def test_events_link_entities_figures_and_times(events_nlp):
             comparator=Comparator.APPROXIMATE,
         )
     ]
-    doc.spans["newsx_times"] = [SpacySpan(doc, 8, 10, label="DATE", span_id="t1")]
     doc._.newsx_times = [
         TimeExpression(
             id="t1", type=TimeType.DATE, text="October 1", span=Span(54, 63), value="2024-10-01", sentence_index=0

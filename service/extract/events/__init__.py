@@ -19,6 +19,7 @@ from spacy.tokens import Doc, SpanGroup, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsx.service.domain import Comparator, Event, EventArgument, EventStatus, Figure, Span, Trigger
+from newsx.service.extract import document
 from newsx.service.extract.document import sentence_index
 from newsx.service.extract.events import lexicon as lex
 
@@ -64,25 +65,37 @@ class Links:
 
 
 def collect_links(doc: Doc, verbs: frozenset[str] = frozenset()) -> Links:
-    """Index the newsx span groups by token; spaCy's own entities stand in when there are none."""
+    """Index the entities, figures and times of the state by token; spaCy's own entities and dates
+    stand in when the newsx components did not run."""
     links = Links(verbs=verbs, modality_cues=modality_cues(doc))
-    entity_spans = doc.spans.get("newsx_entities")
-    for span in entity_spans if entity_spans is not None and len(entity_spans) else doc.ents:
-        kind = lex.ENTITY_KINDS.get(span.label_)
-        if kind is None:
+    state = document.state(doc)
+    if state.entities:
+        mentions = [
+            (mention.span, entity.id, entity.type.value) for entity in state.entities for mention in entity.mentions
+        ]
+    else:
+        mentions = [(Span(ent.start_char, ent.end_char), "", ent.label_) for ent in doc.ents]
+    for place, record_id, label in sorted(mentions, key=lambda item: item[0].start):
+        kind = lex.ENTITY_KINDS.get(label)
+        tokens = document.token_span(doc, place)
+        if kind is None or tokens is None:
             continue
-        linked = Linked(span.start, span.end, span.id_, kind)
-        for i in range(span.start, span.end):
+        linked = Linked(tokens.start, tokens.end, record_id, kind)
+        for i in range(tokens.start, tokens.end):
             links.entities.setdefault(i, linked)
-    for span in doc.spans.get("newsx_figures") or ():
-        linked = Linked(span.start, span.end, span.id_, span.label_)
-        for i in range(span.start, span.end):
-            links.figures.setdefault(i, linked)
-    links.figure_records = {figure.id: figure for figure in doc._.newsx_figures or ()}
-    times = doc.spans.get("newsx_times")
-    if times is not None and len(times):
-        links.times = [Linked(span.start, span.end, span.id_, span.text, _attachment(span)) for span in times]
-        links.time_values = {time.id: time.value or time.text for time in doc._.newsx_times or ()}
+    for figure in state.figures or ():
+        tokens = document.token_span(doc, figure.span)
+        if tokens is not None:
+            linked = Linked(tokens.start, tokens.end, figure.id, figure.kind.value)
+            for i in range(tokens.start, tokens.end):
+                links.figures.setdefault(i, linked)
+    links.figure_records = {figure.id: figure for figure in state.figures or ()}
+    if state.times:
+        for time in state.times:
+            tokens = document.token_span(doc, time.span)
+            if tokens is not None:
+                links.times.append(Linked(tokens.start, tokens.end, time.id, time.text, _attachment(tokens)))
+        links.time_values = {time.id: time.value or time.text for time in state.times}
     else:
         links.times = [
             Linked(ent.start, ent.end, "", ent.text, _attachment(ent))
