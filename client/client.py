@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import ipaddress
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import grpc
 from google.protobuf import json_format
-from google.rpc import error_details_pb2
+from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_status import rpc_status
 
@@ -43,6 +45,13 @@ SERVICE_CONFIG = {
         }
     ],
 }
+
+# Stream items answered UNAVAILABLE (their worker died, the server is draining) are sent again
+# this many times, after 0.2 s, 0.4 s, ... (2 s at most), before their error is given back; a
+# stream broken by UNAVAILABLE is reopened from its first unanswered item as often.
+STREAM_RETRIES = 4
+RETRY_BACKOFF_SECONDS = 0.2
+RETRY_BACKOFF_MAX_SECONDS = 2.0
 
 _DETAIL_TYPES = (
     error_details_pb2.ErrorInfo,
@@ -201,27 +210,59 @@ class NewsxClient:
         return self._call(self._stub.Summarize, pb.SummarizeRequest(article=article, **options), timeout)
 
     def stream_extract(
-        self, requests: Iterable[pb.ExtractRequest], *, timeout: float | None = None
+        self, requests: Iterable[pb.ExtractRequest], *, timeout: float | None = None, retries: int = STREAM_RETRIES
     ) -> Iterator[pb.StreamExtractResponse]:
         """Answers in request order; per-article errors are in ``StreamExtractResponse.error``.
 
-        ``timeout`` bounds the whole stream (default: none beyond the server's per-article limit).
+        ``timeout`` bounds each stream opened (default: none beyond the server's per-article
+        limit). Items answered UNAVAILABLE are retried ``retries`` times with backoff first.
         """
-        items = (pb.StreamExtractRequest(request=request) for request in requests)
-        try:
-            yield from self._stub.StreamExtract(items, timeout=timeout, metadata=self._metadata)
-        except grpc.RpcError as error:
-            raise NewsxError.from_rpc_error(error) from None
+        stream = self._stub.StreamExtract
+        yield from self._stream(stream, pb.StreamExtractRequest, self._stub.Extract, requests, timeout, retries)
 
     def stream_summarize(
-        self, requests: Iterable[pb.SummarizeRequest], *, timeout: float | None = None
+        self, requests: Iterable[pb.SummarizeRequest], *, timeout: float | None = None, retries: int = STREAM_RETRIES
     ) -> Iterator[pb.StreamSummarizeResponse]:
         """Like ``stream_extract``, for summaries: answers in request order, errors per item."""
-        items = (pb.StreamSummarizeRequest(request=request) for request in requests)
-        try:
-            yield from self._stub.StreamSummarize(items, timeout=timeout, metadata=self._metadata)
-        except grpc.RpcError as error:
-            raise NewsxError.from_rpc_error(error) from None
+        stream = self._stub.StreamSummarize
+        yield from self._stream(stream, pb.StreamSummarizeRequest, self._stub.Summarize, requests, timeout, retries)
+
+    def _stream(self, open_stream, wrap, unary, requests: Iterable, timeout: float | None, retries: int) -> Iterator:
+        """One logical stream over as many gRPC streams as UNAVAILABLE breaks take (at most
+        ``retries`` in a row without an answer); ``index`` counts over the whole of it."""
+        feed = _Feed(requests)
+        index = breaks = 0
+        while True:
+            call = open_stream((wrap(request=r) for r in feed.attempt()), timeout=timeout, metadata=self._metadata)
+            try:
+                for answer in call:
+                    request = feed.answered()
+                    breaks = 0
+                    if answer.HasField("error") and answer.error.code == code_pb2.UNAVAILABLE:
+                        self._retry_item(unary, request, answer, retries)
+                    answer.index = index
+                    index += 1
+                    yield answer
+                return
+            except grpc.RpcError as error:
+                if error.code() != grpc.StatusCode.UNAVAILABLE or breaks >= retries:
+                    raise NewsxError.from_rpc_error(error) from None
+                breaks += 1
+                time.sleep(_backoff(breaks))
+            finally:
+                call.cancel()  # the caller stopped reading, or the stream broke: release it
+
+    def _retry_item(self, unary: Callable, request, answer, retries: int) -> None:
+        """Send an item answered UNAVAILABLE again as a single call; ``answer`` takes the outcome."""
+        for attempt in range(1, retries + 1):
+            time.sleep(_backoff(attempt))
+            try:
+                answer.response.CopyFrom(unary(request, timeout=self.timeout, metadata=self._metadata))
+                return
+            except grpc.RpcError as error:
+                answer.error.CopyFrom(_status_of(error))
+                if error.code() != grpc.StatusCode.UNAVAILABLE:
+                    return
 
     def health(self, *, timeout: float | None = None, service: str = SERVICE_NAME) -> str:
         """The server's health status name: SERVING, NOT_SERVING, ..."""
@@ -229,6 +270,65 @@ class NewsxClient:
         return health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)
 
 
+class _Feed:
+    """The requests of one logical stream, read once from the caller's iterable: those sent and
+    not yet answered are kept, so a reopened stream starts again from the first unanswered."""
+
+    def __init__(self, requests: Iterable):
+        self._source = iter(requests)
+        self._lock = threading.Lock()  # the counters and the table
+        self._read_lock = threading.Lock()  # one reader of the source at a time
+        self._unanswered: dict[int, object] = {}  # by position in the logical stream
+        self._read = self._answered = self._generation = 0
+
+    def attempt(self) -> Iterator:
+        """The requests for a new stream; the iterators of earlier streams stop."""
+        with self._lock:
+            self._generation += 1
+            return self._items(self._generation, self._answered)
+
+    def _items(self, generation: int, position: int) -> Iterator:
+        while True:
+            with self._read_lock:
+                if generation != self._generation:
+                    return
+                if position == self._read:
+                    try:
+                        request = next(self._source)
+                    except StopIteration:
+                        return
+                    with self._lock:
+                        self._unanswered[position] = request
+                        self._read += 1
+                request = self._unanswered.get(position)
+            if request is None:  # answered on a newer stream: this one is over
+                return
+            yield request
+            position += 1
+
+    def answered(self):
+        """The request the stream's next answer is for."""
+        with self._lock:
+            request = self._unanswered.pop(self._answered)
+            self._answered += 1
+            return request
+
+
+def _backoff(attempt: int) -> float:
+    return min(RETRY_BACKOFF_SECONDS * 2 ** (attempt - 1), RETRY_BACKOFF_MAX_SECONDS)
+
+
+def _status_of(error: grpc.RpcError) -> status_pb2.Status:
+    """The ``google.rpc.Status`` of a failed call (with its details when the server sent them)."""
+    status = rpc_status.from_call(error)
+    return (
+        status if status is not None else status_pb2.Status(code=error.code().value[0], message=error.details() or "")
+    )
+
+
 def to_json(message, indent: int | None = 2) -> str:
-    """The protobuf JSON mapping with proto field names (as the CLI prints)."""
-    return json_format.MessageToJson(message, preserving_proto_field_name=True, indent=indent)
+    """The protobuf JSON mapping with proto field names and every field of a message that is
+    present, zeros and false included (so ``.span.start`` is there when it is 0)."""
+    return json_format.MessageToJson(
+        message, preserving_proto_field_name=True, indent=indent, always_print_fields_with_no_presence=True
+    )
