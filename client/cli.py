@@ -6,224 +6,167 @@ Exit codes: 0 success, 2 usage error, 1 a failed call (status name and message o
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
 import os
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
+from typing import IO
 
-from google.rpc import code_pb2
-
+from newsx.client import articles, jsonl, render_html, tables
+from newsx.client.articles import ENCODINGS, METHODS, UsageError
 from newsx.client.client import DEFAULT_SERVER, DEFAULT_TIMEOUT, NewsxClient, NewsxError, tls_credentials, to_json
 from newsx.v1 import extraction_pb2 as pb
 
-ENCODINGS = {
-    "code-point": pb.OFFSET_ENCODING_CODE_POINT,
-    "utf-8": pb.OFFSET_ENCODING_UTF8,
-    "utf-16": pb.OFFSET_ENCODING_UTF16,
-}
-METHODS = {"auto": pb.SUMMARY_METHOD_AUTO, "lead": pb.SUMMARY_METHOD_LEAD, "centrality": pb.SUMMARY_METHOD_CENTRALITY}
-HEADLINE_MAX_CHARS = 200
-
-
-class UsageError(Exception):
-    """Bad command-line input (exit code 2)."""
-
-
-def read_article(path: str, args: argparse.Namespace) -> pb.Article:
-    """An article from a file (``-`` is stdin); ``.html`` files are sent as HTML.
-
-    A plain-text file whose first paragraph is one short line without closing punctuation is
-    taken as headline + body, unless ``--title`` is given or ``--no-headline`` is set.
-    """
-    try:
-        raw = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot read {path}: {error}") from None
-    article = pb.Article(id=Path(path).name if path != "-" else "", published_at=args.published_at or "")
-    if path.lower().endswith((".html", ".htm")):
-        article.html = raw
-        article.title = args.title or ""
-        return article
-    title, body = args.title or "", raw
-    if not title and not args.no_headline:
-        first, sep, rest = raw.lstrip().partition("\n\n")
-        if sep and "\n" not in first and len(first) <= HEADLINE_MAX_CHARS and first.rstrip()[-1:] not in ".!?:;\"'":
-            title, body = first.strip(), rest
-    article.title, article.text = title, body.strip()
-    return article
-
-
-def jsonl_requests(path: str, args: argparse.Namespace) -> list[pb.ExtractRequest | str]:
-    """One ExtractRequest per line, or the reason a line cannot be sent (answered in place)."""
-    handle = sys.stdin if path == "-" else open(path, encoding="utf-8")
-    items: list[pb.ExtractRequest | str] = []
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                if not isinstance(record, dict):
-                    raise ValueError("not a JSON object")
-                article = pb.Article(
-                    id=str(record.get("id", "")),
-                    title=record.get("title", "") or "",
-                    text=record.get("text", "") or "",
-                    html=record.get("html", "") or "",
-                    published_at=record.get("published_at", "") or args.published_at or "",
-                )
-            except (ValueError, TypeError, AttributeError) as error:
-                items.append(f"line {number}: {error}")
-                continue
-            items.append(
-                pb.ExtractRequest(
-                    article=article, offset_encoding=ENCODINGS[args.offset_encoding], min_confidence=args.min_confidence
-                )
-            )
-    return items
-
-
-def _progress(total: int):
-    """A rich progress bar on stderr when it is a terminal, else nothing."""
-    if not sys.stderr.isatty():
-        return None
-    from rich.progress import Progress
-
-    progress = Progress(transient=True, console=_console(stderr=True))
-    progress.start()
-    return progress, progress.add_task("extracting", total=total)
-
-
-def run_jsonl(client: NewsxClient, args: argparse.Namespace) -> int:
-    items = jsonl_requests(args.jsonl, args)
-    requests = [item for item in items if not isinstance(item, str)]
-    answers: Iterator[pb.StreamExtractResponse] = client.stream_extract(iter(requests), timeout=args.stream_timeout)
-    progress = _progress(len(items))
-    failed = 0
-    try:
-        for index, item in enumerate(items):
-            if isinstance(item, str):
-                record = {"index": index, "error": {"code": "INVALID_ARGUMENT", "message": item}}
-            else:
-                answer = next(answers)
-                if answer.HasField("error"):
-                    record = {
-                        "index": index,
-                        "article_id": answer.article_id,
-                        "error": json.loads(to_json(answer.error, indent=None)),
-                    }
-                    record["error"]["code"] = code_pb2.Code.Name(answer.error.code)
-                else:
-                    record = json.loads(to_json(answer.response, indent=None))
-            failed += "error" in record
-            print(json.dumps(record, ensure_ascii=False), flush=True)
-            if progress:
-                progress[0].advance(progress[1])
-    finally:
-        if progress:
-            progress[0].stop()
-    if failed:
-        print(f"{failed} of {len(items)} articles failed", file=sys.stderr)
-    return 1 if failed else 0
-
-
-def _console(stderr: bool = False):
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False)
-
-
-def print_extraction(response: pb.ExtractResponse, title: str) -> None:
-    """Readable tables: entities (with salience), events, figures and times."""
-    from rich.table import Table
-
-    console = _console()
-    console.rule(title)
-    entities = Table("name", "type", "mentions", "salience", "country", title="Entities", title_justify="left")
-    for entity in response.entities:
-        entities.add_row(
-            entity.name,
-            pb.Entity.Type.Name(entity.type).removeprefix("TYPE_"),
-            str(len(entity.mentions)),
-            f"{entity.salience:.2f}",
-            entity.country_code,
-        )
-    events = Table("event", "status", title="Events", title_justify="left")
-    for event in response.events:
-        status = pb.Event.Status.Name(event.status).removeprefix("STATUS_")
-        events.add_row(event.description or event.type, status + (" (negated)" if event.negated else ""))
-    figures = Table("text", "kind", "value", "comparator", "unit", "subject", title="Figures", title_justify="left")
-    for figure in response.figures:
-        value = "" if not figure.HasField("value") else f"{figure.value:,.10g}"
-        if figure.HasField("value_max"):
-            value += f" to {figure.value_max:,.10g}"
-        figures.add_row(
-            figure.text,
-            pb.Figure.Kind.Name(figure.kind).removeprefix("KIND_"),
-            value,
-            pb.Figure.Comparator.Name(figure.comparator).removeprefix("COMPARATOR_"),
-            figure.currency or figure.unit,
-            figure.subject,
-        )
-    times = Table("text", "type", "value", title="Times", title_justify="left")
-    for time_expression in response.times:
-        times.add_row(
-            time_expression.text,
-            pb.TimeExpression.Type.Name(time_expression.type).removeprefix("TYPE_"),
-            time_expression.value,
-        )
-    for table in (entities, events, figures, times):
-        console.print(table)
-
-
-def print_summary(response: pb.SummarizeResponse, title: str) -> None:
-    console = _console()
-    console.rule(title)
-    console.print(f"[bold]Brief:[/bold] {response.brief.headline}")
-    for sentence in response.sentences:
-        console.print(f"• {sentence.text}  [dim]({sentence.score:.2f})[/dim]")
-    console.print("[bold]Key phrases:[/bold] " + ", ".join(k.text for k in response.key_phrases))
-
-
-def _use_table(args: argparse.Namespace) -> bool:
-    return args.format == "table" or (args.format is None and sys.stdout.isatty())
+SUMMARY_FIELDS = (
+    "max_sentences",
+    "max_characters",
+    "ratio",
+    "method",
+    "include_extraction",
+    "offset_encoding",
+    "min_confidence",
+)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    if bool(args.jsonl) == bool(args.paths):
-        raise UsageError("give either article files (or - for stdin) or --jsonl FILE")
-    with _client(args) as client:
-        if args.jsonl:
-            return run_jsonl(client, args)
-        for path in args.paths:
-            response = client.extract(
-                read_article(path, args),
-                offset_encoding=ENCODINGS[args.offset_encoding],
-                min_confidence=args.min_confidence,
-                timeout=args.timeout,
-            )
-            print_extraction(response, path) if _use_table(args) else print(to_json(response))
-    return 0
+    return _run(args, "extract")
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    if not args.paths:
-        raise UsageError("give article files (or - for stdin)")
-    with _client(args) as client:
-        for path in args.paths:
-            response = client.summarize(
-                read_article(path, args),
-                timeout=args.timeout,
-                max_sentences=args.max_sentences,
-                max_characters=args.max_characters,
-                ratio=args.ratio,
-                method=METHODS[args.method],
-                include_extraction=args.include_extraction,
+    return _run(args, "summarize")
+
+
+def _run(args: argparse.Namespace, kind: str) -> int:
+    """One file: one call, printed as JSON, tables or a page. Several files or ``--jsonl``: one
+    stream, a record (or table) per article in order, failures reported in place."""
+    output_format = _check_options(args, kind)
+    if args.resume:
+        resume = jsonl.Resume(args.resume)
+        with _client(args) as client, open(args.resume, "a", encoding="utf-8") as out:
+            code = jsonl.write_records(
+                client,
+                kind,
+                resume.remaining(articles.jsonl_items(kind, args)),
+                out,
+                total=_remaining_total(articles.count_lines(args.jsonl), resume),
+                timeout=args.stream_timeout,
             )
-            print_summary(response, path) if _use_table(args) else print(to_json(response))
+        print(f"{resume.skipped} articles already answered in {args.resume}", file=sys.stderr)
+        return code
+    with _client(args) as client, _output(args) as out:
+        if args.jsonl:
+            items = articles.jsonl_items(kind, args)
+            total = articles.count_lines(args.jsonl)
+            return jsonl.write_records(client, kind, items, out, total=total, timeout=args.stream_timeout)
+        if len(args.paths) > 1 and output_format == "json":
+            items = articles.file_items(kind, args)
+            return jsonl.write_records(client, kind, items, out, total=len(args.paths), timeout=args.stream_timeout)
+        if len(args.paths) > 1:
+            return _tables(client, kind, args, out)
+        path = args.paths[0]
+        request = articles.make_request(kind, articles.read_article(path, args), args)
+        try:
+            response = _call(client, kind, request, args.timeout)
+        except NewsxError as error:
+            print(f"{path}: {error.code.name}: {error.message}", file=sys.stderr)
+            return 1
+        _print(response, request, path, output_format, out)
     return 0
+
+
+def _remaining_total(total: int | None, resume: jsonl.Resume) -> int | None:
+    return None if total is None else max(total - len(resume.ids) - len(resume.indices), 0)
+
+
+def _call(client: NewsxClient, kind: str, request, timeout: float):
+    if kind == "extract":
+        return client.extract(
+            request.article,
+            offset_encoding=request.offset_encoding,
+            min_confidence=request.min_confidence,
+            timeout=timeout,
+        )
+    options = {name: getattr(request, name) for name in SUMMARY_FIELDS}
+    return client.summarize(request.article, timeout=timeout, **options)
+
+
+def _print(response, request, path: str, output_format: str, out: IO[str]) -> None:
+    if output_format == "json":
+        print(to_json(response), file=out)
+        return
+    if output_format == "table":
+        printer = tables.print_extraction if isinstance(response, pb.ExtractResponse) else tables.print_summary
+        printer(response, path, out)
+        return
+    summary = response if isinstance(response, pb.SummarizeResponse) else None
+    extraction = summary.extraction if summary else response
+    text = response.text or request.article.text
+    title = request.article.title or path
+    out.write(render_html.page(extraction, text, title=title, summary=summary))
+
+
+def _tables(client: NewsxClient, kind: str, args: argparse.Namespace, out: IO[str]) -> int:
+    """Several files on a terminal: their tables as they are answered, failures on stderr."""
+    failed = 0
+    for outcome in jsonl.outcomes(client, kind, articles.file_items(kind, args), args.stream_timeout):
+        if outcome.error is not None:
+            failed += 1
+            print(f"{outcome.item.path}: {outcome.error['code']}: {outcome.error.get('message', '')}", file=sys.stderr)
+            continue
+        _print(outcome.response, outcome.item.request, outcome.item.path, "table", out)
+    if failed:
+        print(f"{failed} of {len(args.paths)} articles failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _check_options(args: argparse.Namespace, kind: str) -> str:
+    """Refuse the options this call would ignore; the output format it will use."""
+    if bool(args.jsonl) == bool(args.paths):
+        raise UsageError("give either article files (or - for stdin) or --jsonl FILE")
+    output_format = args.format or ("jsonl" if args.jsonl else "table" if sys.stdout.isatty() else "json")
+    batch = bool(args.jsonl) or len(args.paths) > 1
+    for value, flag in ((args.published_at, "--published-at"), (args.title, "--title"), (args.language, "--language")):
+        if value:
+            try:
+                articles.check_unicode(value, flag)
+            except ValueError as error:
+                raise UsageError(str(error)) from None
+    articles.check_language(args.language or "")
+    refusals = [
+        (args.jsonl and output_format != "jsonl", "--jsonl writes JSONL: --format does not apply"),
+        (
+            args.jsonl and (args.title or args.no_headline),
+            "--title and --no-headline apply to article files, not --jsonl",
+        ),
+        (len(args.paths) > 1 and args.title, "--title applies to one article file"),
+        (output_format == "html" and batch, "--format html writes the page of one article file"),
+        (
+            output_format in ("table", "html") and args.offset_encoding not in (None, "code-point"),
+            "--offset-encoding applies to JSON output (tables and pages show no offsets)",
+        ),
+        (args.resume and not args.jsonl, "--resume goes with --jsonl"),
+        (args.resume and args.output and args.output != args.resume, "--resume OUT appends to OUT: drop --output"),
+        (args.stream_timeout is not None and not batch, "--stream-timeout applies to --jsonl and several files"),
+    ]
+    for refused, reason in refusals:
+        if refused:
+            raise UsageError(reason)
+    return output_format
+
+
+@contextlib.contextmanager
+def _output(args: argparse.Namespace) -> Iterator[IO[str]]:
+    """stdout, or ``--output FILE``: results never share the terminal's stream with the progress bar."""
+    if not args.output or args.output == "-":
+        yield sys.stdout
+        return
+    try:
+        handle = open(args.output, "w", encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {args.output}: {error}") from None
+    with handle:
+        yield handle
 
 
 def cmd_health(args: argparse.Namespace) -> int:
@@ -292,33 +235,53 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     def with_article(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("paths", nargs="*", metavar="PATH", help="article files (.txt or .html); - reads stdin")
+        sub.add_argument(
+            "paths",
+            nargs="*",
+            metavar="PATH",
+            help="article files (.txt or .html); - reads stdin; several files give one JSONL record each",
+        )
         sub.add_argument("--title", help="the headline (default: the file's first line when it looks like one)")
         sub.add_argument("--no-headline", action="store_true", help="never take the first line as the headline")
         sub.add_argument("--published-at", help="ISO 8601 publication date, the anchor of relative dates")
         sub.add_argument(
-            "--format", choices=("table", "json"), help="output format (default: table on a terminal, else JSON)"
+            "--language",
+            metavar="BCP47",
+            help="the articles' language (such as en or en-GB); skips the server's detection",
         )
+        sub.add_argument(
+            "--format",
+            choices=("table", "json", "html"),
+            help="output format (default: table on a terminal, else JSON); html: one self-contained page",
+        )
+        sub.add_argument("--output", metavar="FILE", help="write the results here instead of stdout")
         sub.add_argument("--min-confidence", type=float, default=0.0, help="drop entities and events below this (0-1)")
         sub.add_argument(
             "--offset-encoding",
             choices=tuple(ENCODINGS),
-            default="code-point",
-            help="unit of the offsets in the output (default %(default)s)",
+            help="unit of the offsets in JSON output (default code-point)",
+        )
+        sub.add_argument(
+            "--jsonl",
+            metavar="FILE",
+            help="one JSON article per line (id, title, text or html, published_at, language, url); - is stdin; "
+            "one JSON result or error record per line out, in order",
+        )
+        sub.add_argument(
+            "--resume",
+            metavar="OUT",
+            help="with --jsonl: skip the articles already answered in OUT (an earlier run's output), append the rest",
+        )
+        sub.add_argument(
+            "--stream-timeout",
+            type=float,
+            default=None,
+            help="seconds allowed for a whole stream (--jsonl, several files)",
         )
 
     extract = commands.add_parser("extract", help="entities, events, figures and times of articles")
     with_connection(extract)
     with_article(extract)
-    extract.add_argument(
-        "--jsonl",
-        metavar="FILE",
-        help="one JSON article per line (id, title, text or html, published_at); - is stdin; "
-        "one JSON result or error record per line out, in order",
-    )
-    extract.add_argument(
-        "--stream-timeout", type=float, default=None, help="seconds allowed for the whole --jsonl stream"
-    )
     extract.set_defaults(run=cmd_extract)
 
     summarize = commands.add_parser("summarize", help="extractive summary, key phrases and brief of articles")
@@ -340,7 +303,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--method", choices=tuple(METHODS), default="auto", help="summarisation method (default %(default)s)"
     )
     summarize.add_argument(
-        "--include-extraction", action="store_true", help="also return the full extraction (JSON output)"
+        "--include-extraction",
+        action="store_true",
+        help="also return the full extraction (JSON, and tables after the summary)",
     )
     summarize.set_defaults(run=cmd_summarize)
 

@@ -71,7 +71,7 @@ def test_cli_call_error_exits_one_with_status_name(server_address, tmp_path, cap
     empty = tmp_path / "empty.txt"
     empty.write_text("   \n")
     assert cli.main(["extract", "--server", server_address, str(empty)]) == 1
-    assert capsys.readouterr().err.startswith("INVALID_ARGUMENT: article.text")
+    assert capsys.readouterr().err.startswith(f"{empty}: INVALID_ARGUMENT: article.text")
 
 
 @pytest.mark.parametrize(
