@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy
@@ -56,6 +57,7 @@ from spacy.tokens import Span as SpacySpan
 from text_to_num import text2num
 
 from newsx.service.domain import Comparator, Figure, FigureKind, Span
+from newsx.service.extract import document
 from newsx.service.extract.document import doc_text, in_title, sentence_index
 from newsx.service.extract.figures import resources as res
 
@@ -635,15 +637,19 @@ def article_dollar(text: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _covered_tokens(doc: Doc, group: str, labels: frozenset[str], needs_word: frozenset[str] = frozenset()) -> set[int]:
-    """Token indices inside a newsx span group, or (without it) inside spaCy entities of ``labels``
-    that hold one of ``needs_word`` or a year when such words are given (spaCy tags "Between 20
-    and 30" or "A quarter" DATE)."""
-    spans = doc.spans.get(group)
-    if spans is None:
-        spans = [ent for ent in doc.ents if ent.label_ in labels]
-        if needs_word:
-            spans = [ent for ent in spans if any(_is_time_token(t, needs_word) for t in ent)]
+def _record_tokens(doc: Doc, places: Iterable[Span]) -> set[int]:
+    """Token indices inside the spans of an earlier component's records (entity mentions, times)."""
+    spans = (document.token_span(doc, place) for place in places)
+    return {i for span in spans if span is not None for i in range(span.start, span.end)}
+
+
+def _model_tokens(doc: Doc, labels: frozenset[str], needs_word: frozenset[str] = frozenset()) -> set[int]:
+    """Without the newsx component: token indices inside spaCy entities of ``labels`` that hold one
+    of ``needs_word`` or a year when such words are given (spaCy tags "Between 20 and 30" or "A
+    quarter" DATE)."""
+    spans = [ent for ent in doc.ents if ent.label_ in labels]
+    if needs_word:
+        spans = [ent for ent in spans if any(_is_time_token(t, needs_word) for t in ent)]
     return {i for span in spans for i in range(span.start, span.end)}
 
 
@@ -814,8 +820,15 @@ def _ordinal_subject(span: SpacySpan) -> str:
 def extract_figures(doc: Doc) -> tuple[list[Figure], list[SpacySpan]]:
     """Figures of a parsed Doc in text order, with one spaCy span per figure."""
     text = doc_text(doc)
-    times = _covered_tokens(doc, "newsx_times", res.TIME_LABELS, res.TIME_WORDS)
-    names = _covered_tokens(doc, "newsx_entities", res.NAME_LABELS)
+    state = document.state(doc)
+    if state.times is None:
+        times = _model_tokens(doc, res.TIME_LABELS, res.TIME_WORDS)
+    else:
+        times = _record_tokens(doc, (time.span for time in state.times))
+    if state.entities is None:
+        names = _model_tokens(doc, res.NAME_LABELS)
+    else:
+        names = _record_tokens(doc, (mention.span for entity in state.entities for mention in entity.mentions))
     found: list[tuple[int, int, SpacySpan, Candidate | None, float]] = []
     for candidate in join_figures(text, find_atoms(text), article_dollar(text)):
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
