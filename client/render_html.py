@@ -10,6 +10,7 @@ rare argument straddling an entity) keeps its entry in the lists but gets no mar
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsx.client.tables import coordinates, figure_value
@@ -235,7 +236,7 @@ def _events(extraction: pb.ExtractResponse, layout: Layout, entity_names: dict[s
     return "\n".join(rows)
 
 
-def _table(heading: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def _table(heading: str, columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     if not rows:
         return ""
     head = "".join(f"<th>{c}</th>" for c in columns)
