@@ -249,14 +249,18 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--language",
             metavar="BCP47",
-            help="the articles' language (such as en or en-GB); skips the server's detection",
+            help="the articles' language (such as en or en-GB; for --jsonl, of lines without one); "
+            "skips the server's detection",
         )
         sub.add_argument(
             "--format",
             choices=("table", "json", "html"),
-            help="output format (default: table on a terminal, else JSON); html: one self-contained page",
+            help="output format of one file (default: table on a terminal, else JSON; several files and --jsonl "
+            "give JSONL); html: a self-contained page",
         )
-        sub.add_argument("--output", metavar="FILE", help="write the results here instead of stdout")
+        sub.add_argument(
+            "--output", metavar="FILE", help="write the results here instead of stdout (the progress bar is on stderr)"
+        )
         sub.add_argument("--min-confidence", type=float, default=0.0, help="drop entities and events below this (0-1)")
         sub.add_argument(
             "--offset-encoding",
@@ -278,7 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--stream-timeout",
             type=float,
             default=None,
-            help="seconds allowed for a whole stream (--jsonl, several files)",
+            help="seconds allowed for each stream of a batch (--jsonl, several files; default: no limit)",
         )
 
     extract = commands.add_parser("extract", help="entities, events, figures and times of articles")
