@@ -84,9 +84,11 @@ def record(outcome: Outcome) -> dict:
 
 
 @contextlib.contextmanager
-def progress_bar(total: int | None, label: str) -> Iterator[Callable[[], None]]:
-    """A transient rich bar on stderr when it is a terminal; yields the function that advances it."""
-    if not sys.stderr.isatty():
+def progress_bar(total: int | None, label: str, out: IO[str]) -> Iterator[Callable[[], None]]:
+    """A transient rich bar on stderr when it is a terminal and the records go elsewhere (a bar
+    redrawn on the terminal the records scroll through would erase some of them); yields the
+    function that advances it."""
+    if not sys.stderr.isatty() or out.isatty():
         yield lambda: None
         return
     from rich.console import Console
@@ -111,7 +113,7 @@ def write_records(
     """Stream the items, one record per line (flushed), in order; exit code 1 when any failed."""
     failed = done = 0
     label = "extracting" if kind == "extract" else "summarizing"
-    with progress_bar(total, label) as advance:
+    with progress_bar(total, label, out) as advance:
         for outcome in outcomes(client, kind, items, timeout):
             out.write(json.dumps(record(outcome), ensure_ascii=False) + "\n")
             out.flush()

@@ -62,6 +62,15 @@ def test_cli_batch_output_redirected_is_complete_with_the_bar_on_the_terminal(se
     assert "article_id" not in screen and "Angela Merkel" not in screen  # ... and no record
 
 
+def test_cli_batch_on_the_terminal_prints_whole_records_and_no_bar(server_address, tmp_path):
+    """Records scrolling through the terminal: no bar is redrawn over them."""
+    write_jsonl(tmp_path / "in.jsonl", 20)
+    screen = _under_terminal(f"{shlex.quote(NEWSX)} extract --server {server_address} --jsonl in.jsonl", tmp_path)
+    records = [json.loads(line) for line in screen.splitlines() if line.strip()]  # nothing else is on it
+    assert [r["article_id"] for r in records] == [f"a{i}" for i in range(20)]
+    assert "extracting" not in screen
+
+
 def test_cli_output_flag_writes_the_results_with_the_bar_on_the_terminal(server_address, tmp_path):
     write_jsonl(tmp_path / "in.jsonl", 10)
     command = f"{shlex.quote(NEWSX)} summarize --server {server_address} --jsonl in.jsonl --output out.jsonl"
