@@ -14,7 +14,7 @@ BUF := .tools/node_modules/.bin/buf
 SEED_PUBLISHED_AT ?= 2024-10-09
 PY_SOURCES := service client evaluation training bench tests
 
-.PHONY: run test proto lint eval train bench soak clean install
+.PHONY: run test test-browser proto lint eval train bench soak clean install
 
 install: $(DEPS_STAMP)
 
@@ -51,6 +51,13 @@ run: $(DEPS_STAMP)
 
 test: $(DEPS_STAMP) lint
 	$(PY) -m pytest
+
+# The HTML page (--format html) in headless Chromium: Debian's chromium and chromium-driver are
+# installed when missing (apt-get, as root), then the tests marked browser run (make test skips them).
+test-browser: $(DEPS_STAMP)
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
+	$(PY) -m pytest -m browser
 
 $(BUF):
 	npm install --silent --no-audit --no-fund --prefix .tools @bufbuild/buf@$(BUF_VERSION)

@@ -7,6 +7,7 @@ surrogate, an id that is not a string) is caught here, so it is reported in plac
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import re
 import sys
@@ -63,14 +64,17 @@ def _surrogate_at(value: str) -> int | None:
 
 
 def check_unicode(value: str, field: str) -> None:
-    """Refuse text the wire cannot carry: a lone surrogate (a JSON escape such as ``\\ud800``,
-    or a byte that is not UTF-8) raises ValueError naming the field, not UnicodeEncodeError."""
+    """Refuse text the wire cannot carry, naming the field and the place, rather than let the
+    protobuf library raise UnicodeEncodeError: a lone surrogate, which is what a JSON escape such
+    as ``\\ud800`` decodes to, and how Python keeps a byte that is not UTF-8 (U+DC80-U+DCFF)."""
     at = _surrogate_at(value)
-    if at is not None:
-        raise ValueError(
-            f"{field} holds a lone surrogate U+{ord(value[at]):04X} at character {at} "
-            "(not valid Unicode: an unpaired \\ud800-\\udfff escape or a byte that is not UTF-8)"
-        )
+    if at is None:
+        return
+    code = ord(value[at])
+    cause = f"an unpaired \\u{code:04x} escape"
+    if 0xDC80 <= code <= 0xDCFF:
+        cause = f"a byte 0x{code - 0xDC00:02X} that is not UTF-8, or {cause}"
+    raise ValueError(f"{field} is not valid Unicode at character {at}: a lone surrogate U+{code:04X} ({cause})")
 
 
 def check_language(tag: str) -> None:
@@ -93,9 +97,8 @@ def read_article(path: str, args: argparse.Namespace) -> pb.Article:
     unless ``--title`` is given or ``--no-headline`` is set.
     """
     try:
-        raw = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-        check_unicode(raw, "the text")
-    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raw = (sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()).decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:  # strict UTF-8: no lone surrogate gets through
         raise UsageError(f"cannot read {path}: {error}") from None
     article = pb.Article(
         id=Path(path).name if path != "-" else "", published_at=args.published_at or "", language=args.language or ""
@@ -163,7 +166,11 @@ def file_items(kind: str, args: argparse.Namespace) -> Iterator[Item]:
 
 def jsonl_items(kind: str, args: argparse.Namespace) -> Iterator[Item]:
     """One item per non-blank line, read lazily (a batch can be larger than memory)."""
-    handle = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8", errors="surrogateescape")
+    # A byte that is not UTF-8 is kept as a surrogate, for check_unicode to report on its line.
+    if args.jsonl == "-":
+        handle = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="surrogateescape")
+    else:
+        handle = open(args.jsonl, encoding="utf-8", errors="surrogateescape")
     with handle:
         index = 0
         for number, line in enumerate(handle, start=1):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -43,7 +44,7 @@ def _run(args: argparse.Namespace, kind: str) -> int:
     output_format = _check_options(args, kind)
     if args.resume:
         resume = jsonl.Resume(args.resume)
-        with _client(args) as client, open(args.resume, "a", encoding="utf-8") as out:
+        with _client(args) as client, _output(args.resume, append=True) as out:
             code = jsonl.write_records(
                 client,
                 kind,
@@ -54,7 +55,7 @@ def _run(args: argparse.Namespace, kind: str) -> int:
             )
         print(f"{resume.skipped} articles already answered in {args.resume}", file=sys.stderr)
         return code
-    with _client(args) as client, _output(args) as out:
+    with _client(args) as client, _output(args.output) as out:
         if args.jsonl:
             items = articles.jsonl_items(kind, args)
             total = articles.count_lines(args.jsonl)
@@ -156,15 +157,16 @@ def _check_options(args: argparse.Namespace, kind: str) -> str:
 
 
 @contextlib.contextmanager
-def _output(args: argparse.Namespace) -> Iterator[IO[str]]:
-    """stdout, or ``--output FILE``: results never share the terminal's stream with the progress bar."""
-    if not args.output or args.output == "-":
+def _output(path: str | None, append: bool = False) -> Iterator[IO[str]]:
+    """stdout, or the file ``--output`` (or ``--resume``) names: results never share the
+    terminal's stream with the progress bar."""
+    if not path or path == "-":
         yield sys.stdout
         return
     try:
-        handle = open(args.output, "w", encoding="utf-8")
+        handle = open(path, "a" if append else "w", encoding="utf-8")
     except OSError as error:
-        raise UsageError(f"cannot write {args.output}: {error}") from None
+        raise UsageError(f"cannot write {path}: {error}") from None
     with handle:
         yield handle
 
@@ -247,14 +249,18 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--language",
             metavar="BCP47",
-            help="the articles' language (such as en or en-GB); skips the server's detection",
+            help="the articles' language (such as en or en-GB; for --jsonl, of lines without one); "
+            "skips the server's detection",
         )
         sub.add_argument(
             "--format",
             choices=("table", "json", "html"),
-            help="output format (default: table on a terminal, else JSON); html: one self-contained page",
+            help="output format of one file (default: table on a terminal, else JSON; several files and --jsonl "
+            "give JSONL); html: a self-contained page",
         )
-        sub.add_argument("--output", metavar="FILE", help="write the results here instead of stdout")
+        sub.add_argument(
+            "--output", metavar="FILE", help="write the results here instead of stdout (the progress bar is on stderr)"
+        )
         sub.add_argument("--min-confidence", type=float, default=0.0, help="drop entities and events below this (0-1)")
         sub.add_argument(
             "--offset-encoding",
@@ -276,13 +282,13 @@ def build_parser() -> argparse.ArgumentParser:
             "--stream-timeout",
             type=float,
             default=None,
-            help="seconds allowed for a whole stream (--jsonl, several files)",
+            help="seconds allowed for each stream of a batch (--jsonl, several files; default: no limit)",
         )
 
     extract = commands.add_parser("extract", help="entities, events, figures and times of articles")
     with_connection(extract)
     with_article(extract)
-    extract.set_defaults(run=cmd_extract)
+    extract.set_defaults(run=cmd_extract, parser=extract)
 
     summarize = commands.add_parser("summarize", help="extractive summary, key phrases and brief of articles")
     with_connection(summarize)
@@ -307,18 +313,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also return the full extraction (JSON, and tables after the summary)",
     )
-    summarize.set_defaults(run=cmd_summarize)
+    summarize.set_defaults(run=cmd_summarize, parser=summarize)
 
     health = commands.add_parser("health", help="exit 0 when the server is SERVING")
     with_connection(health)
     health.add_argument("--wait", type=float, default=0.0, help="keep asking for up to this many seconds")
-    health.set_defaults(run=cmd_health)
+    health.set_defaults(run=cmd_health, parser=health)
 
     serve = commands.add_parser("serve", help="run the server (same as python -m newsx.service)")
     from newsx.service import config
 
     config.add_arguments(serve)
-    serve.set_defaults(run=cmd_serve)
+    serve.set_defaults(run=cmd_serve, parser=serve)
     return parser
 
 
@@ -328,12 +334,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except UsageError as error:
-        parser.error(str(error))
+        command: argparse.ArgumentParser = args.parser  # "newsx extract: error: ..." with its usage
+        command.error(str(error))
     except NewsxError as error:
         print(f"{error.code.name}: {error.message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader of stdout left (| head): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 128 + signal.SIGPIPE
 
 
 if __name__ == "__main__":

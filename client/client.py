@@ -52,6 +52,8 @@ SERVICE_CONFIG = {
 STREAM_RETRIES = 4
 RETRY_BACKOFF_SECONDS = 0.2
 RETRY_BACKOFF_MAX_SECONDS = 2.0
+# The ErrorInfo reason of an item past the server's articles-per-stream limit: sent again on a new stream.
+STREAM_TOO_LONG = "STREAM_TOO_LONG"
 
 _DETAIL_TYPES = (
     error_details_pb2.ErrorInfo,
@@ -228,22 +230,28 @@ class NewsxClient:
         yield from self._stream(stream, pb.StreamSummarizeRequest, self._stub.Summarize, requests, timeout, retries)
 
     def _stream(self, open_stream, wrap, unary, requests: Iterable, timeout: float | None, retries: int) -> Iterator:
-        """One logical stream over as many gRPC streams as UNAVAILABLE breaks take (at most
-        ``retries`` in a row without an answer); ``index`` counts over the whole of it."""
+        """One logical stream over as many gRPC streams as it takes: UNAVAILABLE breaks (at most
+        ``retries`` in a row without an answer) and the server's articles-per-stream limit (the
+        item answered STREAM_TOO_LONG starts the next stream); ``index`` counts over the whole."""
         feed = _Feed(requests)
         index = breaks = 0
         while True:
             call = open_stream((wrap(request=r) for r in feed.attempt()), timeout=timeout, metadata=self._metadata)
+            answered_here = 0
             try:
                 for answer in call:
+                    if answered_here and _past_stream_limit(answer):
+                        break
                     request = feed.answered()
+                    answered_here += 1
                     breaks = 0
                     if answer.HasField("error") and answer.error.code == code_pb2.UNAVAILABLE:
                         self._retry_item(unary, request, answer, retries)
                     answer.index = index
                     index += 1
                     yield answer
-                return
+                else:
+                    return
             except grpc.RpcError as error:
                 if error.code() != grpc.StatusCode.UNAVAILABLE or breaks >= retries:
                     raise NewsxError.from_rpc_error(error) from None
@@ -314,6 +322,14 @@ class _Feed:
             return request
 
 
+def _past_stream_limit(answer) -> bool:
+    """An item the server refused only because its stream already carried ``max_stream_articles``."""
+    if not answer.HasField("error"):
+        return False
+    details = unpack_details(answer.error.details)
+    return any(isinstance(d, error_details_pb2.ErrorInfo) and d.reason == STREAM_TOO_LONG for d in details)
+
+
 def _backoff(attempt: int) -> float:
     return min(RETRY_BACKOFF_SECONDS * 2 ** (attempt - 1), RETRY_BACKOFF_MAX_SECONDS)
 
@@ -326,9 +342,31 @@ def _status_of(error: grpc.RpcError) -> status_pb2.Status:
     )
 
 
-def to_json(message, indent: int | None = 2) -> str:
-    """The protobuf JSON mapping with proto field names and every field of a message that is
-    present, zeros and false included (so ``.span.start`` is there when it is 0)."""
-    return json_format.MessageToJson(
-        message, preserving_proto_field_name=True, indent=indent, always_print_fields_with_no_presence=True
+def to_dict(message) -> dict:
+    """The protobuf JSON mapping as a dict: proto field names, every field of a message that is
+    present (zeros and false included, so ``.span.start`` is there when it is 0), in the proto's
+    field order (``article_id`` first, ``start`` before ``end``)."""
+    value = json_format.MessageToDict(
+        message, preserving_proto_field_name=True, always_print_fields_with_no_presence=True
     )
+    return _in_field_order(message.DESCRIPTOR, value)
+
+
+def _in_field_order(descriptor, value: dict) -> dict:
+    if descriptor.full_name.startswith("google.protobuf."):  # Any, Timestamp, ...: their own JSON form
+        return value
+    ordered = {}
+    for field in descriptor.fields:
+        if field.name not in value:
+            continue
+        item = value[field.name]
+        if field.message_type is not None:
+            nested = field.message_type
+            item = [_in_field_order(nested, v) for v in item] if field.is_repeated else _in_field_order(nested, item)
+        ordered[field.name] = item
+    return ordered
+
+
+def to_json(message, indent: int | None = 2) -> str:
+    """``to_dict`` as JSON text, non-ASCII characters as they are."""
+    return json.dumps(to_dict(message), indent=indent, ensure_ascii=False)

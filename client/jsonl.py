@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +19,7 @@ from typing import IO
 from google.rpc import code_pb2
 
 from newsx.client.articles import Item
-from newsx.client.client import NewsxClient, to_json
+from newsx.client.client import NewsxClient, to_dict
 
 # Outcomes that may differ when asked again: such records are redone by --resume.
 TRANSIENT_CODES = frozenset(
@@ -67,26 +68,27 @@ def outcomes(client: NewsxClient, kind: str, items: Iterable[Item], timeout: flo
 
 
 def _error(status) -> dict:
-    error = json.loads(to_json(status, indent=None))
+    error = to_dict(status)
     error["code"] = code_pb2.Code.Name(status.code)
     return error
 
 
 def record(outcome: Outcome) -> dict:
-    """The JSONL record: the response's fields after ``index`` (and ``path``), or an error record."""
+    """The JSONL record: ``index`` (``path``) and ``article_id``, then the response's fields or
+    the error. Every record names its article, summaries too, for ``--resume`` and for joins."""
     item = outcome.item
-    head: dict = {"index": item.index}
-    if item.path:
-        head["path"] = item.path
+    head: dict = {"index": item.index} | ({"path": item.path} if item.path else {}) | {"article_id": item.article_id}
     if outcome.error is not None:
-        return head | {"article_id": item.article_id, "error": outcome.error}
-    return head | json.loads(to_json(outcome.response, indent=None))
+        return head | {"error": outcome.error}
+    return head | to_dict(outcome.response)
 
 
 @contextlib.contextmanager
-def progress_bar(total: int | None, label: str) -> Iterator[Callable[[], None]]:
-    """A transient rich bar on stderr when it is a terminal; yields the function that advances it."""
-    if not sys.stderr.isatty():
+def progress_bar(total: int | None, label: str, out: IO[str]) -> Iterator[Callable[[], None]]:
+    """A transient rich bar on stderr when it is a terminal and the records go elsewhere (a bar
+    redrawn on the terminal the records scroll through would erase some of them); yields the
+    function that advances it."""
+    if not sys.stderr.isatty() or out.isatty():
         yield lambda: None
         return
     from rich.console import Console
@@ -111,7 +113,7 @@ def write_records(
     """Stream the items, one record per line (flushed), in order; exit code 1 when any failed."""
     failed = done = 0
     label = "extracting" if kind == "extract" else "summarizing"
-    with progress_bar(total, label) as advance:
+    with progress_bar(total, label, out) as advance:
         for outcome in outcomes(client, kind, items, timeout):
             out.write(json.dumps(record(outcome), ensure_ascii=False) + "\n")
             out.flush()
@@ -125,19 +127,42 @@ def write_records(
 
 class Resume:
     """What an earlier run's output already answers (ids, and the indices of id-less lines), to
-    skip; ``skipped`` counts the items passed over."""
+    skip; ``skipped`` counts the items passed over.
+
+    The output is read line by line (it may hold a million records) and tidied so that the
+    records appended after it stay one per article and one per line: records of transient errors
+    (to be redone) and a last line cut short by the interruption are removed.
+    """
 
     def __init__(self, path: str):
         self.ids: set[str] = set()
         self.indices: set[int] = set()
         self.skipped = 0
-        for previous in _complete_records(path):
-            if (previous.get("error") or {}).get("code") in TRANSIENT_CODES:
-                continue
-            if previous.get("article_id"):
-                self.ids.add(previous["article_id"])
-            elif isinstance(previous.get("index"), int):
-                self.indices.add(previous["index"])
+        try:
+            complete, redo = self._read(path)
+        except FileNotFoundError:
+            return
+        if redo:
+            _drop_redone(path)
+        elif complete < os.path.getsize(path):
+            os.truncate(path, complete)
+
+    def _read(self, path: str) -> tuple[int, bool]:
+        """Bytes of complete lines, and whether any record is to be redone."""
+        complete, redo = 0, False
+        with open(path, "rb") as handle:
+            for line in handle:
+                if not line.endswith(b"\n"):
+                    break
+                complete += len(line)
+                previous = _record(line)
+                if _redone(previous):
+                    redo = True
+                elif isinstance(previous.get("article_id"), str) and previous["article_id"]:
+                    self.ids.add(previous["article_id"])
+                elif isinstance(previous.get("index"), int):
+                    self.indices.add(previous["index"])
+        return complete, redo
 
     def remaining(self, items: Iterable[Item]) -> Iterator[Item]:
         for item in items:
@@ -147,23 +172,25 @@ class Resume:
                 yield item
 
 
-def _complete_records(path: str) -> list[dict]:
-    """The records of an earlier output; a last line cut short by the interruption is removed
-    from the file so that the records appended after it stay one per line."""
+def _record(line: bytes) -> dict:
+    """One line of an earlier output as a record (empty when it is not one)."""
     try:
-        with open(path, "r+b") as handle:
-            data = handle.read()
-            complete = data.rfind(b"\n") + 1
-            if complete < len(data):
-                handle.truncate(complete)
-    except FileNotFoundError:
-        return []
-    records = []
-    for line in data[:complete].splitlines():
-        try:
-            previous = json.loads(line)
-        except ValueError:
-            continue
-        if isinstance(previous, dict):
-            records.append(previous)
-    return records
+        value = json.loads(line)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _redone(previous: dict) -> bool:
+    error = previous.get("error")
+    return isinstance(error, dict) and error.get("code") in TRANSIENT_CODES
+
+
+def _drop_redone(path: str) -> None:
+    """Rewrite the output without the records to redo and without a last line cut short."""
+    temporary = f"{path}.resume-tmp"
+    with open(path, "rb") as source, open(temporary, "wb") as target:
+        for line in source:
+            if line.endswith(b"\n") and not _redone(_record(line)):
+                target.write(line)
+    os.replace(temporary, path)

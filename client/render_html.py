@@ -10,6 +10,7 @@ rare argument straddling an entity) keeps its entry in the lists but gets no mar
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsx.client.tables import coordinates, figure_value
@@ -42,6 +43,7 @@ h1 { font-size: 1.5em; margin-bottom: .2em; } h2 { font-size: 1.15em; margin-top
 mark.ent { padding: .1em .3em; border-radius: .35em; color: #111; }
 mark.ent::after { content: attr(data-type); font-size: .6em; font-weight: bold; margin-left: .4em;
                   text-transform: uppercase; vertical-align: middle; }
+.legend mark.ent::after { margin-left: 0; }
 mark.time { background: none; border-bottom: 3px solid %(time)s; }
 mark.time::after { content: attr(data-value); color: %(time)s; font-size: .6em; margin-left: .3em; }
 mark.figure { background: none; border-bottom: 3px double %(figure)s; }
@@ -183,7 +185,7 @@ def page(extraction: pb.ExtractResponse, text: str, *, title: str, summary: pb.S
 
 def _legend(extraction: pb.ExtractResponse, summary: pb.SummarizeResponse | None) -> str:
     types = sorted({_name(pb.Entity.Type, e.type, "TYPE_") for e in extraction.entities})
-    chips = [f'<span><mark class="ent" data-type="{t}">{t.replace("_", " ").lower()}</mark></span>' for t in types]
+    chips = [f'<span><mark class="ent" data-type="{t}"></mark></span>' for t in types]  # the tag, as in the text
     chips.append('<span><mark class="time" data-value="">time (TIMEX3 value)</mark></span>')
     chips.append('<span><mark class="figure" data-value="">figure (value, unit)</mark></span>')
     chips.append('<span><span class="trigger">event trigger</span></span>')
@@ -235,7 +237,7 @@ def _events(extraction: pb.ExtractResponse, layout: Layout, entity_names: dict[s
     return "\n".join(rows)
 
 
-def _table(heading: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def _table(heading: str, columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     if not rows:
         return ""
     head = "".join(f"<th>{c}</th>" for c in columns)

@@ -15,6 +15,7 @@ import pytest
 
 from newsx.client.client import NewsxClient, NewsxError
 from newsx.v1 import extraction_pb2 as pb
+from newsx.v1 import extraction_pb2_grpc
 from tests.conftest import running_server
 
 GERMAN = (
@@ -192,9 +193,13 @@ def test_hardening_metrics_endpoint_shows_the_calls_just_made(serving, client):
 
 def test_hardening_stream_longer_than_its_limit_ends_with_an_error_answer(server_settings):
     settings = dataclasses.replace(server_settings, max_stream_articles=3)
-    requests = [pb.ExtractRequest(article=pb.Article(id=f"s{i}", text=f"Item {i}: Oslo rose.")) for i in range(5)]
-    with running_server(settings) as (serving, _), NewsxClient(f"127.0.0.1:{serving.port}", timeout=60) as client:
-        answers = list(client.stream_extract(requests))
+    requests = [
+        pb.StreamExtractRequest(request=pb.ExtractRequest(article=pb.Article(id=f"s{i}", text=f"Item {i}: Oslo rose.")))
+        for i in range(5)
+    ]
+    # The bare stub: the client library goes on past the limit in a new stream (tests/test_client_stream.py).
+    with running_server(settings) as (serving, _), grpc.insecure_channel(f"127.0.0.1:{serving.port}") as channel:
+        answers = list(extraction_pb2_grpc.ExtractionServiceStub(channel).StreamExtract(iter(requests), timeout=60))
     assert [a.index for a in answers] == [0, 1, 2, 3]
     assert all(a.HasField("response") for a in answers[:3])
     assert answers[3].error.code == grpc.StatusCode.INVALID_ARGUMENT.value[0]
