@@ -10,22 +10,10 @@ import shutil
 import pytest
 
 from newsx.service.extract.events.ontology import DATA_DIR
-from newsx.service.extract.events.tables import (
-    TABLES,
-    EventRow,
-    Expectation,
-    FrameRow,
-    TriggerRow,
-    WordsRow,
-    load_lexicon,
-    table_path,
-)
+from newsx.service.extract.events.tables import TABLES, Expectation, TriggerRow, load_lexicon, row_model, table_path
 from newsx.service.extract.rules import RuleFileError, load_rows
 
-ROW_MODELS: dict[str, type[EventRow]] = {"triggers": TriggerRow, "frames": FrameRow}
-ROWS = [
-    (table, row) for table in TABLES for row in load_rows(table_path(DATA_DIR, table), ROW_MODELS.get(table, WordsRow))
-]
+ROWS = [(table, row) for table in TABLES for row in load_rows(table_path(DATA_DIR, table), row_model(table))]
 EXAMPLES = [
     pytest.param(row, example, id=f"{table}:{row.id}:{number}")
     for table, row in ROWS

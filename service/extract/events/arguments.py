@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from newsx.service.domain import EventArgument, Span
-from newsx.service.extract.events.links import Links, of_object, token_kinds
+from newsx.service.extract.events.links import MEASURE_KINDS, Links, of_object, token_kinds
 from newsx.service.extract.events.ontology import EventTypeSpec
 from newsx.service.extract.events.syntax import NOUN_POS, carried_by, governor, object_of, subject_of
 from newsx.service.extract.events.tables import Frame, Lexicon
@@ -195,6 +195,8 @@ def find_arguments(match: TriggerMatch, links: Links) -> list[EventArgument]:
         if not role:
             continue
         start, end, entity_id = _count_extent(head, links) if slot == "count" else argument_extent(head, links)
+        if slot != "count" and _is_measure(start, end, links):
+            continue  # "destroyed buildings within 300 metres": a distance is no participant
         figure_id = _figure_id(start, end, links)
         confidence = 0.9 if entity_id else (0.6 if head.pos_ == "PRON" else 0.7)
         taken.add(head.i)
@@ -203,6 +205,12 @@ def find_arguments(match: TriggerMatch, links: Links) -> list[EventArgument]:
             EventArgument(role, span.text, Span(span.start_char, span.end_char), entity_id, figure_id, confidence)
         )
     return arguments
+
+
+def _is_measure(start: int, end: int, links: Links) -> bool:
+    """Whether the tokens are all a figure that measures (a distance, a share, an age, a rank)."""
+    figures = [links.figures.get(i) for i in range(start, end)]
+    return all(figure is not None and figure.kind in MEASURE_KINDS for figure in figures)
 
 
 def _count_extent(number: Token, links: Links) -> tuple[int, int, str]:
@@ -231,6 +239,10 @@ def choose_role(
     if slot == "modifier":
         return _modifier_role(kinds, frame, fitting, head)
     role = _frame_role(frame, slot)
+    if slot == "subject" and frame.subject_alone and not has_object:
+        # "it exploded": with no object, what explodes is the device, a pronoun included.
+        if head.pos_ == "PRON" or fitting.first((frame.subject_alone,), kinds, core=True):
+            return frame.subject_alone
     if role == frame.object and slot.startswith("prep:") and has_object:
         role = "Place"  # "attacked passengers at the station": the object is the target already
     if (

@@ -10,7 +10,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsx.service.domain import Figure, Span
+from newsx.service.domain import Figure, FigureKind, Span, TimeType
 from newsx.service.extract import document
 from newsx.service.extract.events.tables import Lexicon
 
@@ -31,6 +31,13 @@ ENTITY_KINDS = {
     "EVENT": "event",
     "LAW": "law",
 }
+
+
+EVENT_TIME_TYPES = frozenset({TimeType.DATE, TimeType.TIME})
+# Figures that measure something (a distance, a share, an age, a rank) cannot be a participant.
+MEASURE_KINDS = frozenset(
+    {FigureKind.QUANTITY.value, FigureKind.PERCENT.value, FigureKind.AGE.value, FigureKind.ORDINAL.value}
+)
 
 
 @dataclass(slots=True)
@@ -87,6 +94,8 @@ def collect_links(doc: Doc, lexicon: Lexicon, verbs: frozenset[str] = frozenset(
     links.figure_records = {figure.id: figure for figure in state.figures or ()}
     if state.times:
         for time in state.times:
+            if time.type not in EVENT_TIME_TYPES:
+                continue  # "for 18 months", "every week": how long or how often, not when
             tokens = document.token_span(doc, time.span)
             if tokens is not None:
                 links.times.append(Linked(tokens.start, tokens.end, time.id, time.text, _attachment(tokens)))

@@ -112,9 +112,22 @@ def _entity_ids(event: Event, roles: set[str] | None = None) -> set[str]:
     return {a.entity_id for a in event.arguments if a.entity_id and (roles is None or a.role in roles)}
 
 
+def same_kind(first: str, second: str) -> bool:
+    """The same type, or a type and its unspecified parent ("Conflict.Attack.Unspecified" is the
+    kind of "Conflict.Attack.DetonateExplode": "the attack" can be the bombing told before)."""
+    if first == second:
+        return True
+    parent, child = sorted((first, second), key=lambda name: not name.endswith(".Unspecified"))
+    return parent.endswith(".Unspecified") and child.rsplit(".", 1)[0] == parent.rsplit(".", 1)[0]
+
+
+def more_specific(first: str, second: str) -> str:
+    return first if second.endswith(".Unspecified") else second
+
+
 def compatible(first: Draft, second: Draft, links: Links) -> bool:
-    """Same type, no clash of time, place or patient: they may be one event."""
-    if first.event.type != second.event.type or first.event.negated != second.event.negated:
+    """Types of one kind, no clash of time, place or patient: they may be one event."""
+    if not same_kind(first.event.type, second.event.type) or first.event.negated != second.event.negated:
         return False
     if (
         first.time
@@ -159,7 +172,9 @@ def merge_events(drafts: list[Draft], links: Links) -> list[Draft]:
             if draft.same_as in earlier.tokens:
                 target = earlier
                 break
-            shares = _entity_ids(earlier.event) & _entity_ids(draft.event)
+            # A shared participant joins mentions of one type; a mention of a more or less specific
+            # type must refer back to the event ("the bombing ... the attack").
+            shares = earlier.event.type == draft.event.type and _entity_ids(earlier.event) & _entity_ids(draft.event)
             if draft.anaphoric or (shares and draft.event.type not in repeated):
                 target = earlier
                 break
@@ -173,6 +188,7 @@ def merge_events(drafts: list[Draft], links: Links) -> list[Draft]:
 def _absorb(target: Draft, draft: Draft, links: Links) -> None:
     """Add a later mention to an event: its trigger, argument mentions and a more specific time."""
     event = target.event
+    event.type = more_specific(event.type, draft.event.type)
     event.mentions.append(draft.event.trigger)
     target.tokens |= draft.tokens
     target.ranges += draft.ranges

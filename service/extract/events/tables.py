@@ -9,6 +9,7 @@ only thing the engine reads. Word lists in a row may name a macro (``"@weapon_no
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -21,7 +22,7 @@ from newsx.service.domain import EventStatus
 from newsx.service.extract.events.ontology import EventTypeSpec, load_event_types
 from newsx.service.extract.rules import RuleFileError, RuleRow, load_rows, load_section
 
-TABLES = ("triggers", "words", "frames", "roles", "syntax", "status", "merging")
+TABLES = ("triggers", "domains", "words", "frames", "roles", "syntax", "status", "merging")
 
 
 # ---------------------------------------------------------------- row models
@@ -70,6 +71,8 @@ class SenseRow(BaseModel):
     heads: list[str] = []
     without_words: list[str] = []
     without_heads: list[str] = []
+    forms: list[str] = []  # the trigger's own lower-case form must be one of these ("demands", not "demand")
+    goal_kinds: list[str] = []  # a to/into/toward(s) phrase of the trigger names one of these kinds
     phrasal: bool = False  # the object is part of the trigger ("took office")
     speech: bool = False  # the word reports speech: a clause, "that" or a quotation depends on it
     confidence: float = 0.8
@@ -98,6 +101,16 @@ class WordsRow(EventRow):
     kinds: list[str] = []
 
 
+class DomainRow(EventRow):
+    """A kind of story where some trigger words mean something else: in a sentence with one of the
+    ``cues`` (lemmas or forms) or text matching ``pattern``, the ``lemmas`` name no event
+    ("struck twice" and "beat Chelsea 3-2" in a match report)."""
+
+    cues: list[str]
+    pattern: str = ""
+    lemmas: list[str]
+
+
 class FrameRow(EventRow):
     """Which role the subject, object, possessor and each preposition's object fill, for the types
     (or, with ``lemmas``, for those words of the types only); ``describe``: agent and patient shown."""
@@ -107,8 +120,14 @@ class FrameRow(EventRow):
     subject: str = ""
     object: str = ""
     possessor: str | None = None  # default: the subject's role
+    subject_alone: str = ""  # the subject's role when there is no object ("the bomb exploded")
     preps: dict[str, str] = {}
     describe: tuple[str, str] | None = None
+
+
+def row_model(table: str) -> type[EventRow]:
+    """The row model of a table (the word-list tables share ``WordsRow``)."""
+    return {"triggers": TriggerRow, "frames": FrameRow, "domains": DomainRow}.get(table, WordsRow)
 
 
 # ---------------------------------------------------------------- compiled tables
@@ -125,6 +144,8 @@ class Sense:
     heads: frozenset[str] = frozenset()
     without_words: frozenset[str] = frozenset()
     without_heads: frozenset[str] = frozenset()
+    forms: frozenset[str] = frozenset()
+    goal_kinds: frozenset[str] = frozenset()
     phrasal: bool = False
     speech: bool = False
     confidence: float = 0.8
@@ -133,12 +154,28 @@ class Sense:
     def conditioned(self) -> bool:
         """Whether the sense asks anything of the context (a fallback sense does not)."""
         return bool(
-            self.objects or self.object_kinds or self.subjects or self.subject_kinds or self.with_words or self.heads
+            self.objects
+            or self.object_kinds
+            or self.subjects
+            or self.subject_kinds
+            or self.with_words
+            or self.heads
+            or self.forms
+            or self.goal_kinds
         )
 
 
 # A trigger word's entry: its one type, or its senses in order.
 Entry = str | tuple[Sense, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Domain:
+    """A compiled ``DomainRow``."""
+
+    cues: frozenset[str]
+    pattern: re.Pattern[str] | None
+    lemmas: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +186,7 @@ class Frame:
     object: str = ""
     possessor: str = ""
     preps: dict[str, str] = field(default_factory=dict)
+    subject_alone: str = ""
 
 
 @dataclass(frozen=True)
@@ -166,6 +204,7 @@ class Lexicon:
     frames: dict[str, Frame]
     lemma_frames: dict[tuple[str, str], Frame]
     description_roles: dict[str, tuple[str, str]]
+    domains: tuple[Domain, ...] = ()
 
     @functools.cached_property
     def trigger_lemma_ids(self) -> numpy.ndarray:
@@ -183,7 +222,7 @@ class Lexicon:
 
 # Lists the engine reads by name: a table without one of them fails at load.
 REQUIRED_WORDS = {
-    "words": ("quantity_nouns", "effort_nouns", "place_nouns", "facility_nouns"),
+    "words": ("quantity_nouns", "compound_heads", "place_nouns", "facility_nouns"),
     "syntax": (
         "light_verbs",
         "entering_verbs",
@@ -236,7 +275,13 @@ def load_lexicon(folder: Path) -> Lexicon:
         roles={row.id: tuple(row.words) for row in _words(folder, "roles")},
         place_preps=dict(load_section(table_path(folder, "frames"), "place_preps")),
         **_frames(folder, types),
+        domains=tuple(_domain(row) for row in load_rows(table_path(folder, "domains"), DomainRow)),
     )
+
+
+def _domain(row: DomainRow) -> Domain:
+    pattern = re.compile(row.pattern) if row.pattern else None
+    return Domain(frozenset(row.cues), pattern, frozenset(row.lemmas))
 
 
 def _words(folder: Path, name: str) -> list[WordsRow]:
@@ -300,6 +345,8 @@ def _sense(row: SenseRow, macros: _Macros, where: str) -> Sense:
             "heads",
             "without_words",
             "without_heads",
+            "forms",
+            "goal_kinds",
         )
     }
     return Sense(row.type, phrasal=row.phrasal, speech=row.speech, confidence=row.confidence, **lists)
@@ -314,8 +361,9 @@ def _frames(folder: Path, types: dict[str, EventTypeSpec]) -> dict:
     for row in load_rows(path, FrameRow):
         _check_types(path, row.id, row.types, types)
         possessor = row.subject if row.possessor is None else row.possessor
-        frame = Frame(row.subject, row.object, possessor, {**place_preps, **row.preps})
-        used = {row.subject, row.object, possessor, *row.preps.values(), *(row.describe or ())} - {""}
+        frame = Frame(row.subject, row.object, possessor, {**place_preps, **row.preps}, row.subject_alone)
+        used = {row.subject, row.object, possessor, row.subject_alone, *row.preps.values(), *(row.describe or ())}
+        used -= {""}
         for event_type in row.types:
             unknown = used - set(types[event_type].roles)
             if unknown:

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import LEMMA
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from newsx.service.extract import document
 from newsx.service.extract.events.links import Links, token_kinds
 from newsx.service.extract.events.syntax import (
     NOUN_POS,
     VERB_POS,
+    carried_by,
     context_words,
     governor,
     is_reported_speech,
@@ -46,12 +48,18 @@ def find_triggers(doc: Doc, links: Links) -> list[TriggerMatch]:
     matches = []
     discourse_sense: dict[str, str] = {}
     lemmas = doc.to_array(LEMMA)  # ints: cheaper than a Token object per word
+    blocked: dict[int, frozenset[str]] = {}  # sentence start -> trigger lemmas its domain reads otherwise
     for index in numpy.flatnonzero(numpy.isin(lemmas, lexicon.trigger_lemma_ids)).tolist():
         token = doc[index]
         pos = trigger_pos(token)
         if pos is None:
             continue
         lemma = token.lemma_.lower()
+        sentence = token.sent
+        if sentence.start not in blocked:
+            blocked[sentence.start] = domain_blocks(sentence, lexicon)
+        if lemma in blocked[sentence.start] or in_label(token):
+            continue
         entry = lexicon.triggers[pos].get(lemma)
         if entry is None or not _may_trigger(token, entry, pos, lexicon):
             continue
@@ -65,6 +73,38 @@ def find_triggers(doc: Doc, links: Links) -> list[TriggerMatch]:
                 match.type = discourse_sense[lemma]
         matches.append(match)
     return matches
+
+
+def domain_blocks(sentence: Span, lexicon: Lexicon) -> frozenset[str]:
+    """The trigger lemmas that name no event in this sentence, by the domains its words cue."""
+    blocked: frozenset[str] = frozenset()
+    for domain in lexicon.domains:
+        if any(token.lower_ in domain.cues or token.lemma_.lower() in domain.cues for token in sentence) or (
+            domain.pattern is not None and domain.pattern.search(sentence.text)
+        ):
+            blocked |= domain.lemmas
+    return blocked
+
+
+HEADING_MARK = "=="
+BULLETS = ("*", "\u2022", "-")
+
+
+def in_label(token: Token) -> bool:
+    """Whether a word is part of a section heading ("== The attack ==") or of a list item without a
+    verb ("* 2014 Bagram Airfield bombing"): such lines name topics, they do not report events."""
+    doc = token.doc
+    text = document.doc_text(doc)
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    line_end = text.find("\n", token.idx)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    before, after = text[line_start : token.idx], line[token.idx - line_start :]
+    if HEADING_MARK in before and HEADING_MARK in after and before.count(HEADING_MARK) % 2 == 1:
+        return True
+    if not line.lstrip().startswith(BULLETS):
+        return False
+    words = doc.char_span(line_start, line_start + len(line), alignment_mode="contract")
+    return words is None or not any(word.pos_ in VERB_POS and word.tag_ != "VBN" for word in words)
 
 
 def trigger_pos(token: Token) -> str | None:
@@ -83,7 +123,7 @@ def _may_trigger(token: Token, entry: Entry, pos: str, lexicon: Lexicon) -> bool
     if pos == "verb":
         return not _is_light_verb_use(token, lexicon)
     if pos == "noun":
-        if token.dep_ == "compound" and token.head.lemma_.lower() not in lexicon.effort_nouns:
+        if token.dep_ == "compound" and token.head.lemma_.lower() not in lexicon.compound_heads:
             return False  # "suicide bomber", "fire officials": the head noun is what is meant
         crime = entry == CRIME
         return not (crime and token.dep_ == "pobj" and token.head.lower_ in lexicon.crime_argument_preps)
@@ -117,10 +157,14 @@ def sense_holds(sense: Sense, token: Token, links: Links) -> bool:
         return False
     if sense.with_words and not words & sense.with_words:
         return False
+    if sense.forms and token.lower_ not in sense.forms:
+        return False
+    if sense.goal_kinds and not _has_goal(token, sense.goal_kinds, links):
+        return False
     if (sense.objects or sense.object_kinds) and not _fits(object_of(token), sense.objects, sense.object_kinds, links):
         return False
     if (sense.subjects or sense.subject_kinds) and not _fits(
-        subject_of(token), sense.subjects, sense.subject_kinds, links
+        _subject(token, links.lexicon), sense.subjects, sense.subject_kinds, links
     ):
         # A reporting verb whose speaker the parser lost ("..., police and officials said") still reports.
         if not (sense.speech and subject_of(token) is None):
@@ -131,6 +175,25 @@ def sense_holds(sense: Sense, token: Token, links: Links) -> bool:
     if sense.heads and not heads & sense.heads:
         return False
     return not heads & sense.without_heads
+
+
+def _subject(token: Token, lexicon: Lexicon) -> Token | None:
+    """A verb's subject; for a noun, the subject of the light verb carrying it ("police launched raids")."""
+    if token.pos_ in NOUN_POS:
+        return subject_of(token.head) if carried_by(token, token.head, lexicon) else None
+    return subject_of(token)
+
+
+GOAL_PREPS = frozenset({"to", "into", "toward", "towards"})
+
+
+def _has_goal(token: Token, kinds: frozenset[str], links: Links) -> bool:
+    """Whether the trigger moves towards a place of these kinds ("came to the shop", "moved into the area")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in GOAL_PREPS:
+            if any(set(token_kinds(goal, links)) & kinds for goal in child.children if goal.dep_ == "pobj"):
+                return True
+    return False
 
 
 def _fits(word: Token | None, words: frozenset[str], kinds: frozenset[str], links: Links) -> bool:
