@@ -48,6 +48,7 @@ def syntactic_slots(match: TriggerMatch, lexicon: Lexicon) -> list[tuple[str, To
         if obj is not None:
             slots.append(("object", obj))
         slots += _prep_slots(token)
+    slots += _shared_patient(token, slots)
     expanded = []
     places = []
     for slot, head in slots:
@@ -61,6 +62,29 @@ def syntactic_slots(match: TriggerMatch, lexicon: Lexicon) -> list[tuple[str, To
                     # Where an argument is: "sites in Yemen", "a market in Baghdad", "authorities in Minsk".
                     places += [("place", place) for place in child.children if place.dep_ == "pobj"]
     return expanded + places
+
+
+def _shared_patient(token: Token, slots: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
+    """The patient of a coordinated trigger, shared: "killed and injured 30 people", "the slaughter
+    and maiming of men" (the parser hangs it on one conjunct only)."""
+    if any(slot in ("object", "prep:of") for slot, _ in slots):
+        return []
+    partners = [token.head] if token.dep_ == "conj" else []
+    partners += [child for child in token.children if child.dep_ == "conj"]
+    for partner in partners:
+        if partner.pos_ != token.pos_:
+            continue
+        second = token if token.dep_ == "conj" else partner
+        if token.pos_ in NOUN_POS and any(child.dep_ in ("det", "poss") for child in second.children):
+            continue  # "the fatalities and the abduction of 250 people": two phrases, two patients
+        if token.pos_ in NOUN_POS:
+            shared = [("prep:of", obj) for slot, obj in _prep_slots(partner) if slot == "prep:of"]
+        else:
+            patient = object_of(partner)
+            shared = [("object", patient)] if patient is not None else []
+        if shared:
+            return shared
+    return []
 
 
 def _noun_slots(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
@@ -260,7 +284,7 @@ def choose_role(
         role = "JudgeCourt"  # "convicted at Leeds Crown Court"
     if role and fitting.first((role,), kinds, core=slot in ("object", "prep:with")):
         return role
-    if slot == "subject":
+    if slot == "subject" and not set(kinds) & PLACE_KINDS:  # a building or a town is no instrument
         fallback = lexicon.roles["thing_fallback_roles"] + ((frame.object,) if not has_object else ())
         return fitting.first(fallback, kinds)
     if slot in ("prep:in", "prep:at", "prep:near", "prep:on") and set(kinds) & PLACE_KINDS:

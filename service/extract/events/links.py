@@ -82,6 +82,7 @@ def collect_links(doc: Doc, lexicon: Lexicon, verbs: frozenset[str] = frozenset(
         tokens = document.token_span(doc, place)
         if kind is None or tokens is None:
             continue
+        kind = _named_place_kind(tokens, kind, lexicon)
         linked = Linked(tokens.start, tokens.end, record_id, kind)
         for i in range(tokens.start, tokens.end):
             links.entities.setdefault(i, linked)
@@ -107,6 +108,19 @@ def collect_links(doc: Doc, lexicon: Lexicon, verbs: frozenset[str] = frozenset(
             if ent.label_ in ("DATE", "TIME")
         ]
     return links
+
+
+def _named_place_kind(tokens: SpacySpan, kind: str, lexicon: Lexicon) -> str:
+    """ "Oxford Street", "Cavehill Road", "Aragua Central Hospital": a name ending in a place or
+    facility noun names that place, whatever organisation the recogniser took it for."""
+    if kind != "org":
+        return kind
+    last = tokens[-1].lower_
+    if last in lexicon.place_nouns:
+        return "loc"
+    if last in lexicon.facility_nouns and last not in lexicon.organization_nouns:
+        return "fac"
+    return kind
 
 
 def _attachment(span: SpacySpan) -> frozenset[int]:
