@@ -35,7 +35,7 @@ from evaluation.report import Score
 from evaluation.service import extract_all, public_dev, served
 from newsx.service.domain import ArticleInput
 from newsx.service.extract import document
-from newsx.service.extract.events.lexicon import DATA_DIR, ONTOLOGY_FILES, event_types
+from newsx.service.extract.events.ontology import DATA_DIR, ONTOLOGY_FILES, event_types
 from newsx.service.pipeline import NEWSX_COMPONENTS
 from newsx.v1 import extraction_pb2 as pb
 

