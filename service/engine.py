@@ -34,6 +34,8 @@ from newsx.service.domain import ArticleInput, Extraction, Summary
 
 log = logging.getLogger(__name__)
 
+POLL_SECONDS = 0.25  # how often a wait for an article looks whether its caller is still there
+
 
 @dataclass(slots=True)
 class Analysis:
@@ -90,16 +92,21 @@ class Engine:
         """Start the workers and wait until each has loaded and warmed its pipeline.
 
         Returns False, with the workers killed, as soon as ``stopped()`` is true (SIGTERM during
-        start-up must not wait for every model to load).
+        start-up must not wait for every model to load); raises ``RuntimeError``, with the workers
+        killed, when one cannot load its pipeline within ``timeout`` seconds.
         """
         for _ in range(max(1, self._settings.workers)):
             if stopped():
                 return self._abort()
             self._workers.append(_Worker(self._context, self._settings))
         deadline = time.monotonic() + timeout
-        for worker in self._workers:
-            if not self._await_ready(worker, deadline, stopped):
-                return self._abort()
+        try:
+            ready = all(self._await_ready(worker, deadline, stopped) for worker in self._workers)
+        except RuntimeError:
+            self._abort()  # none is left behind: they ignore SIGTERM, and an exit would wait on them
+            raise
+        if not ready:
+            return self._abort()
         self._receiver.start()
         return True
 
@@ -132,22 +139,17 @@ class Engine:
         with self._lock:
             jobs = list(self._pending) + [job for worker in self._workers for job in worker.jobs.values()]
             self._pending.clear()
-        failed = 0
-        for job in jobs:
-            try:
-                job.future.set_exception(error)
-                failed += 1
-            except InvalidStateError:  # answered or cancelled meanwhile
-                pass
-        return failed
+        return sum(_settle(job.future, error) for job in jobs)
 
     def close(self, timeout: float = 10.0) -> None:
         """Ask the workers to finish and exit, killing those still busy after ``timeout`` seconds;
-        called after the server has drained its calls."""
+        called after the server has drained its calls. Anything still queued is answered
+        ``ShuttingDown``, and later submissions are refused with it."""
         deadline = time.monotonic() + timeout
         with self._lock:
             self._closing = True
             workers = list(self._workers)
+        self.fail_all(errors.ShuttingDown("the server is shutting down; retry elsewhere"))
         for worker in workers:
             try:
                 worker.connection.send(None)
@@ -180,6 +182,8 @@ class Engine:
         """Queue an article; the future gives its ``Analysis``. Raises ``Overloaded`` when full."""
         job = _Job(next(self._ids), article, summary_options, time.monotonic() + timeout, is_active, Future())
         with self._lock:
+            if self._closing:
+                raise errors.ShuttingDown("the server is shutting down; retry elsewhere")
             if len(self._pending) >= self._settings.max_queued_articles:
                 retry_after = max(0.1, len(self._pending) * self._seconds_per_article / max(1, len(self._workers)))
                 raise errors.Overloaded(
@@ -191,16 +195,25 @@ class Engine:
             self._dispatch()
         return job.future
 
-    def wait(self, future: Future, timeout: float) -> Analysis:
-        """The result of a submitted article; past ``timeout`` it is dropped if not yet sent."""
-        try:
-            return future.result(timeout=timeout)
-        except TimeoutError:
-            future.cancel()
-            raise errors.TimedOut(f"the article was not analysed within {timeout:.1f} s") from None
+    def wait(self, future: Future, timeout: float, is_active: Callable[[], bool] = lambda: True) -> Analysis:
+        """The result of a submitted article; past ``timeout``, or once the caller has gone
+        (``is_active()`` false: looked at every ``POLL_SECONDS``), the wait ends and the article
+        is dropped if not yet sent to a worker."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                return future.result(timeout=max(0.0, min(POLL_SECONDS, deadline - time.monotonic())))
+            except TimeoutError:
+                if not is_active():
+                    future.cancel()
+                    raise errors.Cancelled("the caller went away before the article was analysed") from None
+                if time.monotonic() >= deadline:
+                    future.cancel()
+                    raise errors.TimedOut(f"the article was not analysed within {timeout:.1f} s") from None
 
-    def analyse(self, article: ArticleInput, *, timeout: float, **kwargs) -> Analysis:
-        return self.wait(self.submit(article, timeout=timeout, **kwargs), timeout)
+    def analyse(self, article: ArticleInput, *, timeout: float, is_active: Callable[[], bool], **kwargs) -> Analysis:
+        future = self.submit(article, timeout=timeout, is_active=is_active, **kwargs)
+        return self.wait(future, timeout, is_active)
 
     # -- the front's bookkeeping (under the lock) ---------------------------------------------------
 
@@ -231,10 +244,10 @@ class Engine:
         if not job.future.set_running_or_notify_cancel():
             return False
         if not job.is_active():
-            job.future.set_exception(errors.Cancelled("the call was cancelled before analysis"))
+            _settle(job.future, errors.Cancelled("the call was cancelled before analysis"))
             return False
         if time.monotonic() >= job.deadline:
-            job.future.set_exception(errors.TimedOut("the deadline passed before analysis"))
+            _settle(job.future, errors.TimedOut("the deadline passed before analysis"))
             return False
         return True
 
@@ -274,12 +287,8 @@ class Engine:
             self._dispatch()
         self.on_batch(len(outcomes))
         for job, outcome in jobs:
-            if job is None:
-                continue
-            if isinstance(outcome, Exception):
-                job.future.set_exception(outcome)
-            else:
-                job.future.set_result(outcome)
+            if job is not None:
+                _settle(job.future, outcome)
 
     def _replace(self, dead: _Worker) -> None:
         """A worker died: fail what it held (retryable) and start another in its place."""
@@ -301,12 +310,25 @@ class Engine:
             self._workers[self._workers.index(dead)] = replacement
             self.restarts += 1
         for job in lost:
-            job.future.set_exception(errors.WorkerLost("the worker analysing this article stopped; retry"))
+            _settle(job.future, errors.WorkerLost("the worker analysing this article stopped; retry"))
         dead.connection.close()
 
 
 def _size(article: ArticleInput) -> int:
     return len(article.text) + len(article.title)
+
+
+def _settle(future: Future, outcome: object) -> bool:
+    """Give a future its result or error; False when it already has one (failed by the drain
+    while its worker was still busy, say): a late answer is dropped, never raised."""
+    try:
+        if isinstance(outcome, BaseException):
+            future.set_exception(outcome)
+        else:
+            future.set_result(outcome)
+    except InvalidStateError:
+        return False
+    return True
 
 
 # -- the worker process ---------------------------------------------------------------------------
