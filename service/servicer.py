@@ -13,7 +13,7 @@ import grpc
 from newsx.service import convert, errors, language, status
 from newsx.service.config import Settings
 from newsx.service.domain import with_min_confidence
-from newsx.service.engine import Engine
+from newsx.service.engine import POLL_SECONDS, Engine
 from newsx.v1 import extraction_pb2 as pb
 from newsx.v1 import extraction_pb2_grpc
 
@@ -21,7 +21,6 @@ log = logging.getLogger(__name__)
 
 _STREAM_END = object()
 _STREAM_DRAINED = object()  # the server is draining: the stream takes no more items
-_POLL_SECONDS = 0.25  # how often a waiting stream looks whether its caller left or the server drains
 
 
 class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
@@ -155,7 +154,7 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
             """Wait for room in the window while the call lives; False once it is gone."""
             while context.is_active():
                 try:
-                    in_flight.put(entry, timeout=_POLL_SECONDS)
+                    in_flight.put(entry, timeout=POLL_SECONDS)
                     return True
                 except queue.Full:
                     continue
@@ -184,7 +183,7 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
     def _answer(self, in_flight: queue.Queue, context: grpc.ServicerContext, answer_type, finish):
         while True:
             try:
-                entry = in_flight.get(timeout=_POLL_SECONDS)
+                entry = in_flight.get(timeout=POLL_SECONDS)
             except queue.Empty:
                 if self._draining:  # nothing started is left unanswered; the caller may send more
                     entry = _STREAM_DRAINED
