@@ -121,10 +121,11 @@ ROOT = Path(__file__).parents[1]
 
 
 @contextlib.contextmanager
-def server_process(tmp_path: Path, *flags: str, stderr=None):
-    """A real server process (``python -m newsx.service``) on a free port, started and SERVING;
-    yields it with the address file's lines (the gRPC address, then the metrics address when
-    ``--metrics-address`` is given). Killed at the end if still running."""
+def server_process(tmp_path: Path, *flags: str, stderr=None, command: tuple[str, ...] = ("-m", "newsx.service")):
+    """A real server process (``python -m newsx.service``, or ``command`` such as the CLI's
+    ``-m newsx.client.cli serve``) on a free port, started and SERVING; yields it with the address
+    file's lines (the gRPC address, then the metrics address when ``--metrics-address`` is given).
+    Killed at the end if still running."""
     import subprocess
     import sys
     import time
@@ -132,7 +133,7 @@ def server_process(tmp_path: Path, *flags: str, stderr=None):
     tmp_path.mkdir(parents=True, exist_ok=True)
     address_file = tmp_path / "address"
     process = subprocess.Popen(
-        [sys.executable, "-m", "newsx.service", "--address", "127.0.0.1:0", "--address-file", str(address_file)]
+        [sys.executable, *command, "--address", "127.0.0.1:0", "--address-file", str(address_file)]
         + ["--model", MODEL, "--log-level", "INFO", *flags],
         cwd=ROOT,
         stderr=stderr,

@@ -26,6 +26,7 @@ from newsx.v1 import extraction_pb2 as pb
 from tests.conftest import MODEL, ROOT, read_article_file, server_process
 
 ARTICLES = Path(__file__).parent / "articles"
+ENTRY_POINTS = [("-m", "newsx.service"), ("-m", "newsx.client.cli", "serve")]  # python -m newsx.service, newsx serve
 ALL_ARTICLES = "\n\n".join(read_article_file(p)[1] for p in sorted(ARTICLES.glob("*.txt")))  # ~7,500 characters
 
 
@@ -44,15 +45,26 @@ def _gone(pid: int) -> bool:
     return Path(f"/proc/{pid}/stat").read_text().split(") ")[-1].startswith("Z")  # a zombie is gone
 
 
+def _in_flight(metrics: str, method: str) -> float:
+    with urllib.request.urlopen(f"http://{metrics}/metrics", timeout=10) as reply:
+        page = reply.read().decode()
+    prefix = f'newsx_calls_in_flight{{method="{method}"}} '
+    return next((float(line[len(prefix) :]) for line in page.splitlines() if line.startswith(prefix)), 0.0)
+
+
 def test_shutdown_sigterm_lets_call_in_flight_finish_and_exits_zero(tmp_path):
     long_text = "\n\n".join([ALL_ARTICLES] * 8)  # about 60,000 characters: a parse of a few seconds
     flags = ("--workers", "1", "--grace-seconds", "60", "--max-article-chars", "100000")
-    with server_process(tmp_path, *flags) as (process, (address,)), NewsxClient(address, timeout=120) as client:
+    flags += ("--metrics-address", "127.0.0.1:0")
+    with server_process(tmp_path, *flags) as (process, (address, metrics)), NewsxClient(address, timeout=120) as client:
         assert client.health() == "SERVING"
         result = {}
         call = threading.Thread(target=lambda: result.update(response=client.extract(pb.Article(text=long_text))))
         call.start()
-        time.sleep(0.5)  # the call is now being parsed
+        deadline = time.monotonic() + 60
+        while not _in_flight(metrics, "Extract"):  # the server has taken the call in
+            assert time.monotonic() < deadline and call.is_alive(), result
+            time.sleep(0.05)
         os.kill(process.pid, signal.SIGTERM)
         call.join(timeout=120)
         assert len(result["response"].entities) > 20
@@ -110,9 +122,10 @@ def test_shutdown_sigterm_with_a_stream_and_queued_calls_exits_within_grace_answ
     assert len(answers) < len(requests) and ended and ended[0].code == grpc.StatusCode.UNAVAILABLE
 
 
-def test_startup_sigterm_while_the_workers_load_exits_at_once(tmp_path):
+@pytest.mark.parametrize("command", ENTRY_POINTS)
+def test_startup_sigterm_while_the_workers_load_exits_at_once(command):
     process = subprocess.Popen(
-        [sys.executable, "-m", "newsx.service", "--address", "127.0.0.1:0", "--model", MODEL, "--workers", "2"],
+        [sys.executable, *command, "--address", "127.0.0.1:0", "--model", MODEL, "--workers", "2"],
         cwd=ROOT,
         stderr=subprocess.PIPE,
         text=True,
@@ -154,7 +167,7 @@ BAD_SETTINGS = {
 }
 
 
-@pytest.mark.parametrize("command", [["-m", "newsx.service"], ["-m", "newsx.client.cli", "serve"]])
+@pytest.mark.parametrize("command", ENTRY_POINTS)
 def test_startup_settings_that_cannot_work_exit_two_naming_each(command):
     flags = [part for flag, value in BAD_SETTINGS.items() for part in (flag, value)]
     done = subprocess.run([sys.executable, *command, *flags], cwd=ROOT, capture_output=True, text=True, timeout=120)
@@ -166,7 +179,7 @@ def test_startup_settings_that_cannot_work_exit_two_naming_each(command):
     assert "address must be host:port, not 'bogus'" in done.stderr
 
 
-@pytest.mark.parametrize("command", [["-m", "newsx.service"], ["-m", "newsx.client.cli", "serve"]])
+@pytest.mark.parametrize("command", ENTRY_POINTS)
 def test_startup_address_in_use_exits_two_naming_it(command):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -186,7 +199,8 @@ def test_startup_address_in_use_exits_two_naming_it(command):
 def test_log_reader_that_stops_reading_stalls_no_call_and_no_shutdown(tmp_path):
     grace = 2.0
     flags = ("--workers", "1", "--grace-seconds", str(grace), "--metrics-address", "127.0.0.1:0")
-    with server_process(tmp_path, *flags, stderr=subprocess.PIPE) as (process, (address, metrics)):
+    newsx_serve = ENTRY_POINTS[1]  # the container's entry point
+    with server_process(tmp_path, *flags, stderr=subprocess.PIPE, command=newsx_serve) as (process, (address, metrics)):
         with NewsxClient(address, timeout=120) as client, ThreadPoolExecutor(8) as pool:
             answers = list(
                 pool.map(
