@@ -124,10 +124,15 @@ def component_costs(model: str, articles: list[tuple[str, str]], article_600: st
 
 
 def start_server(
-    model: str, workers: int, batch_window_ms: float, extra: tuple[str, ...] = ()
+    model: str,
+    workers: int,
+    batch_window_ms: float,
+    extra: tuple[str, ...] = (),
+    address_file: Path | None = None,
 ) -> tuple[subprocess.Popen, str, float]:
-    """A server process on a free loopback port; returns it, its address and start-to-SERVING seconds."""
-    address_file = Path(tempfile.mkdtemp()) / "address"
+    """A server process on a free loopback port; returns it, its address and start-to-SERVING
+    seconds. ``address_file`` (default: a temporary one) then holds its addresses, one a line."""
+    address_file = address_file or Path(tempfile.mkdtemp()) / "address"
     started = time.perf_counter()
     process = subprocess.Popen(
         [
@@ -153,7 +158,7 @@ def start_server(
         if process.poll() is not None:
             raise SystemExit("the server did not start")
         time.sleep(0.02)
-    address = address_file.read_text().strip()
+    address = address_file.read_text().splitlines()[0]  # then the metrics address, if served
     with NewsxClient(address, timeout=5) as client:
         while client.health() != "SERVING":
             time.sleep(0.02)

@@ -3,11 +3,13 @@
 For ``--seconds`` (default 180) ``--clients`` threads (16 per worker: about four times as many
 articles as the workers hold at once) call without pause, waiting only the retry delay a
 RESOURCE_EXHAUSTED answer asks for, mixing valid articles, oversized ones, malformed requests, non-English
-text, very short deadlines and calls cancelled in flight. Every call must end with OK or the code
-its kind expects; the server's memory (front and workers, sampled every 5 s) must be flat: the
-last minute's mean RSS within 10% of the first minute's; the server must not crash, and the worker
-killed with SIGKILL half-way must be replaced. The figures are printed at the end; exit 1 if any
-check fails.
+text, very short deadlines, calls cancelled in flight and short streams (some left after their first
+answer). Every call must end with OK or the code its kind expects; the server's memory (front and
+workers, sampled every 5 s) must be flat: the last minute's mean RSS within 10% of the first
+minute's; the server must not crash, and the worker killed with SIGKILL half-way must be replaced.
+The server's books must balance: per method, the calls and articles it counted in equal those it
+counted out by code (its /metrics, read from the second line of the address file). The figures
+are printed at the end; exit 1 if any check fails.
 """
 
 from __future__ import annotations
@@ -20,12 +22,16 @@ import random
 import signal
 import statistics
 import sys
+import tempfile
 import threading
 import time
+import urllib.request
+from pathlib import Path
 
 import grpc
 from google.rpc import error_details_pb2
 from grpc_status import rpc_status
+from prometheus_client.parser import text_string_to_metric_families
 
 from bench.__main__ import peak_rss_mb, pipeline_workers, start_server
 from bench.corpus import build_corpus
@@ -41,7 +47,8 @@ MAX_ARTICLE_CHARS = 20_000
 
 # kind: (share of calls, expected status codes). Valid calls may also meet a full queue.
 KINDS = {
-    "valid": (0.62, {"OK", "RESOURCE_EXHAUSTED"}),
+    "valid": (0.56, {"OK", "RESOURCE_EXHAUSTED"}),
+    "stream": (0.06, {"OK", "CANCELLED"}),  # per-article errors are answers inside the stream
     "oversized": (0.06, {"INVALID_ARGUMENT"}),
     "malformed": (0.06, {"INVALID_ARGUMENT"}),
     "non_english": (0.06, {"FAILED_PRECONDITION"}),
@@ -78,9 +85,21 @@ def request_for(kind: str, rng: random.Random, texts: list[str]) -> pb.ExtractRe
     return pb.ExtractRequest(article=pb.Article(text=text, published_at="2024-06-01"))
 
 
+def stream(stub, request: pb.ExtractRequest, rng: random.Random) -> None:
+    """Four articles (one of them empty) in one StreamExtract; a third of the time the caller
+    leaves after the first answer."""
+    items = [request, pb.ExtractRequest(article=pb.Article()), request, request]
+    answers = stub.StreamExtract((pb.StreamExtractRequest(request=item) for item in items), timeout=60)
+    for index, _ in enumerate(answers):
+        if index == 0 and rng.random() < 1 / 3:
+            answers.cancel()
+
+
 def call(stub, kind: str, request: pb.ExtractRequest, rng: random.Random) -> str:
     try:
-        if kind == "short_deadline":
+        if kind == "stream":
+            stream(stub, request, rng)
+        elif kind == "short_deadline":
             stub.Extract(request, timeout=rng.uniform(0.01, 0.3))
         elif kind == "cancelled":
             future = stub.Extract.future(request, timeout=30)
@@ -108,6 +127,35 @@ def retry_delay(error: grpc.RpcError) -> float:
     )
 
 
+def server_books(metrics_address: str, settle_seconds: float = 30) -> dict[tuple[str, str], dict]:
+    """The server's counters once no call is in flight: {(calls|articles, method): {"in": n, "out": {code: n}}}."""
+    deadline = time.monotonic() + settle_seconds
+    while True:
+        with urllib.request.urlopen(f"http://{metrics_address}/metrics", timeout=10) as reply:
+            families = {family.name: family for family in text_string_to_metric_families(reply.read().decode())}
+        in_flight = sum(sample.value for sample in families["newsx_calls_in_flight"].samples)
+        if in_flight == 0 or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    books: dict[tuple[str, str], dict] = {}
+    for what in ("calls", "articles"):
+        for sample in families[f"newsx_{what}_received"].samples:
+            if sample.name.endswith("_total"):
+                books[what, sample.labels["method"]] = {"in": sample.value, "out": {}}
+        for sample in families[f"newsx_{what}"].samples:
+            if sample.name.endswith("_total"):
+                row = books.setdefault((what, sample.labels["method"]), {"in": 0.0, "out": {}})
+                row["out"][sample.labels["code"]] = sample.value
+    return books
+
+
+def print_books(books: dict[tuple[str, str], dict]) -> None:
+    print("server's books (newsx_*_received_total in, newsx_calls_total / newsx_articles_total out):")
+    for (what, method), row in sorted(books.items()):
+        out = ", ".join(f"{code} {n:,.0f}" for code, n in sorted(row["out"].items(), key=lambda item: -item[1]))
+        print(f"  {what:8} {method:14} in {row['in']:7,.0f} = out {sum(row['out'].values()):7,.0f}  ({out})")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.soak", description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=180)
@@ -117,12 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     clients = args.clients or 16 * args.workers
     texts = [text for _, text in build_corpus(24, lengths=(100, 200, 400, 600, 800))]
-    process, address, _ = start_server(
-        args.model,
-        args.workers,
-        5.0,
-        extra=("--max-article-chars", str(MAX_ARTICLE_CHARS), "--max-queued-articles", str(4 * args.workers)),
-    )
+    address_file = Path(tempfile.mkdtemp()) / "address"
+    extra = ("--max-article-chars", str(MAX_ARTICLE_CHARS), "--max-queued-articles", str(4 * args.workers))
+    extra += ("--metrics-address", "127.0.0.1:0")
+    process, address, _ = start_server(args.model, args.workers, 5.0, extra, address_file)
+    metrics_address = address_file.read_text().splitlines()[1]
     outcomes: dict[str, collections.Counter] = {kind: collections.Counter() for kind in KINDS}
     issued = collections.Counter()
     lock = threading.Lock()
@@ -164,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     for thread in threads:
         thread.join()
     crashed = process.poll() is not None
+    books = server_books(metrics_address) if not crashed else {}
     current = pipeline_workers(process.pid)
     replaced = replaced or (killed not in current and len(current) == len(workers_before))
     front_peak = peak_rss_mb(process.pid) if not crashed else 0.0
@@ -189,12 +237,15 @@ def main(argv: list[str] | None = None) -> int:
         f"({100 * drift:+.1f}%), front peak {front_peak:.0f} MB"
     )
     print(f"worker {killed} killed: replaced={replaced}; server crashed={crashed}; exit code after SIGTERM {exit_code}")
+    print_books(books)
     checks = {
         "every call answered": issued == collections.Counter(answered),
         "only expected codes": not unexpected,
         "memory flat (within 10%)": abs(drift) <= 0.10,
         "no crash, clean exit": not crashed and exit_code == 0,
         "killed worker replaced": replaced,
+        "server's books balance (in = out by code, calls and articles)": bool(books)
+        and all(row["in"] == sum(row["out"].values()) for row in books.values()),
     }
     for name, ok in checks.items():
         print(f"{'PASS' if ok else 'FAIL'}  {name}")

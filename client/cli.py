@@ -194,7 +194,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings = config.from_arguments(args)
     except ValueError as error:  # a setting that cannot work, from a flag or NEWSX_* variable
         raise UsageError(str(error)) from None
-    return server.serve(settings)
+    try:
+        return server.run(settings)  # never returns: the process exits once drained
+    except server.StartupError as error:  # a setting that passed the checks but cannot be used
+        raise UsageError(str(error)) from None
 
 
 def _client(args: argparse.Namespace) -> NewsxClient:

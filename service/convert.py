@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from newsx.service import domain, errors, html
+from newsx.service import domain, errors, html, language
 from newsx.service.config import Settings
 from newsx.v1 import extraction_pb2 as pb
 
@@ -56,6 +56,11 @@ def article_from_proto(article: pb.Article, settings: Settings, field: str = "ar
             raise _violation("EMPTY_ARTICLE", f"{field}.html", "no article text could be found in the page")
     if not text.strip():
         raise _violation("EMPTY_ARTICLE", f"{field}.text", "the article has no text")
+    problem = language.not_language(text)
+    if problem:
+        raise _violation("NOT_LANGUAGE", f"{field}.{'html' if article.html else 'text'}", problem)
+    if article.language:
+        language.primary_language(article.language, f"{field}.language")
     return domain.ArticleInput(
         text=text, title=title, id=article.id, published_at=published_at, url=article.url, language=article.language
     )

@@ -21,7 +21,6 @@ import itertools
 import logging
 import multiprocessing
 import multiprocessing.connection
-import signal
 import threading
 import time
 from collections.abc import Callable
@@ -30,17 +29,12 @@ from dataclasses import dataclass
 
 from newsx.service import errors
 from newsx.service.config import Settings
-from newsx.service.domain import ArticleInput, Extraction, Summary
+from newsx.service.domain import ArticleInput
+from newsx.service.worker import Analysis, article_chars, worker_main
 
 log = logging.getLogger(__name__)
 
-
-@dataclass(slots=True)
-class Analysis:
-    """What a worker returns for one article: the extraction, and the summary when asked for."""
-
-    extraction: Extraction
-    summary: Summary | None = None
+POLL_SECONDS = 0.25  # how often a wait looks whether its caller is still there (or the server drains)
 
 
 @dataclass(slots=True)
@@ -90,16 +84,21 @@ class Engine:
         """Start the workers and wait until each has loaded and warmed its pipeline.
 
         Returns False, with the workers killed, as soon as ``stopped()`` is true (SIGTERM during
-        start-up must not wait for every model to load).
+        start-up must not wait for every model to load); raises ``RuntimeError``, with the workers
+        killed, when one cannot load its pipeline within ``timeout`` seconds.
         """
         for _ in range(max(1, self._settings.workers)):
             if stopped():
                 return self._abort()
             self._workers.append(_Worker(self._context, self._settings))
         deadline = time.monotonic() + timeout
-        for worker in self._workers:
-            if not self._await_ready(worker, deadline, stopped):
-                return self._abort()
+        try:
+            ready = all(self._await_ready(worker, deadline, stopped) for worker in self._workers)
+        except RuntimeError:
+            self._abort()  # none is left behind: they ignore SIGTERM, and an exit would wait on them
+            raise
+        if not ready:
+            return self._abort()
         self._receiver.start()
         return True
 
@@ -132,22 +131,17 @@ class Engine:
         with self._lock:
             jobs = list(self._pending) + [job for worker in self._workers for job in worker.jobs.values()]
             self._pending.clear()
-        failed = 0
-        for job in jobs:
-            try:
-                job.future.set_exception(error)
-                failed += 1
-            except InvalidStateError:  # answered or cancelled meanwhile
-                pass
-        return failed
+        return sum(_settle(job.future, error) for job in jobs)
 
     def close(self, timeout: float = 10.0) -> None:
         """Ask the workers to finish and exit, killing those still busy after ``timeout`` seconds;
-        called after the server has drained its calls."""
+        called after the server has drained its calls. Anything still queued is answered
+        ``ShuttingDown``, and later submissions are refused with it."""
         deadline = time.monotonic() + timeout
         with self._lock:
             self._closing = True
             workers = list(self._workers)
+        self.fail_all(errors.ShuttingDown("the server is shutting down; retry elsewhere"))
         for worker in workers:
             try:
                 worker.connection.send(None)
@@ -180,6 +174,8 @@ class Engine:
         """Queue an article; the future gives its ``Analysis``. Raises ``Overloaded`` when full."""
         job = _Job(next(self._ids), article, summary_options, time.monotonic() + timeout, is_active, Future())
         with self._lock:
+            if self._closing:
+                raise errors.ShuttingDown("the server is shutting down; retry elsewhere")
             if len(self._pending) >= self._settings.max_queued_articles:
                 retry_after = max(0.1, len(self._pending) * self._seconds_per_article / max(1, len(self._workers)))
                 raise errors.Overloaded(
@@ -191,16 +187,25 @@ class Engine:
             self._dispatch()
         return job.future
 
-    def wait(self, future: Future, timeout: float) -> Analysis:
-        """The result of a submitted article; past ``timeout`` it is dropped if not yet sent."""
-        try:
-            return future.result(timeout=timeout)
-        except TimeoutError:
-            future.cancel()
-            raise errors.TimedOut(f"the article was not analysed within {timeout:.1f} s") from None
+    def wait(self, future: Future, timeout: float, is_active: Callable[[], bool] = lambda: True) -> Analysis:
+        """The result of a submitted article; past ``timeout``, or once the caller has gone
+        (``is_active()`` false: looked at every ``POLL_SECONDS``), the wait ends and the article
+        is dropped if not yet sent to a worker."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                return future.result(timeout=max(0.0, min(POLL_SECONDS, deadline - time.monotonic())))
+            except TimeoutError:
+                if not is_active():
+                    future.cancel()
+                    raise errors.Cancelled("the caller went away before the article was analysed") from None
+                if time.monotonic() >= deadline:
+                    future.cancel()
+                    raise errors.TimedOut(f"the article was not analysed within {timeout:.1f} s") from None
 
-    def analyse(self, article: ArticleInput, *, timeout: float, **kwargs) -> Analysis:
-        return self.wait(self.submit(article, timeout=timeout, **kwargs), timeout)
+    def analyse(self, article: ArticleInput, *, timeout: float, is_active: Callable[[], bool], **kwargs) -> Analysis:
+        future = self.submit(article, timeout=timeout, is_active=is_active, **kwargs)
+        return self.wait(future, timeout, is_active)
 
     # -- the front's bookkeeping (under the lock) ---------------------------------------------------
 
@@ -221,7 +226,7 @@ class Engine:
                 continue
             worker = min(ready, key=lambda w: w.chars)
             worker.jobs[job.id] = job
-            worker.chars += _size(job.article)
+            worker.chars += article_chars(job.article)
             try:
                 worker.connection.send((job.id, job.article, job.summary_options, job.deadline))
             except OSError:  # the worker just died; the receiver fails its jobs
@@ -231,10 +236,10 @@ class Engine:
         if not job.future.set_running_or_notify_cancel():
             return False
         if not job.is_active():
-            job.future.set_exception(errors.Cancelled("the call was cancelled before analysis"))
+            _settle(job.future, errors.Cancelled("the call was cancelled before analysis"))
             return False
         if time.monotonic() >= job.deadline:
-            job.future.set_exception(errors.TimedOut("the deadline passed before analysis"))
+            _settle(job.future, errors.TimedOut("the deadline passed before analysis"))
             return False
         return True
 
@@ -269,17 +274,13 @@ class Engine:
         _, outcomes, seconds_per_article = message
         with self._lock:
             jobs = [(worker.jobs.pop(job_id, None), outcome) for job_id, outcome in outcomes]
-            worker.chars -= sum(_size(job.article) for job, _ in jobs if job is not None)
+            worker.chars -= sum(article_chars(job.article) for job, _ in jobs if job is not None)
             self._seconds_per_article = 0.8 * self._seconds_per_article + 0.2 * seconds_per_article
             self._dispatch()
         self.on_batch(len(outcomes))
         for job, outcome in jobs:
-            if job is None:
-                continue
-            if isinstance(outcome, Exception):
-                job.future.set_exception(outcome)
-            else:
-                job.future.set_result(outcome)
+            if job is not None:
+                _settle(job.future, outcome)
 
     def _replace(self, dead: _Worker) -> None:
         """A worker died: fail what it held (retryable) and start another in its place."""
@@ -301,112 +302,18 @@ class Engine:
             self._workers[self._workers.index(dead)] = replacement
             self.restarts += 1
         for job in lost:
-            job.future.set_exception(errors.WorkerLost("the worker analysing this article stopped; retry"))
+            _settle(job.future, errors.WorkerLost("the worker analysing this article stopped; retry"))
         dead.connection.close()
 
 
-def _size(article: ArticleInput) -> int:
-    return len(article.text) + len(article.title)
-
-
-# -- the worker process ---------------------------------------------------------------------------
-
-
-def worker_main(connection, settings: Settings) -> None:
-    """Load the pipeline, then parse batches of what the front sends until told to stop."""
-    from newsx.service.observability import configure_logging
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the front decides when workers stop
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    configure_logging(settings.log_level, settings.log_format)
-    analyser = BatchAnalyser(settings)
-    connection.send(("ready", analyser.model, analyser.nlp.lang))
-    stop = False
-    while not stop:
-        try:
-            first = connection.recv()
-        except (EOFError, OSError):
-            return  # the front is gone
-        if first is None:
-            return
-        batch, stop = _gather(connection, first, settings)
-        started = time.perf_counter()
-        outcomes = analyser.run(batch)
-        connection.send(("batch", outcomes, (time.perf_counter() - started) / len(batch)))
-
-
-def _gather(connection, first: tuple, settings: Settings) -> tuple[list[tuple], bool]:
-    """A batch starting with ``first``; True as well when the front asked the worker to stop.
-
-    A lone article is parsed at once (no added latency at concurrency 1). When others are
-    already waiting, the worker gathers for up to ``batch_window_ms``, until ``batch_size``
-    articles or ``batch_max_chars`` characters (which bounds a worker's memory).
-    """
-    batch, chars = [first], _size(first[1])
-    if not connection.poll(0):
-        return batch, False
-    window_end = time.monotonic() + settings.batch_window_ms / 1000
-    while (
-        len(batch) < settings.batch_size
-        and chars < settings.batch_max_chars
-        and connection.poll(max(0.0, window_end - time.monotonic()))
-    ):
-        item = connection.recv()
-        if item is None:
-            return batch, True
-        batch.append(item)
-        chars += _size(item[1])
-    return batch, False
-
-
-class BatchAnalyser:
-    """Worker side: one loaded pipeline; a batch of articles in, ``Analysis`` records out."""
-
-    def __init__(self, settings: Settings):
-        from newsx.service.pipeline import build_pipeline, model_name
-
-        self.nlp = build_pipeline(settings.model)
-        self.model = model_name(self.nlp)
-        self._chunk_chars = settings.chunk_chars  # longer articles are parsed in parts of this size
-        self.nlp.max_length = max(self.nlp.max_length, settings.chunk_chars)
-        self.run([(-1, WARM_UP_ARTICLE, {"max_sentences": 3}, time.monotonic() + 60)])
-
-    def run(self, batch: list[tuple]) -> list[tuple[int, object]]:
-        """(job id, Analysis or error) for each article of the batch."""
-        from newsx.service.pipeline import parse
-
-        now = time.monotonic()
-        live = [item for item in batch if item[3] > now]
-        results: list[tuple[int, object]] = [
-            (item[0], errors.TimedOut("the deadline passed before analysis")) for item in batch if item[3] <= now
-        ]
-        if not live:
-            return results
-        try:
-            docs = parse(self.nlp, [item[1] for item in live], chunk_chars=self._chunk_chars)
-        except Exception:  # noqa: BLE001 - isolate the article that broke the batch
-            if len(live) == 1:
-                log.exception("pipeline failed on article id=%r", live[0][1].id)
-                return results + [(live[0][0], errors.NewsxError("the article could not be analysed"))]
-            return results + [r for item in live for r in self.run([item])]
-        results.extend((item[0], self._analysis(doc, item[1], item[2])) for item, doc in zip(live, docs))
-        return results
-
-    def _analysis(self, doc, article: ArticleInput, summary_options: dict | None) -> Analysis | Exception:
-        from newsx.service import summarize
-        from newsx.service.pipeline import to_extraction
-
-        try:
-            extraction = to_extraction(doc, article, self.model)
-            summary = summarize.summarize(doc, extraction, **summary_options) if summary_options else None
-            return Analysis(extraction, summary)
-        except Exception:  # noqa: BLE001 - one article's failure is that article's error
-            log.exception("post-processing failed on article id=%r", article.id)
-            return errors.NewsxError("the article could not be analysed")
-
-
-WARM_UP_ARTICLE = ArticleInput(
-    title="Officials Meet in Geneva",
-    text="Officials from France and Germany met in Geneva on Monday to discuss a $2 billion deal. "
-    "About 40 people attended the talks, which lasted three hours.",
-)
+def _settle(future: Future, outcome: object) -> bool:
+    """Give a future its result or error; False when it already has one (failed by the drain
+    while its worker was still busy, say): a late answer is dropped, never raised."""
+    try:
+        if isinstance(outcome, BaseException):
+            future.set_exception(outcome)
+        else:
+            future.set_result(outcome)
+    except InvalidStateError:
+        return False
+    return True

@@ -3,6 +3,12 @@
 Every newsx.v1 call is counted by method and status code, timed, and logged once as a JSON line
 with a request id (the caller's ``x-request-id`` metadata, else a new one). Article text is never
 logged unless ``log_article_text`` is set.
+
+The books balance: each call and each article (a unary call's one, every item of a stream) is
+counted when it comes in (``newsx_calls_received_total``, ``newsx_articles_received_total``) and
+again by outcome when it is answered (``newsx_calls_total``, ``newsx_articles_total``, by code);
+when no call is in flight, what came in equals what went out. Calls gRPC itself refuses before
+any handler runs (past ``max_concurrent_calls``) are not seen here.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import logging.handlers
 import os
 import queue
 import sys
+import threading
 import time
 import uuid
 
@@ -62,8 +69,20 @@ class Metrics:
 
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
+        self.calls_received = Counter(
+            "newsx_calls_received", "Calls received by RPC method", ("method",), registry=self.registry
+        )
         self.calls = Counter(
-            "newsx_calls", "Calls by RPC method and gRPC status code", ("method", "code"), registry=self.registry
+            "newsx_calls",
+            "Calls answered by RPC method and gRPC status code",
+            ("method", "code"),
+            registry=self.registry,
+        )
+        self.articles_received = Counter(
+            "newsx_articles_received",
+            "Articles received by RPC method (each item of a stream counted)",
+            ("method",),
+            registry=self.registry,
         )
         self.latency = Histogram(
             "newsx_call_seconds",
@@ -181,15 +200,14 @@ class ObservabilityInterceptor(grpc.ServerInterceptor):
             )
         return handler
 
-    def _observe(self, article_request):
+    def _observe(self, method: str, article_request) -> int:
+        self._metrics.articles_received.labels(method).inc()
         chars = _article_chars(article_request)
         self._metrics.article_chars.observe(chars)
         return chars
 
-    def _finish(self, method: str, context, started: float, extra: dict, interrupted: bool = False) -> str:
-        code = context.code() or (grpc.StatusCode.CANCELLED if interrupted else grpc.StatusCode.OK)
-        # abort_with_status leaves the code as a number on some grpcio versions
-        code_name = code_pb2.Code.Name(code) if isinstance(code, int) else code.name
+    def _finish(self, method: str, context, started: float, extra: dict, completed: bool) -> str:
+        code_name = _outcome(context, completed)
         elapsed = time.perf_counter() - started
         self._metrics.calls.labels(method, code_name).inc()
         self._metrics.latency.labels(method).observe(elapsed)
@@ -200,45 +218,87 @@ class ObservabilityInterceptor(grpc.ServerInterceptor):
     def _unary(self, behaviour, method: str, call_id: str):
         def wrapped(request, context):
             request_id.set(call_id)
+            self._metrics.calls_received.labels(method).inc()
             self._metrics.in_flight.labels(method).inc()
             started = time.perf_counter()
-            extra = {"article_chars": self._observe(request)}
+            extra = {"article_chars": self._observe(method, request)}
             if self._log_text:
                 extra["article_text"] = request.article.text
+            completed = False
             try:
-                return behaviour(request, context)
+                response = behaviour(request, context)
+                completed = True
+                return response
             finally:
-                self._metrics.articles.labels(method, self._finish(method, context, started, extra)).inc()
+                self._metrics.articles.labels(method, self._finish(method, context, started, extra, completed)).inc()
 
         return wrapped
 
     def _stream(self, behaviour, method: str, call_id: str):
         def wrapped(request_iterator, context):
             request_id.set(call_id)
+            self._metrics.calls_received.labels(method).inc()
             self._metrics.in_flight.labels(method).inc()
             started = time.perf_counter()
-            counted = {"articles": 0, "answered": 0}
+            books = _StreamBooks()
 
             def observed():
                 for item in request_iterator:
-                    counted["articles"] += 1
-                    self._observe(item)
+                    if not books.take():
+                        return  # the call has ended: the item was never taken in
+                    self._observe(method, item)
                     yield item
 
             complete = False
             try:
                 for response in behaviour(observed(), context):
-                    error = response.error.code if response.HasField("error") else 0
-                    self._metrics.articles.labels(method, code_pb2.Code.Name(error)).inc()
-                    counted["answered"] += 1
+                    code = code_pb2.Code.Name(response.error.code if response.HasField("error") else 0)
                     yield response
+                    # resumed: gRPC has sent the answer (a failed send closes this generator instead)
+                    self._metrics.articles.labels(method, code).inc()
+                    books.answered += 1
                 complete = True
             finally:
-                code = self._finish(method, context, started, counted, interrupted=not complete)
-                # items received but never answered end with the call
-                self._metrics.articles.labels(method, code).inc(counted["articles"] - counted["answered"])
+                unanswered = books.close()
+                counts = {"articles": books.taken, "answered": books.answered}
+                code = self._finish(method, context, started, counts, complete)
+                self._metrics.articles.labels(method, code).inc(unanswered)  # they end with the call
 
         return wrapped
+
+
+class _StreamBooks:
+    """The items of one stream taken in and answered; none is taken in once the call has ended."""
+
+    def __init__(self) -> None:
+        self.taken = 0
+        self.answered = 0
+        self._open = True
+        self._lock = threading.Lock()
+
+    def take(self) -> bool:
+        with self._lock:
+            self.taken += self._open
+            return self._open
+
+    def close(self) -> int:
+        """End the books; returns how many items were taken in and not answered."""
+        with self._lock:
+            self._open = False
+            return self.taken - self.answered
+
+
+def _outcome(context, completed: bool) -> str:
+    """The status code name the caller got: the one the handler set; else OK for a handler that
+    completed while the caller was there, DEADLINE_EXCEEDED or CANCELLED for one it left, and
+    UNKNOWN for a handler that raised."""
+    code = context.code()
+    if code is not None:  # abort_with_status leaves the code as a number on some grpcio versions
+        return code_pb2.Code.Name(code) if isinstance(code, int) else code.name
+    if context.is_active():
+        return "OK" if completed else "UNKNOWN"
+    remaining = context.time_remaining()
+    return "DEADLINE_EXCEEDED" if remaining is not None and remaining <= 0 else "CANCELLED"
 
 
 def configure_logging(level: str, fmt: str = "json", queue_lines: int = LOG_QUEUE_LINES) -> None:
@@ -258,6 +318,7 @@ def configure_logging(level: str, fmt: str = "json", queue_lines: int = LOG_QUEU
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(getattr(logging, level.upper(), logging.INFO))
+    logging.captureWarnings(True)  # warnings (spaCy's, say) go through the queue, not straight to stderr
 
 
 @atexit.register

@@ -42,14 +42,9 @@ def model_name(nlp: Language) -> str:
 def parse(nlp: Language, articles: list[ArticleInput], *, chunk_chars: int) -> list[Doc]:
     """Run articles through the whole pipeline, in order: short ones in one ``nlp.pipe`` batch,
     longer ones than ``chunk_chars`` in parts (see ``parse_long``)."""
-    docs: list[Doc | None] = [None] * len(articles)
     short = [i for i, article in enumerate(articles) if len(document.analysed_text(article)) <= chunk_chars]
-    for i, doc in zip(short, nlp.pipe(document.make_doc(nlp, articles[i]) for i in short)):
-        docs[i] = doc
-    for i, article in enumerate(articles):
-        if docs[i] is None:
-            docs[i] = parse_long(nlp, article, chunk_chars)
-    return docs
+    docs = dict(zip(short, nlp.pipe(document.make_doc(nlp, articles[i]) for i in short)))
+    return [docs[i] if i in docs else parse_long(nlp, article, chunk_chars) for i, article in enumerate(articles)]
 
 
 def parse_long(nlp: Language, article: ArticleInput, chunk_chars: int) -> Doc:
@@ -65,7 +60,7 @@ def parse_long(nlp: Language, article: ArticleInput, chunk_chars: int) -> Doc:
     newsx = [name for name, _ in NEWSX_COMPONENTS if name in nlp.pipe_names]
     with nlp.select_pipes(disable=newsx):
         docs = list(nlp.pipe(document.make_doc(nlp, article, part) for part in parts))
-    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
+    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])  # type: ignore[call-arg]  # stub lags
     document.annotate(doc, article)
     for name in newsx:
         doc = nlp.get_pipe(name)(doc)

@@ -11,7 +11,9 @@ import logging
 import os
 import signal
 import threading
+import time
 from concurrent import futures
+from typing import NoReturn
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
@@ -20,7 +22,13 @@ from grpc_reflection.v1alpha import reflection
 from newsx.service import errors, language, security
 from newsx.service.config import Settings
 from newsx.service.engine import Engine
-from newsx.service.observability import EngineCollector, Metrics, ObservabilityInterceptor, configure_logging
+from newsx.service.observability import (
+    EngineCollector,
+    Metrics,
+    ObservabilityInterceptor,
+    configure_logging,
+    flush_logs,
+)
 from newsx.service.servicer import ExtractionServicer
 from newsx.v1 import extraction_pb2, extraction_pb2_grpc
 
@@ -28,7 +36,7 @@ log = logging.getLogger(__name__)
 
 SERVICE_NAME = extraction_pb2.DESCRIPTOR.services_by_name["ExtractionService"].full_name
 _HEALTH_NAMES = ("", SERVICE_NAME)
-ANSWER_SECONDS = 1.0  # after the grace period, time to send UNAVAILABLE to what could not finish
+ANSWER_SECONDS = 0.5  # after the grace period, time to send UNAVAILABLE to what could not finish
 
 
 class StartupError(Exception):
@@ -62,17 +70,18 @@ class Serving:
             self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
 
     def drain(self, grace: float) -> None:
-        """Report NOT_SERVING, refuse new calls, let in-flight calls finish within ``grace`` seconds;
-        then what is still queued or being analysed is answered UNAVAILABLE (clients retry
-        elsewhere), and the server is stopped at most ``ANSWER_SECONDS`` later."""
+        """Report NOT_SERVING (health keeps answering) and refuse new calls and stream items with
+        UNAVAILABLE; let the calls in flight finish within ``grace`` seconds; then answer what is
+        still queued or being analysed UNAVAILABLE (clients retry elsewhere) and stop the server,
+        at most about ``ANSWER_SECONDS`` later."""
         self.health.enter_graceful_shutdown()
-        stopped = self.server.stop(grace + ANSWER_SECONDS)
-        if not stopped.wait(grace):
+        if not self._servicer.drain(grace):
             engine = self._servicer.engine
             if engine is not None:
                 failed = engine.fail_all(errors.ShuttingDown("the server is shutting down; retry elsewhere"))
                 log.warning("grace period over: %d articles answered UNAVAILABLE", failed)
-            stopped.wait(ANSWER_SECONDS)
+            self._servicer.drain(ANSWER_SECONDS)
+        self.server.stop(0).wait(ANSWER_SECONDS)
 
 
 def create_server(settings: Settings) -> Serving:
@@ -117,6 +126,17 @@ def create_server(settings: Settings) -> Serving:
     return Serving(server, port, health_servicer, servicer, metrics)
 
 
+def run(settings: Settings) -> NoReturn:
+    """The server process (``newsx serve``, ``python -m newsx.service``): serve until SIGTERM or
+    SIGINT, drain, then exit at once: gRPC's handler threads are not waited for (every call was
+    answered in the drain) and the log gets at most a moment to flush, so the process is gone
+    within the grace period and about a second, whatever is in flight or a stalled log reader.
+    Raises ``StartupError`` before serving."""
+    code = serve(settings)
+    flush_logs(timeout=ANSWER_SECONDS)
+    os._exit(code)
+
+
 def serve(settings: Settings) -> int:
     """Run until SIGTERM/SIGINT, then drain calls within the grace period; exit code 0.
 
@@ -128,14 +148,16 @@ def serve(settings: Settings) -> int:
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     serving = create_server(settings)
-    address = f"{settings.address.rsplit(':', 1)[0]}:{serving.port}"
+    addresses = [f"{settings.address.rsplit(':', 1)[0]}:{serving.port}"]
     if settings.metrics_address:
         try:
             metrics_port = serving.metrics.serve(settings.metrics_address)
         except (OSError, ValueError) as error:
             serving.server.stop(0)
             raise StartupError(f"metrics_address: could not listen on {settings.metrics_address}: {error}") from None
-        log.info("metrics on %s:%d/metrics", settings.metrics_address.rsplit(":", 1)[0], metrics_port)
+        addresses.append(f"{settings.metrics_address.rsplit(':', 1)[0]}:{metrics_port}")
+        log.info("metrics on %s/metrics", addresses[1])
+    log.info("loading %s in %d pipeline workers", settings.model, settings.workers)
     engine = Engine(settings)
     try:
         started = engine.start(stopped=stop.is_set)
@@ -147,18 +169,21 @@ def serve(settings: Settings) -> int:
         serving.server.stop(0)
         return 0
     serving.set_serving(engine)
-    log.info("serving %s on %s with %d pipeline workers", engine.model, address, settings.workers)
+    log.info("serving %s on %s with %d pipeline workers", engine.model, addresses[0], settings.workers)
     if settings.address_file:
-        _write_address(settings.address_file, address)
+        _write_lines(settings.address_file, addresses)
     stop.wait()
     log.info("draining (grace %.1f s)", settings.grace_seconds)
+    began = time.monotonic()
     serving.drain(settings.grace_seconds)
     engine.close(timeout=ANSWER_SECONDS)
+    log.info("stopped %.1f s after the signal", time.monotonic() - began)
     return 0
 
 
-def _write_address(path: str, address: str) -> None:
+def _write_lines(path: str, lines: list[str]) -> None:
+    """Write the file whole or not at all (a reader polling for it never sees half of it)."""
     tmp = path + ".tmp"
     with open(tmp, "w") as handle:
-        handle.write(address + "\n")
+        handle.write("".join(line + "\n" for line in lines))
     os.replace(tmp, path)

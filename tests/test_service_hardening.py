@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import random
 import signal
 import threading
 import time
@@ -13,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import grpc
 import pytest
 
-from newsx.client.client import NewsxClient, NewsxError
+from newsx.client.client import NewsxClient, NewsxError, unpack_details
 from newsx.v1 import extraction_pb2 as pb
 from newsx.v1 import extraction_pb2_grpc
 from tests.conftest import running_server
@@ -46,7 +47,32 @@ def test_hardening_other_language_is_failed_precondition_naming_both(client):
     error = raised.value
     assert error.code == grpc.StatusCode.FAILED_PRECONDITION
     assert error.reason == "LANGUAGE_NOT_SUPPORTED"
-    assert "'de'" in error.message and "en_core_web_sm" in error.message
+    assert error.message.startswith("the article looks like 'de' (detected with probability")
+    assert "en_core_web_sm" in error.message and "set article.language to 'en'" in error.message
+
+
+def test_hardening_other_language_given_by_the_caller_is_worded_as_given(client):
+    with pytest.raises(NewsxError) as raised:
+        client.extract(pb.Article(text="Angela Merkel visited Paris on Monday.", language="fr-CA"))
+    error = raised.value
+    assert error.code == grpc.StatusCode.FAILED_PRECONDITION and error.reason == "LANGUAGE_NOT_SUPPORTED"
+    assert error.message.startswith("article.language is 'fr-CA', but the loaded pipeline en_core_web_sm")
+    assert "detected" not in error.message and "looks like" not in error.message
+
+
+@pytest.mark.parametrize("tag", ["klingon-xx-!!", "en_US", "e", "english", "zz", "en-", "en--GB", "x"])
+def test_hardening_language_tag_that_is_not_bcp47_is_invalid_argument(client, tag):
+    with pytest.raises(NewsxError) as raised:
+        client.extract(pb.Article(text="Angela Merkel visited Paris on Monday.", language=tag))
+    assert raised.value.code == grpc.StatusCode.INVALID_ARGUMENT
+    assert raised.value.reason == "INVALID_LANGUAGE"
+    assert [field for field, _ in raised.value.field_violations] == ["article.language"]
+
+
+@pytest.mark.parametrize("tag", ["en", "EN", "en-GB", "en-Latn-US", "eng", "en-US-x-newsroom", "en-GB-oxendict"])
+def test_hardening_well_formed_english_language_tag_is_analysed(client, tag):
+    response = client.extract(pb.Article(text="Angela Merkel visited Paris on Monday.", language=tag))
+    assert {e.name for e in response.entities} >= {"Angela Merkel", "Paris"}
 
 
 def test_hardening_language_override_analyses_anyway(client):
@@ -100,6 +126,57 @@ def test_hardening_odd_text_is_answered_with_valid_offsets(client, name):
     _assert_offsets(response, text)
 
 
+def _random_text(encoding: str, size: int = 3_000) -> str:
+    noise = random.Random(19)
+    return bytes(noise.randrange(256) for _ in range(size)).decode(encoding, errors="replace")
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (_random_text("latin-1"), "control or replacement characters"),  # ~25% C0/C1 controls
+        (_random_text("utf-8"), "control or replacement characters"),  # ~45% U+FFFD
+        (_random_text("cp1252"), "control or replacement characters"),
+        ("Markets rose. " + "\x00" * 200 + "Paris said on Monday that prices would rise. " * 2, "control"),
+        ("=-+*/|#@~^" * 30, "letters or digits"),
+        ("\ufffd" * 150 + " Paris", "replacement"),
+    ],
+)
+def test_hardening_text_that_is_not_language_is_invalid_argument_with_a_reason(client, text, why):
+    with pytest.raises(NewsxError) as raised:
+        client.extract(pb.Article(text=text, language="en"))
+    error = raised.value
+    assert error.code == grpc.StatusCode.INVALID_ARGUMENT and error.reason == "NOT_LANGUAGE"
+    [(field, description)] = error.field_violations
+    assert field == "article.text" and why in description
+
+
+def test_hardening_control_characters_read_as_spaces_keep_entities_and_offsets(client):
+    text = "Paris\x00 said on Monday that Angela\x07Merkel would visit\x1bBerlin.\x0c"
+    response = client.extract(pb.Article(text=text))
+    mentions = {m.text: (m.span.start, m.span.end) for e in response.entities for m in e.mentions}
+    assert mentions["Paris"] == (0, 5)
+    assert mentions["Berlin"] == (text.index("Berlin"), text.index("Berlin") + 6)
+    assert response.text == text.translate({0: " ", 7: " ", 0x1B: " ", 0x0C: " "})  # the analysed text
+    _assert_offsets(response, text)
+
+
+@pytest.mark.parametrize("depth", [300, 2_000])
+def test_hardening_deeply_nested_html_still_yields_its_text(client, depth):
+    page = (
+        "<html><head><title>Talks Resume in Geneva</title></head><body><nav><a href='/'>Home</a></nav>"
+        + "<div><span>" * depth
+        + "<p>Diplomats from France and Germany met in Geneva on Monday to resume talks on a $2 billion "
+        "energy deal, officials said.</p><p>The talks will continue on Tuesday.</p>"
+        + "</span></div>" * depth
+        + "<footer>Copyright 2024 Example News</footer></body></html>"
+    )
+    response = client.extract(pb.Article(html=page))
+    assert response.text.startswith("Talks Resume in Geneva\n\nDiplomats from France and Germany met in Geneva")
+    assert response.text.endswith("The talks will continue on Tuesday.")
+    assert {e.name for e in response.entities} >= {"France", "Germany", "Geneva"}
+
+
 def test_hardening_only_whitespace_is_invalid_argument(client):
     with pytest.raises(NewsxError) as raised:
         client.extract(pb.Article(text="\n \t \u3000 \n"))
@@ -151,6 +228,36 @@ def test_hardening_killed_worker_is_replaced_and_no_call_is_lost(server_settings
             assert time.monotonic() < deadline, "the dead worker was not replaced"
             time.sleep(0.1)
         assert client.extract(pb.Article(text=texts[0])).entities  # the pool serves on
+
+
+def test_hardening_stream_items_lost_with_their_worker_are_unavailable_then_retried(server_settings, test_articles):
+    """Items a dying worker held are answered UNAVAILABLE (WORKER_LOST), never INTERNAL; the
+    client retries them, so with its default retries every item gets its extraction."""
+    settings = dataclasses.replace(server_settings, workers=1)
+    requests = [
+        pb.ExtractRequest(article=pb.Article(id=str(i), text=text))
+        for i, (_, text) in enumerate(test_articles.values())
+    ]
+    requests *= 3
+
+    def run(client: NewsxClient, pool, retries: int) -> list[pb.StreamExtractResponse]:
+        answers = []
+        for answer in client.stream_extract(requests, retries=retries):
+            if not answers:  # the worker now holds the next items
+                os.kill(pool.worker_pids()[0], signal.SIGKILL)
+            answers.append(answer)
+        return answers
+
+    with running_server(settings) as (serving, pool), NewsxClient(f"127.0.0.1:{serving.port}", timeout=60) as client:
+        raw = run(client, pool, retries=0)
+        lost = [answer for answer in raw if answer.HasField("error")]
+        assert len(raw) == len(requests) and lost
+        for answer in lost:
+            assert answer.error.code == grpc.StatusCode.UNAVAILABLE.value[0], answer.error
+            assert [d.reason for d in unpack_details(answer.error.details)] == ["WORKER_LOST"]
+        retried = run(client, pool, retries=4)
+        assert [answer.article_id for answer in retried] == [r.article.id for r in requests]
+        assert all(answer.HasField("response") and answer.response.entities for answer in retried)
 
 
 def test_hardening_lone_worker_killed_is_replaced_and_serves_again(server_settings):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,9 @@ from spacy.tokens import Span as SpacySpan
 from newsx.service.domain import ArticleInput, Entity, Event, Figure, Span, TimeExpression
 
 TITLE_SEPARATOR = "\n\n"
+# Control characters other than tab and line breaks (NUL, escape, form feed, C1 controls) are
+# read as spaces: "Paris\x00 said" keeps its entity, and positions do not move.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SENTENCE_FINAL = numpy.array([get_string_id(mark) for mark in ".!?"], dtype=numpy.uint64)
 _CLOSING_QUOTES = numpy.array([get_string_id(mark) for mark in ('"', "\u201d", "'", "\u2019")], dtype=numpy.uint64)
 
@@ -77,9 +81,8 @@ for _field in ("reference_time", "title_end", "entities", "times", "figures", "e
 
 def analysed_text(article: ArticleInput) -> str:
     """The text whose code point offsets every span in a response refers to."""
-    if article.title:
-        return article.title + TITLE_SEPARATOR + article.text
-    return article.text
+    text = article.title + TITLE_SEPARATOR + article.text if article.title else article.text
+    return _CONTROL.sub(" ", text)
 
 
 def make_doc(nlp: Language, article: ArticleInput, text: str | None = None) -> Doc:
