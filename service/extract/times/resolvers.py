@@ -1,0 +1,387 @@
+"""What a grammar match means: its TIMEX3 type and value (``RESOLVERS``; the checks of whether it
+is a time at all are in ``checks``). Rows of ``data/patterns.yaml`` name them in ``value``.
+
+Values count from the reference (publication) date, or, for anaphoric expressions ("a year
+earlier", "the following week", "the quarter"), from the date in focus; underspecified dates
+("Friday", "October 11") take the direction the tense of their verb gives (``Anchor.direction``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from newsx.service.domain import TimeType
+from newsx.service.extract.times.context import (
+    Anchor,
+    Resolved,
+    Resolver,
+    discourse_focus,
+    is_frequency,
+    norm,
+    previous_word,
+)
+from newsx.service.extract.times.lexicon import Lexicon
+from newsx.service.extract.times.values import (
+    PLACEHOLDERS,
+    Bounds,
+    Direction,
+    choose_year,
+    day_value,
+    duration_value,
+    granularity,
+    month_bounds,
+    month_value,
+    months_bounds,
+    shift_calendar_value,
+    shifted_value,
+    truncate_value,
+    weekday_date,
+)
+
+
+def _shift(lexicon: Lexicon, relation: str) -> int | None:
+    return lexicon.numbers("relative_shifts").get(relation)
+
+
+def _cyclic_value(anchor: Anchor, bounds: Bounds, relation: str, render: Callable[[int], str], placeholder: str) -> str:
+    """Value of a yearly period ("October 11", "this spring") chosen by relation or tense."""
+    if anchor.reference is None:
+        return placeholder
+    shift = _shift(anchor.lexicon, relation)
+    if shift == 0:
+        year: int | None = anchor.reference.year
+    elif shift is not None:
+        year = choose_year(anchor.reference, Direction.PAST if shift < 0 else Direction.FUTURE, bounds, strict=True)
+    else:
+        year = choose_year(anchor.reference, anchor.direction(), bounds)
+    return render(year) if year is not None else placeholder
+
+
+def _day_of_year(month: int, day: int, year: str | None, anchor: Anchor) -> Resolved:
+    """A month and day, in the given year or the one the tense picks."""
+    if year:
+        return TimeType.DATE, f"{int(year):04d}-{month:02d}-{day:02d}"
+
+    def bounds(year: int) -> tuple[dt.date, dt.date] | None:
+        try:
+            day_in_year = dt.date(year, month, day)
+        except ValueError:
+            return None
+        return day_in_year, day_in_year
+
+    value = _cyclic_value(anchor, bounds, "", lambda y: f"{y:04d}-{month:02d}-{day:02d}", f"XXXX-{month:02d}-{day:02d}")
+    return TimeType.DATE, value
+
+
+def full_date(match: re.Match, anchor: Anchor) -> Resolved:
+    day = int(re.match(r"\d+", match["d"]).group())  # type: ignore[union-attr]  # the pattern starts with digits
+    return _day_of_year(anchor.lexicon.month_number(match["mon"]), day, match["y"], anchor)
+
+
+def holiday(match: re.Match, anchor: Anchor) -> Resolved:
+    month, day = anchor.lexicon.codes("holidays")[norm(match["h"])].split("-")
+    return _day_of_year(int(month), int(day), None, anchor)
+
+
+def numeric_date(match: re.Match, anchor: Anchor) -> Resolved | None:
+    try:
+        day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+    return TimeType.DATE, day_value(day)
+
+
+def month_year(match: re.Match, anchor: Anchor) -> Resolved:
+    return TimeType.DATE, month_value(int(match["y"]), anchor.lexicon.month_number(match["mon"]))
+
+
+def month(match: re.Match, anchor: Anchor) -> Resolved:
+    number = anchor.lexicon.month_number(match["mon"])
+    value = _cyclic_value(
+        anchor,
+        lambda y: month_bounds(y, number),
+        norm(match["rel"]),
+        lambda y: month_value(y, number),
+        f"XXXX-{number:02d}",
+    )
+    return TimeType.DATE, value
+
+
+def weekday(match: re.Match, anchor: Anchor) -> Resolved:
+    lexicon = anchor.lexicon
+    number = lexicon.numbers("weekdays")[match["wd"].lower()]
+    part = lexicon.codes("parts_of_day").get(norm(match["part"]), "")
+    kind = TimeType.TIME if part else TimeType.DATE
+    suffix = f"T{part}" if part else ""
+    if anchor.reference is None:
+        return kind, f"XXXX-WXX-{number}{suffix}"
+    shift = _shift(lexicon, norm(match["rel"]))
+    if shift == 0:
+        day = anchor.reference + dt.timedelta(days=number - anchor.reference.isoweekday())
+    elif shift is not None:
+        day = weekday_date(anchor.reference, number, Direction.PAST if shift < 0 else Direction.FUTURE, strict=True)
+    else:
+        day = weekday_date(anchor.reference, number, anchor.direction())
+    return kind, day_value(day) + suffix
+
+
+def day_word(match: re.Match, anchor: Anchor) -> Resolved:
+    lexicon = anchor.lexicon
+    word = match["w"].lower()
+    part = lexicon.codes("day_word_parts").get(word) or lexicon.codes("parts_of_day").get(norm(match["part"]), "")
+    day = shifted_value(anchor.reference, "day", lexicon.numbers("day_words")[word])
+    return (TimeType.TIME, f"{day}T{part}") if part else (TimeType.DATE, day)
+
+
+def part_of_day(match: re.Match, anchor: Anchor) -> Resolved:
+    lexicon = anchor.lexicon
+    relation = norm(match["rel"])
+    shift = lexicon.numbers("day_words").get(relation, _shift(lexicon, relation) or 0)
+    part = lexicon.codes("parts_of_day")[match["part"].lower()]
+    return TimeType.TIME, f"{shifted_value(anchor.reference, 'day', shift)}T{part}"
+
+
+def relative_unit(match: re.Match, anchor: Anchor) -> Resolved:
+    lexicon = anchor.lexicon
+    relation, unit = norm(match["rel"]), norm(match["unit"])
+    shift = _shift(lexicon, relation) or 0
+    if relation in lexicon.words("anaphoric_relations") and unit in ("week", "month", "quarter", "year"):
+        focus = discourse_focus(anchor, unit)
+        shifted = _shifted_focus(focus, unit, shift) if focus else None
+        if shifted:
+            return TimeType.DATE, shifted
+    if unit != "weekend" and (
+        (match["the"] and relation in lexicon.words("durations_after_the"))
+        or relation in lexicon.words("durations_always")
+    ):
+        code = lexicon.codes("duration_units").get(unit, lexicon.codes("duration_units")["year"])
+        return TimeType.DURATION, duration_value(1, code)
+    return TimeType.DATE, shifted_value(anchor.reference, unit, shift)
+
+
+def the_unit(match: re.Match, anchor: Anchor) -> Resolved:
+    """ "the year before" counts from the date in focus; "the quarter" is the quarter in focus (a
+    report's quarter; "the month" or "the year" is too often the publication's own)."""
+    unit = match["unit"].lower()
+    relation = norm(match["rel"])
+    shift = _shift(anchor.lexicon, relation) or 0
+    focus = discourse_focus(anchor, unit) if unit in ("day", "week", "month", "quarter", "year") else None
+    if focus is not None and (relation or granularity(focus) == unit == "quarter"):
+        shifted = _shifted_focus(focus, unit, shift)
+        if shifted:
+            return TimeType.DATE, shifted
+    return TimeType.DATE, shifted_value(anchor.reference, unit, shift)
+
+
+def _shifted_focus(focus: str, unit: str, shift: int) -> str | None:
+    """The ``unit`` holding the date in focus, ``shift`` units on ("the following week")."""
+    value = truncate_value(focus, unit)
+    return shift_calendar_value(value, unit, shift) if value else None
+
+
+def ago(match: re.Match, anchor: Anchor) -> Resolved:
+    lexicon = anchor.lexicon
+    unit = lexicon.unit_of(match["unit"])
+    direction = norm(match["dir"])
+    sign = lexicon.numbers("ago_directions")[direction]
+    amount: float | None
+    if match["n"]:
+        amount = lexicon.parse_amount(match["n"])
+    else:  # "the year-ago quarter" is one year; "years ago" is vague
+        amount = None if match["unit"].lower().endswith("s") else 1
+    weeks = lexicon.numbers("counted_in_weeks").get(unit)
+    if weeks is not None:  # "a fortnight ago", "two weekends ago"
+        unit, amount = "week", (None if amount is None else amount * weeks)
+    if amount is None:
+        return TimeType.DATE, "FUTURE_REF" if sign > 0 else "PAST_REF"
+    if lexicon.codes("duration_units").get(unit, "").startswith("T"):  # hours ago: still today
+        unit, amount = "day", 0
+    # "earlier"/"later" count from the date in focus; "ago" from publication, though a year-on-year
+    # comparison of a period in the same sentence keeps its granularity ("the quarter ... a year ago").
+    focus: str | None
+    if direction in lexicon.words("anaphoric_directions"):
+        focus = discourse_focus(anchor, unit)
+    else:
+        focus = discourse_focus(anchor, unit, same_sentence=True) if unit == "year" else None
+        focus = focus if focus is not None and granularity(focus) in ("quarter", "half") else None
+    shifted = shift_calendar_value(focus, unit, sign * round(amount)) if focus else None
+    return TimeType.DATE, shifted or shifted_value(anchor.reference, unit, sign * round(amount))
+
+
+def duration(match: re.Match, anchor: Anchor) -> Resolved:
+    lexicon = anchor.lexicon
+    code = lexicon.codes("duration_units")[lexicon.unit_of(match["unit"])]
+    bare_article = norm(match["n"]) in ("a", "an") and not match["the"] and not match["q"]
+    if bare_article and is_frequency(anchor.text, anchor.start, lexicon):
+        return TimeType.SET, duration_value(1, code)
+    return TimeType.DURATION, duration_value(lexicon.parse_amount(match["n"]), code)
+
+
+def vague_duration(match: re.Match, anchor: Anchor) -> Resolved:
+    lexicon = anchor.lexicon
+    return TimeType.DURATION, duration_value(None, lexicon.codes("duration_units")[lexicon.unit_of(match["unit"])])
+
+
+def reference_word(match: re.Match, anchor: Anchor) -> Resolved:
+    return TimeType.DATE, anchor.lexicon.codes("reference_words")[norm(match["w"])]
+
+
+def year(match: re.Match, anchor: Anchor) -> Resolved:
+    return TimeType.DATE, match["y"]
+
+
+def decade(match: re.Match, anchor: Anchor) -> Resolved:
+    if match["c"]:
+        return TimeType.DATE, f"{match['c']}{match['d']}"
+    digit = match["d2"] or match["d3"]
+    return TimeType.DATE, ("20" if digit in "01" and match["d2"] else "19") + digit
+
+
+def century(match: re.Match, anchor: Anchor) -> Resolved:
+    return TimeType.DATE, f"{int(match['n']) - 1:02d}"
+
+
+def season(match: re.Match, anchor: Anchor) -> Resolved:
+    lexicon = anchor.lexicon
+    code = lexicon.codes("seasons")[match["s"].lower()]
+    if match["y"]:
+        return TimeType.DATE, f"{match['y']}-{code}"
+    first_month = lexicon.numbers("season_first_months")[code]
+    value = _cyclic_value(
+        anchor,
+        lambda y: months_bounds(y, first_month, 3),
+        norm(match["rel"]),
+        lambda y: f"{y:04d}-{code}",
+        f"XXXX-{code}",
+    )
+    return TimeType.DATE, value
+
+
+def _year_of_relation(relation: str, anchor: Anchor) -> int | None:
+    """Year named by "this year", "last year", "2023", "fiscal 2023"."""
+    digits = re.search(r"\d{4}", relation)
+    if digits:
+        return int(digits.group())
+    if anchor.reference is None:
+        return None
+    return anchor.reference.year + (_shift(anchor.lexicon, relation.split()[0]) or 0)
+
+
+def _period_of_year(match: re.Match, anchor: Anchor, code: str, first_month: int, count: int) -> Resolved:
+    relation = norm(match["yr"])
+    if not relation:
+        bounds: Bounds = lambda y: months_bounds(y, first_month, count)  # noqa: E731
+        return TimeType.DATE, _cyclic_value(anchor, bounds, "", lambda y: f"{y:04d}-{code}", f"XXXX-{code}")
+    year = _year_of_relation(relation, anchor)
+    return TimeType.DATE, f"{year:04d}-{code}" if year is not None else f"XXXX-{code}"
+
+
+def quarter(match: re.Match, anchor: Anchor) -> Resolved:
+    number = int(match["q"]) if match["q"] else anchor.lexicon.numbers("ordinals")[match["o"].lower()]
+    return _period_of_year(match, anchor, f"Q{number}", 3 * number - 2, 3)
+
+
+def half(match: re.Match, anchor: Anchor) -> Resolved:
+    number = anchor.lexicon.numbers("ordinals")[(match["o"] or match["adj"]).lower()]
+    return _period_of_year(match, anchor, f"H{number}", 6 * number - 5, 6)
+
+
+def fiscal_year(match: re.Match, anchor: Anchor) -> Resolved:
+    number = int(match["y"])
+    return TimeType.DATE, f"FY{number + 2000 if number < 100 else number:04d}"
+
+
+def clock_time(match: re.Match, anchor: Anchor) -> Resolved:
+    groups = match.groupdict()
+    word = norm(groups.get("w"))
+    if word:
+        clock = anchor.lexicon.codes("clock_words")[word]
+    else:
+        hour, minute = int(groups["h"]), int(groups["mi"] or 0)
+        if groups.get("ap"):
+            hour = hour % 12 + (12 if groups["ap"].lower() == "p" else 0)
+        clock = f"{hour:02d}:{minute:02d}"
+    return TimeType.TIME, f"{_clock_day(anchor)}T{clock}"
+
+
+def _clock_day(anchor: Anchor) -> str:
+    """The day a bare clock time falls on: the day in focus, else the publication day."""
+    return anchor.day or shifted_value(anchor.reference, "day", 0)
+
+
+def stopwatch(match: re.Match, anchor: Anchor) -> Resolved:
+    """A race or record time ("in 2:09:51") is a duration of hours, minutes and seconds; after
+    "at" or before a time zone ("at 04:12:35 local time") it is the time of day."""
+    hours, minutes, seconds = int(match["h"]), int(match["mi"]), int(match["se"])
+    lexicon = anchor.lexicon
+    if previous_word(anchor.text, anchor.start) in lexicon.words("clock_preceders") or lexicon.contexts[
+        "time_zone_after"
+    ].match(anchor.text, match.end()):
+        if hours < 24:
+            return TimeType.TIME, f"{_clock_day(anchor)}T{hours:02d}:{minutes:02d}:{seconds:02d}"
+    parts = "".join(f"{amount}{code}" for amount, code in zip((hours, minutes, seconds), "HMS") if amount)
+    return TimeType.DURATION, "PT" + (parts or "0S")
+
+
+def every(match: re.Match, anchor: Anchor) -> Resolved:
+    lexicon = anchor.lexicon
+    unit = lexicon.unit_of(match["unit"])
+    if unit in lexicon.numbers("weekdays"):
+        return TimeType.SET, f"XXXX-WXX-{lexicon.numbers('weekdays')[unit]}"
+    if unit in lexicon.codes("parts_of_day"):
+        return TimeType.SET, f"XXXX-XX-XXT{lexicon.codes('parts_of_day')[unit]}"
+    if unit == "weekend":
+        return TimeType.SET, PLACEHOLDERS["weekend"]
+    if unit in lexicon.numbers("months"):
+        return TimeType.SET, f"XXXX-{lexicon.month_number(unit):02d}"
+    count = norm(match["n"])
+    amount = lexicon.numbers("every_counts").get(count) or (lexicon.parse_amount(count) if count else 1)
+    return TimeType.SET, duration_value(amount, lexicon.codes("duration_units")[unit])
+
+
+def frequency_word(match: re.Match, anchor: Anchor) -> Resolved:
+    return TimeType.SET, anchor.lexicon.codes("frequency_words")[match["w"]]
+
+
+def weekday_plural(match: re.Match, anchor: Anchor) -> Resolved:
+    return TimeType.SET, f"XXXX-WXX-{anchor.lexicon.numbers('weekdays')[match['wd'].lower()]}"
+
+
+def per_unit(match: re.Match, anchor: Anchor) -> Resolved:
+    return TimeType.SET, duration_value(1, anchor.lexicon.codes("duration_units")[match["unit"].lower()])
+
+
+RESOLVERS: dict[str, Resolver] = {
+    function.__name__: function
+    for function in (
+        numeric_date,
+        full_date,
+        month_year,
+        holiday,
+        month,
+        weekday,
+        day_word,
+        part_of_day,
+        ago,
+        relative_unit,
+        the_unit,
+        per_unit,
+        duration,
+        vague_duration,
+        reference_word,
+        year,
+        decade,
+        century,
+        season,
+        quarter,
+        half,
+        fiscal_year,
+        clock_time,
+        stopwatch,
+        every,
+        frequency_word,
+        weekday_plural,
+    )
+}
