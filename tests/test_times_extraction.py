@@ -148,8 +148,6 @@ CASES = [
     ("In recent years, prices rose.", PUB, "recent years", "DURATION", "PXY"),
     ("He signed a five-year contract.", PUB, "five-year", "DURATION", "P5Y"),
     ("A 24-hour strike began.", PUB, "24-hour", "DURATION", "PT24H"),
-    ("The 62-year-old man was arrested.", PUB, "62-year-old", "DURATION", "P62Y"),
-    ("She is 45 years old.", PUB, "45 years old", "DURATION", "P45Y"),
     ("The process takes about six weeks.", PUB, "about six weeks", "DURATION", "P6W"),
     ("The plan covers the first three months.", PUB, "the first three months", "DURATION", "P3M"),
     ("Investigators spent twenty-five days on the case.", PUB, "twenty-five days", "DURATION", "P25D"),
@@ -164,12 +162,10 @@ CASES = [
     ("He currently lives in Paris.", PUB, "currently", "DATE", "PRESENT_REF"),
     ("The current government collapsed.", PUB, "current", "DATE", "PRESENT_REF"),
     ("Recent strikes hit Israel.", PUB, "Recent", "DATE", "PAST_REF"),
-    ("The former minister was arrested.", PUB, "former", "DATE", "PAST_REF"),
     ("The firm recently cut jobs.", PUB, "recently", "DATE", "PAST_REF"),
     ("Rates will rise soon.", PUB, "soon", "DATE", "FUTURE_REF"),
     ("The plan may change in the future.", PUB, "the future", "DATE", "FUTURE_REF"),
     ("Nowadays few people read newspapers.", PUB, "Nowadays", "DATE", "PRESENT_REF"),
-    ("He previously worked at a bank.", PUB, "previously", "DATE", "PAST_REF"),
     ("In the past, the ministry refused.", PUB, "the past", "DATE", "PAST_REF"),
     # years, decades, centuries
     ("The company was founded in 1998.", PUB, "1998", "DATE", "1998"),
@@ -219,7 +215,6 @@ CASES = [
     ("The museum closes on Mondays.", PUB, "Mondays", "SET", "XXXX-WXX-1"),
     ("Rents rose 3% per year.", PUB, "per year", "SET", "P1Y"),
     ("Each year, thousands migrate.", PUB, "Each year", "SET", "P1Y"),
-    ("The annual meeting was held in Kazan.", PUB, "annual", "SET", "P1Y"),
     ("The field pumped 41 million barrels a day.", PUB, "a day", "SET", "P1D"),
     # holidays with a fixed date
     ("Stores close early on Christmas Eve.", "2022-12-23", "Christmas Eve", "DATE", "2022-12-24"),
@@ -347,6 +342,13 @@ NON_TEMPORAL = [
     "He sold 2000 shares.",
     "She was in her 90s when she wrote it.",
     "The USA Today poll was published.",
+    # ages are figures, not durations (issue 16); TimeML leaves "former", "previously" and
+    # frequency adjectives before a noun unannotated (TBAQ: 0 of 55, 3 of 13)
+    "The 62-year-old man was arrested.",
+    "She is 45 years old.",
+    "The former minister was arrested.",
+    "He previously worked at a bank.",
+    "The annual meeting was held in Kazan.",
 ]
 
 

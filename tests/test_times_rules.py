@@ -96,7 +96,11 @@ def test_times_component_saves_and_loads_its_tables(time_nlp, tmp_path):
     assert (tmp_path / "pipeline" / times.FACTORY_NAME / PATTERN_FILE).exists()
     loaded = spacy.load(tmp_path / "pipeline")
     assert loaded.get_pipe(times.FACTORY_NAME).data == str(tmp_path / "pipeline" / times.FACTORY_NAME)
-    assert found_expressions(loaded, text, "") == found_expressions(time_nlp, text, "") == [
-        ("next week", "DATE 2024-W42"),
-        ("12 March 2023", "DATE 2023-03-12"),
-    ]
+    assert (
+        found_expressions(loaded, text, "")
+        == found_expressions(time_nlp, text, "")
+        == [
+            ("next week", "DATE 2024-W42"),
+            ("12 March 2023", "DATE 2023-03-12"),
+        ]
+    )

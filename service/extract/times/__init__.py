@@ -30,6 +30,7 @@ import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from newsx.service.domain import Span, TimeExpression, TimeType
 from newsx.service.extract import document
@@ -102,6 +103,8 @@ class TimeExtractor:
             span = doc.char_span(item.start, item.end, alignment_mode="expand")
             if span is None or span.start < last_token_end:
                 continue
+            if not item.rule.row.attributive and _modifies_noun(span):
+                continue
             sentence = document.sentence_index(doc, span.start)
             recent = tuple(
                 itertools.takewhile(
@@ -138,6 +141,12 @@ class TimeExtractor:
             )
             last_token_end = span.end
         return records
+
+
+def _modifies_noun(span: SpacySpan) -> bool:
+    """Whether a one-word expression is an adjective before its noun ("a quarterly dividend")."""
+    word = span[0]
+    return len(span) == 1 and word.dep_ == "amod" and word.head.i > word.i and word.head.pos_ in ("NOUN", "PROPN")
 
 
 def time_entity_offsets(doc: Doc) -> list[tuple[int, int]]:

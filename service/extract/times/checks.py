@@ -35,6 +35,12 @@ def duration(match: re.Match, text: str, lexicon: Lexicon) -> bool:
     return not (lexicon.unit_of(match["unit"]) in lexicon.words("ordinal_units") and norm(match["n"]) in ("a", "an"))
 
 
+def not_age(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """An amount of time before "old" is an age ("45 years old", "a 62-year-old"): a figure."""
+    following = re.match(r"[\s-]+(\w+)", text[match.end() : match.end() + 12])
+    return not (following and following[1].lower() in lexicon.words("age_words"))
+
+
 def vague_duration(match: re.Match, text: str, lexicon: Lexicon) -> bool:
     """ "for years", "recent months", "weeks of talks" are durations; "years" alone may be anything."""
     after = text[match.end() : match.end() + 20].lower()
@@ -46,16 +52,24 @@ def vague_duration(match: re.Match, text: str, lexicon: Lexicon) -> bool:
 
 
 def reference_word(match: re.Match, text: str, lexicon: Lexicon) -> bool:
-    """Not "current" in "current account", nor "future" in "his future" (his prospects)."""
+    """Not "current" in "current account", "soon" in "as soon as", nor "future" in "his future"."""
     word = norm(match["w"])
     if word in lexicon.words("prospect_words"):
         previous = previous_word(text, match.start())
         return previous not in lexicon.words("possessives") and not previous.endswith("'s")
-    nouns = lexicon.groups("non_temporal_nouns").get(word)
-    if not nouns:
-        return True
-    following = re.match(r"\s+(\w+)", text[match.end() : match.end() + 20])
-    return not (following and following.group(1).lower() in nouns)
+    return not any(
+        _phrase_at(text, match.start(), phrase, word) for phrase in lexicon.groups("non_temporal_phrases").get(word, ())
+    )
+
+
+def _phrase_at(text: str, start: int, phrase: str, word: str) -> bool:
+    """Whether ``phrase`` stands in the text with its ``word`` at ``start`` (any spacing, any case)."""
+    words = phrase.split()
+    position = words.index(word.split()[0])
+    before_words = re.findall(r"\S+", text[max(0, start - 40) : start])[-position:] if position else []
+    after = re.findall(r"\S+", text[start : start + 60])[: len(words) - position]
+    found = [w.strip(".,;:!?\"'").lower() for w in before_words + after]
+    return found == words
 
 
 def year(match: re.Match, text: str, lexicon: Lexicon) -> bool:
@@ -77,5 +91,5 @@ def season(match: re.Match, text: str, lexicon: Lexicon) -> bool:
 
 CHECKS: dict[str, Check] = {
     function.__name__: function
-    for function in (bare_month, the_unit, frequency, duration, vague_duration, reference_word, year, season)
+    for function in (bare_month, the_unit, frequency, duration, not_age, vague_duration, reference_word, year, season)
 }

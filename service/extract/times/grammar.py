@@ -41,11 +41,13 @@ class PatternRow(RuleRow):
     pattern: str
     value: str
     check: str | None = None
+    vetoes: tuple[str, ...] = ()  # checks a match must pass even inside a DATE/TIME entity of the model
     triggers: tuple[str, ...] = Field(min_length=1)
     trust_entities: bool = False
     capitalised: tuple[str, ...] = ()
     lower_case: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
+    attributive: bool = True  # false: not a time where it modifies a noun ("a quarterly dividend")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,7 @@ class Rule:
     pattern: re.Pattern
     resolve: Resolver
     accept: Check | None
+    vetoes: tuple[Check, ...]
 
     @property
     def name(self) -> str:
@@ -77,6 +80,8 @@ class Rule:
             word = match.group(group) and text[match.start(group) : match.end(group)]
             if word and not word.islower() and not _sentence_start(text, match.start(group)):
                 return False
+        if not all(veto(match, text, lexicon) for veto in self.vetoes):
+            return False
         return (trusted and self.row.trust_entities) or self.accept is None or self.accept(match, text, lexicon)
 
 
@@ -133,14 +138,15 @@ class Grammar:
     def _compile(self, path: Path, row: PatternRow) -> Rule:
         if row.value not in RESOLVERS:
             raise RuleFileError(f"{path}: rule {row.id!r}: unknown value rule {row.value!r}")
-        if row.check is not None and row.check not in CHECKS:
-            raise RuleFileError(f"{path}: rule {row.id!r}: unknown check {row.check!r}")
+        for check in (row.check, *row.vetoes):
+            if check is not None and check not in CHECKS:
+                raise RuleFileError(f"{path}: rule {row.id!r}: unknown check {check!r}")
         try:
             pattern = re.compile(self.lexicon.expand(row.pattern, f"rule {row.id}"))
         except re.error as exc:
             raise RuleFileError(f"{path}: rule {row.id!r}: bad pattern: {exc}") from None
         accept = CHECKS[row.check] if row.check else None
-        return Rule(row, pattern, RESOLVERS[row.value], accept)
+        return Rule(row, pattern, RESOLVERS[row.value], accept, tuple(CHECKS[name] for name in row.vetoes))
 
     def _trigger_kinds(self, path: Path) -> dict[str, list[str]]:
         kinds: dict[str, list[str]] = {}
