@@ -10,6 +10,7 @@ minutes").
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -100,6 +101,7 @@ class Found:
     rule: Rule
     match: re.Match
     date: Found | None = None  # a day-level date merged into a clock time ("3 p.m. Monday")
+    weekday: Found | None = None  # the weekday before a month and day ("Monday, Oct. 26")
     parts: tuple[Found, ...] = ()  # further durations joined to this one ("2 hours, 19 minutes")
 
 
@@ -261,7 +263,7 @@ class Grammar:
             elif last is None or last.date is not None or not gap.fullmatch(text, last.end, item.start):
                 merged.append(item)
             elif last.rule.has("weekday") and item.rule.has("full_date") and not last.match["rel"]:
-                merged[-1] = Found(last.start, item.end, item.rule, item.match)
+                merged[-1] = Found(last.start, item.end, item.rule, item.match, weekday=last)
             elif last.rule.has("clock") and item.rule.has("day"):
                 merged[-1] = Found(last.start, item.end, last.rule, last.match, date=item)
             elif last.rule.has("day") and item.rule.has("clock"):
@@ -286,9 +288,27 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], match: re.Match) ->
     return position >= 0 and match.end() <= spans[position][1]
 
 
+def _year_of_weekday(value: str, weekday: Found, lexicon: Lexicon) -> str:
+    """The year, of those next to the one chosen, in which a month and day fall on the weekday
+    written beside them ("Monday, Oct. 26" is 1998-10-26 when 1997-10-26 was a Sunday)."""
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return value
+    number = lexicon.numbers("weekdays")[weekday.match["wd"].lower()]
+    year, month, day = (int(part) for part in value.split("-"))
+    for candidate in (year, year + 1, year - 1):
+        try:
+            if dt.date(candidate, month, day).isoweekday() == number:
+                return f"{candidate:04d}-{month:02d}-{day:02d}"
+        except ValueError:  # 29 February
+            continue
+    return value
+
+
 def resolve(found: Found, anchor: Anchor) -> Resolved | None:
     """TIMEX3 type and value of a grammar match (and of the neighbours joined to it)."""
     resolved = found.rule.resolve(found.match, anchor)
+    if found.weekday is not None and resolved is not None and not found.match["y"]:
+        resolved = resolved[0], _year_of_weekday(resolved[1], found.weekday, anchor.lexicon)
     if found.parts and resolved is not None:
         values = [resolved[1]]
         for part in found.parts:

@@ -45,8 +45,18 @@ def _shift(lexicon: Lexicon, relation: str) -> int | None:
     return lexicon.numbers("relative_shifts").get(relation)
 
 
-def _cyclic_value(anchor: Anchor, bounds: Bounds, relation: str, render: Callable[[int], str], placeholder: str) -> str:
-    """Value of a yearly period ("October 11", "this spring") chosen by relation or tense."""
+def _cyclic_value(
+    anchor: Anchor,
+    bounds: Bounds,
+    relation: str,
+    render: Callable[[int], str],
+    placeholder: str,
+    reporting: bool = False,
+) -> str:
+    """Value of a yearly period ("October 11", "this spring") chosen by relation or tense.
+
+    A ``reporting`` period (a quarter, a half) under a future verb is the nearest one:
+    "expects to report third-quarter results" in October is this year's third quarter."""
     if anchor.reference is None:
         return placeholder
     shift = _shift(anchor.lexicon, relation)
@@ -55,7 +65,10 @@ def _cyclic_value(anchor: Anchor, bounds: Bounds, relation: str, render: Callabl
     elif shift is not None:
         year = choose_year(anchor.reference, Direction.PAST if shift < 0 else Direction.FUTURE, bounds, strict=True)
     else:
-        year = choose_year(anchor.reference, anchor.direction(), bounds)
+        direction = anchor.direction()
+        if reporting and direction is Direction.FUTURE:
+            direction = Direction.NEAREST
+        year = choose_year(anchor.reference, direction, bounds)
     return render(year) if year is not None else placeholder
 
 
@@ -273,7 +286,7 @@ def _period_of_year(match: re.Match, anchor: Anchor, code: str, first_month: int
     relation = norm(match["yr"])
     if not relation:
         bounds: Bounds = lambda y: months_bounds(y, first_month, count)  # noqa: E731
-        return TimeType.DATE, _cyclic_value(anchor, bounds, "", lambda y: f"{y:04d}-{code}", f"XXXX-{code}")
+        return TimeType.DATE, _cyclic_value(anchor, bounds, "", lambda y: f"{y:04d}-{code}", f"XXXX-{code}", True)
     year = _year_of_relation(relation, anchor)
     return TimeType.DATE, f"{year:04d}-{code}" if year is not None else f"XXXX-{code}"
 

@@ -28,6 +28,9 @@ class TenseCues:
     reporting: frozenset[str]
     deadlines: frozenset[str]
     future_auxiliaries: frozenset[str]
+    possible_auxiliaries: frozenset[str]
+    deferrals: frozenset[str]
+    deferral_prepositions: frozenset[str]
     present_auxiliaries: frozenset[str]
     perfect_auxiliaries: frozenset[str]
     open_auxiliaries: frozenset[str]
@@ -44,6 +47,9 @@ class TenseCues:
             reporting=lexicon.words("reporting_lemmas"),
             deadlines=lexicon.words("deadline_prepositions"),
             future_auxiliaries=lexicon.words("future_auxiliaries"),
+            possible_auxiliaries=lexicon.words("possible_auxiliaries"),
+            deferrals=lexicon.words("deferral_lemmas"),
+            deferral_prepositions=lexicon.words("deferral_prepositions"),
             present_auxiliaries=lexicon.words("present_auxiliaries"),
             perfect_auxiliaries=lexicon.words("perfect_auxiliaries"),
             open_auxiliaries=lexicon.words("open_auxiliaries"),
@@ -54,7 +60,11 @@ class TenseCues:
 
 def governing_verb(span: SpacySpan) -> Token | None:
     """The nearest verb above the expression in the parse ("met ... on Monday" -> "met")."""
-    token = span.root
+    return governing_verb_of(span.root)
+
+
+def governing_verb_of(token: Token) -> Token | None:
+    """The token itself if a verb, else the nearest verb above it."""
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX"):
             return token
@@ -72,6 +82,18 @@ def verb_direction(verb: Token, cues: TenseCues, depth: int = 0) -> Direction:
     aux_words = {aux.lower_ for aux in auxiliaries}
     if aux_words & cues.future_auxiliaries:
         return Direction.FUTURE
+    if aux_words & cues.possible_auxiliaries:
+        return Direction.NEAREST  # "could be located Wednesday", "the vote could come Friday"
+    if not auxiliaries and verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("acl", "advcl", "relcl") and depth < 3:
+        planned = verb.lemma_.lower() in cues.future_cues
+        above = governing_verb_of(verb.head) if verb.head.i != verb.i else None
+        if verb.tag_ == "VBN" and not planned:
+            return Direction.PAST  # "the injunction issued Thursday", "shares bought to Thursday"
+        if above is not None:  # the clause's time: "a service planned for Saturday was canceled"
+            direction = verb_direction(above, cues, depth + 1)
+            if planned:
+                return Direction.NEAREST if direction is Direction.PAST else Direction.FUTURE
+            return direction
     past_aux = any(aux.tag_ == "VBD" for aux in auxiliaries)
     cue = verb.lemma_.lower() in cues.future_cues or any(
         child.lemma_.lower() in cues.future_cues for child in verb.children if child.dep_ in ("acomp", "attr", "amod")
@@ -103,18 +125,48 @@ def direction_of(span: SpacySpan, cues: TenseCues) -> Direction:
     Headlines use the present for past events, so a present tense there decides nothing.
     """
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in cues.past_prepositions:
-        return Direction.PAST
+    if _after_past_preposition(span, cues) or _possessive(span):
+        return Direction.PAST  # "since July", "since shortly after the Oct. 23 slaying", "Friday's close"
     verb = governing_verb(span)
     if verb is None:
         return Direction.NEAREST
     direction = verb_direction(verb, cues)
-    if direction is Direction.PAST and (_scheduled_on_the_way(span.root, verb, cues) or _open_until(span, verb, cues)):
+    if direction is Direction.PAST and (
+        _scheduled_on_the_way(span.root, verb, cues) or _open_until(span, verb, cues) or _deferred_to(span, verb, cues)
+    ):
         # "declared a dividend payable Dec. 15", "was remanded until March 23": the date may be ahead.
         return Direction.NEAREST
     if direction is Direction.FUTURE and in_title(doc, span.start_char) and not _explicit_future(verb, cues):
         return Direction.NEAREST
     return direction
+
+
+def _after_past_preposition(span: SpacySpan, cues: TenseCues) -> bool:
+    """Whether "since" opens the phrase of the expression ("since July", "since shortly after the
+    Oct. 23 shooting"): a few words back, with no verb or punctuation between."""
+    doc = span.doc
+    for token in reversed(doc[max(0, span.start - 6) : span.start]):
+        if token.lower_ in cues.past_prepositions:
+            return True
+        if token.pos_ in ("VERB", "AUX", "PUNCT"):
+            return False
+    return False
+
+
+def _possessive(span: SpacySpan) -> bool:
+    """ "Friday's purchases", "Tuesday's declaration": an event already dated."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].tag_ == "POS"
+
+
+def _deferred_to(span: SpacySpan, verb: Token, cues: TenseCues) -> bool:
+    """A deadline moved or granted ("extended to Nov. 20", "gave him until mid-November") may lie ahead."""
+    doc = span.doc
+    return (
+        span.start > 0
+        and doc[span.start - 1].lower_ in cues.deferral_prepositions
+        and verb.lemma_.lower() in cues.deferrals
+    )
 
 
 def _scheduled_on_the_way(token: Token, verb: Token, cues: TenseCues) -> bool:
