@@ -114,7 +114,8 @@ class TimeExtractor:
             # A bare clock time belongs to the day of the events told, else to a day named just before.
             day = event_day or next((v for v, distance in recent if distance <= 1 and granularity(v) == "day"), None)
             direction = functools.partial(direction_of, span, cues)
-            anchor = Anchor(grammar.lexicon, reference, direction, text, item.start, day, recent)
+            periods = tuple(v for v, _ in reversed(dates) if granularity(v) in ("quarter", "half"))
+            anchor = Anchor(grammar.lexicon, reference, direction, text, item.start, day, recent, periods)
             resolved = resolve(item, anchor)
             if resolved is None:
                 continue
@@ -123,7 +124,8 @@ class TimeExtractor:
             unit = granularity(calendar_value)
             # Dates of comparison ("a year earlier") are not what the story is about: they stay out of focus.
             compared = item.rule.has("comparison") and (
-                norm(item.match["dir"]) in grammar.lexicon.words("anaphoric_directions") or unit in ("quarter", "half")
+                unit in ("quarter", "half")
+                or norm(item.match.groupdict().get("dir")) in grammar.lexicon.words("anaphoric_directions")
             )
             if kind in (TimeType.DATE, TimeType.TIME) and not compared and unit:
                 dates.append((calendar_value, sentence))

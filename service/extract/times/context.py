@@ -26,6 +26,7 @@ class Anchor:
     # Calendar dates of the last sentences, most recent first, each with how many sentences back
     # it lies: what "a year earlier", "the following week" or "the quarter" refer to.
     recent: tuple[tuple[str, int], ...] = ()
+    periods: tuple[str, ...] = ()  # the quarters and halves named so far in the document, latest first
 
 
 Resolved = tuple[TimeType, str]

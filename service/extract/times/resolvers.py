@@ -41,11 +41,11 @@ from newsx.service.extract.times.values import (
 )
 
 
-def _shift(lexicon: Lexicon, relation: str) -> int | None:
+def shift_of(lexicon: Lexicon, relation: str) -> int | None:
     return lexicon.numbers("relative_shifts").get(relation)
 
 
-def _cyclic_value(
+def cyclic_value(
     anchor: Anchor,
     bounds: Bounds,
     relation: str,
@@ -59,7 +59,7 @@ def _cyclic_value(
     "expects to report third-quarter results" in October is this year's third quarter."""
     if anchor.reference is None:
         return placeholder
-    shift = _shift(anchor.lexicon, relation)
+    shift = shift_of(anchor.lexicon, relation)
     if shift == 0:
         year: int | None = anchor.reference.year
     elif shift is not None:
@@ -84,7 +84,7 @@ def _day_of_year(month: int, day: int, year: str | None, anchor: Anchor) -> Reso
             return None
         return day_in_year, day_in_year
 
-    value = _cyclic_value(anchor, bounds, "", lambda y: f"{y:04d}-{month:02d}-{day:02d}", f"XXXX-{month:02d}-{day:02d}")
+    value = cyclic_value(anchor, bounds, "", lambda y: f"{y:04d}-{month:02d}-{day:02d}", f"XXXX-{month:02d}-{day:02d}")
     return TimeType.DATE, value
 
 
@@ -112,7 +112,7 @@ def month_year(match: re.Match, anchor: Anchor) -> Resolved:
 
 def month(match: re.Match, anchor: Anchor) -> Resolved:
     number = anchor.lexicon.month_number(match["mon"])
-    value = _cyclic_value(
+    value = cyclic_value(
         anchor,
         lambda y: month_bounds(y, number),
         norm(match["rel"]),
@@ -130,7 +130,7 @@ def weekday(match: re.Match, anchor: Anchor) -> Resolved:
     suffix = f"T{part}" if part else ""
     if anchor.reference is None:
         return kind, f"XXXX-WXX-{number}{suffix}"
-    shift = _shift(lexicon, norm(match["rel"]))
+    shift = shift_of(lexicon, norm(match["rel"]))
     if shift == 0:
         day = anchor.reference + dt.timedelta(days=number - anchor.reference.isoweekday())
     elif shift is not None:
@@ -151,7 +151,7 @@ def day_word(match: re.Match, anchor: Anchor) -> Resolved:
 def part_of_day(match: re.Match, anchor: Anchor) -> Resolved:
     lexicon = anchor.lexicon
     relation = norm(match["rel"])
-    shift = lexicon.numbers("day_words").get(relation, _shift(lexicon, relation) or 0)
+    shift = lexicon.numbers("day_words").get(relation, shift_of(lexicon, relation) or 0)
     part = lexicon.codes("parts_of_day")[match["part"].lower()]
     return TimeType.TIME, f"{shifted_value(anchor.reference, 'day', shift)}T{part}"
 
@@ -159,7 +159,7 @@ def part_of_day(match: re.Match, anchor: Anchor) -> Resolved:
 def relative_unit(match: re.Match, anchor: Anchor) -> Resolved:
     lexicon = anchor.lexicon
     relation, unit = norm(match["rel"]), norm(match["unit"])
-    shift = _shift(lexicon, relation) or 0
+    shift = shift_of(lexicon, relation) or 0
     if relation in lexicon.words("anaphoric_relations") and unit in ("week", "month", "quarter", "year"):
         focus = discourse_focus(anchor, unit)
         shifted = _shifted_focus(focus, unit, shift) if focus else None
@@ -179,7 +179,7 @@ def the_unit(match: re.Match, anchor: Anchor) -> Resolved:
     report's quarter; "the month" or "the year" is too often the publication's own)."""
     unit = match["unit"].lower()
     relation = norm(match["rel"])
-    shift = _shift(anchor.lexicon, relation) or 0
+    shift = shift_of(anchor.lexicon, relation) or 0
     focus = discourse_focus(anchor, unit) if unit in ("day", "week", "month", "quarter", "year") else None
     if focus is not None and (relation or granularity(focus) == unit == "quarter"):
         shifted = _shifted_focus(focus, unit, shift)
@@ -212,12 +212,12 @@ def ago(match: re.Match, anchor: Anchor) -> Resolved:
     if lexicon.codes("duration_units").get(unit, "").startswith("T"):  # hours ago: still today
         unit, amount = "day", 0
     # "earlier"/"later" count from the date in focus; "ago" from publication, though a year-on-year
-    # comparison of a period in the same sentence keeps its granularity ("the quarter ... a year ago").
+    # comparison of a period in focus keeps its granularity ("the third quarter ... a year ago").
     focus: str | None
     if direction in lexicon.words("anaphoric_directions"):
         focus = discourse_focus(anchor, unit)
     else:
-        focus = discourse_focus(anchor, unit, same_sentence=True) if unit == "year" else None
+        focus = discourse_focus(anchor, unit) if unit == "year" and amount == 1 else None
         focus = focus if focus is not None and granularity(focus) in ("quarter", "half") else None
     shifted = shift_calendar_value(focus, unit, sign * round(amount)) if focus else None
     return TimeType.DATE, shifted or shifted_value(anchor.reference, unit, sign * round(amount))
@@ -262,7 +262,7 @@ def season(match: re.Match, anchor: Anchor) -> Resolved:
     if match["y"]:
         return TimeType.DATE, f"{match['y']}-{code}"
     first_month = lexicon.numbers("season_first_months")[code]
-    value = _cyclic_value(
+    value = cyclic_value(
         anchor,
         lambda y: months_bounds(y, first_month, 3),
         norm(match["rel"]),
@@ -270,40 +270,6 @@ def season(match: re.Match, anchor: Anchor) -> Resolved:
         f"XXXX-{code}",
     )
     return TimeType.DATE, value
-
-
-def _year_of_relation(relation: str, anchor: Anchor) -> int | None:
-    """Year named by "this year", "last year", "2023", "fiscal 2023"."""
-    digits = re.search(r"\d{4}", relation)
-    if digits:
-        return int(digits.group())
-    if anchor.reference is None:
-        return None
-    return anchor.reference.year + (_shift(anchor.lexicon, relation.split()[0]) or 0)
-
-
-def _period_of_year(match: re.Match, anchor: Anchor, code: str, first_month: int, count: int) -> Resolved:
-    relation = norm(match["yr"])
-    if not relation:
-        bounds: Bounds = lambda y: months_bounds(y, first_month, count)  # noqa: E731
-        return TimeType.DATE, _cyclic_value(anchor, bounds, "", lambda y: f"{y:04d}-{code}", f"XXXX-{code}", True)
-    year = _year_of_relation(relation, anchor)
-    return TimeType.DATE, f"{year:04d}-{code}" if year is not None else f"XXXX-{code}"
-
-
-def quarter(match: re.Match, anchor: Anchor) -> Resolved:
-    number = int(match["q"]) if match["q"] else anchor.lexicon.numbers("ordinals")[match["o"].lower()]
-    return _period_of_year(match, anchor, f"Q{number}", 3 * number - 2, 3)
-
-
-def half(match: re.Match, anchor: Anchor) -> Resolved:
-    number = anchor.lexicon.numbers("ordinals")[(match["o"] or match["adj"]).lower()]
-    return _period_of_year(match, anchor, f"H{number}", 6 * number - 5, 6)
-
-
-def fiscal_year(match: re.Match, anchor: Anchor) -> Resolved:
-    number = int(match["y"])
-    return TimeType.DATE, f"FY{number + 2000 if number < 100 else number:04d}"
 
 
 def clock_time(match: re.Match, anchor: Anchor) -> Resolved:
@@ -388,9 +354,6 @@ RESOLVERS: dict[str, Resolver] = {
         decade,
         century,
         season,
-        quarter,
-        half,
-        fiscal_year,
         clock_time,
         stopwatch,
         every,
