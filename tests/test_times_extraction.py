@@ -152,7 +152,7 @@ CASES = [
     ("The plan covers the first three months.", PUB, "the first three months", "DURATION", "P3M"),
     ("Investigators spent twenty-five days on the case.", PUB, "twenty-five days", "DURATION", "P25D"),
     ("The reform took a few years.", PUB, "a few years", "DURATION", "PXY"),
-    ("He was jailed for 1.5 years.", PUB, "1.5 years", "DURATION", "P1.5Y"),
+    ("He was jailed for 1.5 years.", PUB, "1.5 years", "DURATION", "P1Y6M"),  # TBAQ: 2 1/2 years P2Y6M
     ("The mission will last a week.", PUB, "a week", "DURATION", "P1W"),
     ("The economy grew in the past year.", PUB, "the past year", "DURATION", "P1Y"),
     ("Violence has risen over the last decade.", PUB, "the last decade", "DURATION", "P1DE"),
@@ -202,7 +202,7 @@ CASES = [
     ("The blast occurred at 3 p.m.", PUB, "3 p.m.", "TIME", "2024-10-09T15:00"),
     ("The session opens at 9:30 a.m. sharp.", PUB, "9:30 a.m.", "TIME", "2024-10-09T09:30"),
     ("The curfew starts at midnight.", PUB, "midnight", "TIME", "2024-10-09T24:00"),
-    ("Trading halted at 14:30 GMT.", PUB, "14:30", "TIME", "2024-10-09T14:30"),
+    ("Trading halted at 14:30 GMT.", PUB, "14:30 GMT", "TIME", "2024-10-09T14:30"),
     ("The meeting will start at noon on Friday.", PUB, "noon on Friday", "TIME", "2024-10-11T12:00"),
     # sets
     ("The committee meets every Monday.", PUB, "every Monday", "SET", "XXXX-WXX-1"),

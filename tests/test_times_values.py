@@ -122,7 +122,10 @@ def test_times_weekday_date(weekday, direction, strict, expected):
         (1, "Y", "P1Y"),
         (2, "W", "P2W"),
         (None, "M", "PXM"),
-        (1.5, "Y", "P1.5Y"),
+        (1.5, "Y", "P1Y6M"),  # a fraction in the next smaller unit, as TimeML writes it
+        (5.5, "TH", "PT5H30M"),
+        (0.5, "D", "PT12H"),
+        (1.5, "M", "P1.5M"),  # months have no whole smaller unit
         (3, "DE", "P3DE"),
         (1, "2W", "P2W"),  # a fortnight
         (None, "2W", "PXW"),

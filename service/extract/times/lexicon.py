@@ -127,6 +127,10 @@ class Lexicon:
         return self._amounts[words]
 
     def _read_amount(self, norm: str) -> float | None:
+        for half in (" and a half", " 1/2", "-1/2"):  # "two and a half", "5 1/2"
+            if norm.endswith(half):
+                whole = self._read_amount(norm.removesuffix(half))
+                return None if whole is None else whole + 0.5
         if norm.replace(",", "").replace(".", "", 1).isdigit():
             return float(norm.replace(",", ""))
         known = self.numbers("number_words") | self.numbers("amount_words")

@@ -93,11 +93,6 @@ def full_date(match: re.Match, anchor: Anchor) -> Resolved:
     return _day_of_year(anchor.lexicon.month_number(match["mon"]), day, match["y"], anchor)
 
 
-def holiday(match: re.Match, anchor: Anchor) -> Resolved:
-    month, day = anchor.lexicon.codes("holidays")[norm(match["h"])].split("-")
-    return _day_of_year(int(month), int(day), None, anchor)
-
-
 def numeric_date(match: re.Match, anchor: Anchor) -> Resolved | None:
     try:
         day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
@@ -108,6 +103,16 @@ def numeric_date(match: re.Match, anchor: Anchor) -> Resolved | None:
 
 def month_year(match: re.Match, anchor: Anchor) -> Resolved:
     return TimeType.DATE, month_value(int(match["y"]), anchor.lexicon.month_number(match["mon"]))
+
+
+def month_of_year(match: re.Match, anchor: Anchor) -> Resolved:
+    """ "January this year", "June last year": the month of the year named relative to publication."""
+    number = anchor.lexicon.month_number(match["mon"])
+    if anchor.reference is None:
+        return TimeType.DATE, f"XXXX-{number:02d}"
+    return TimeType.DATE, month_value(
+        anchor.reference.year + (shift_of(anchor.lexicon, norm(match["rel"])) or 0), number
+    )
 
 
 def month(match: re.Match, anchor: Anchor) -> Resolved:
@@ -180,6 +185,11 @@ def the_unit(match: re.Match, anchor: Anchor) -> Resolved:
     unit = match["unit"].lower()
     relation = norm(match["rel"])
     shift = shift_of(anchor.lexicon, relation) or 0
+    following = re.match(r"\s+(\w+)", anchor.text[match.end() : match.end() + 12])
+    if following and following[1].lower() in anchor.lexicon.words("period_end_words"):
+        return TimeType.DURATION, duration_value(
+            1, anchor.lexicon.codes("duration_units")[unit]
+        )  # "the year ended June 30"
     focus = discourse_focus(anchor, unit) if unit in ("day", "week", "month", "quarter", "year") else None
     if focus is not None and (relation or granularity(focus) == unit == "quarter"):
         shifted = _shifted_focus(focus, unit, shift)
@@ -227,9 +237,12 @@ def duration(match: re.Match, anchor: Anchor) -> Resolved:
     lexicon = anchor.lexicon
     code = lexicon.codes("duration_units")[lexicon.unit_of(match["unit"])]
     bare_article = norm(match["n"]) in ("a", "an") and not match["the"] and not match["q"]
-    if bare_article and is_frequency(anchor.text, anchor.start, lexicon):
+    if bare_article and is_frequency(anchor.text, anchor.start, lexicon) and not match.groupdict().get("half"):
         return TimeType.SET, duration_value(1, code)
-    return TimeType.DURATION, duration_value(lexicon.parse_amount(match["n"]), code)
+    amount = lexicon.parse_amount(match["n"])
+    if amount is not None and match.groupdict().get("half"):  # "a minute and a half"
+        amount += 0.5
+    return TimeType.DURATION, duration_value(amount, code)
 
 
 def vague_duration(match: re.Match, anchor: Anchor) -> Resolved:
@@ -338,7 +351,7 @@ RESOLVERS: dict[str, Resolver] = {
         numeric_date,
         full_date,
         month_year,
-        holiday,
+        month_of_year,
         month,
         weekday,
         day_word,

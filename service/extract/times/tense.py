@@ -58,6 +58,14 @@ class TenseCues:
         )
 
 
+def is_a(token: Token, lemmas: frozenset[str]) -> bool:
+    """Whether a word is one of ``lemmas``, trusting its lemma or a plain inflection of it (the small
+    model lemmatises "hoped" as "hop")."""
+    word = token.lower_
+    forms = {token.lemma_.lower(), word, word.removesuffix("d"), word.removesuffix("ed"), word.removesuffix("s")}
+    return not forms.isdisjoint(lemmas)
+
+
 def governing_verb(span: SpacySpan) -> Token | None:
     """The nearest verb above the expression in the parse ("met ... on Monday" -> "met")."""
     return governing_verb_of(span.root)
@@ -85,7 +93,7 @@ def verb_direction(verb: Token, cues: TenseCues, depth: int = 0) -> Direction:
     if aux_words & cues.possible_auxiliaries:
         return Direction.NEAREST  # "could be located Wednesday", "the vote could come Friday"
     if not auxiliaries and verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("acl", "advcl", "relcl") and depth < 3:
-        planned = verb.lemma_.lower() in cues.future_cues
+        planned = is_a(verb, cues.future_cues)
         above = governing_verb_of(verb.head) if verb.head.i != verb.i else None
         if verb.tag_ == "VBN" and not planned:
             return Direction.PAST  # "the injunction issued Thursday", "shares bought to Thursday"
@@ -95,8 +103,8 @@ def verb_direction(verb: Token, cues: TenseCues, depth: int = 0) -> Direction:
                 return Direction.NEAREST if direction is Direction.PAST else Direction.FUTURE
             return direction
     past_aux = any(aux.tag_ == "VBD" for aux in auxiliaries)
-    cue = verb.lemma_.lower() in cues.future_cues or any(
-        child.lemma_.lower() in cues.future_cues for child in verb.children if child.dep_ in ("acomp", "attr", "amod")
+    cue = is_a(verb, cues.future_cues) or any(
+        is_a(child, cues.future_cues) for child in verb.children if child.dep_ in ("acomp", "attr", "amod")
     )
     if verb.tag_ == "VBD" or past_aux or (verb.tag_ == "VBN" and aux_words & cues.perfect_auxiliaries):
         return Direction.NEAREST if cue else Direction.PAST
@@ -106,10 +114,10 @@ def verb_direction(verb: Token, cues: TenseCues, depth: int = 0) -> Direction:
         head = verb.head
         if head.pos_ in ("VERB", "AUX"):
             direction = verb_direction(head, cues, depth + 1)
-            if direction is Direction.PAST and verb.dep_ == "xcomp" and head.lemma_.lower() in cues.directives:
+            if direction is Direction.PAST and verb.dep_ == "xcomp" and is_a(head, cues.directives):
                 return Direction.NEAREST  # "ordered him to report by April 1": what was ordered may lie ahead
             return direction
-        return Direction.FUTURE if head.lemma_.lower() in cues.future_cues else Direction.NEAREST
+        return Direction.FUTURE if is_a(head, cues.future_cues) else Direction.NEAREST
     if verb.tag_ == "VBG" and aux_words & cues.present_auxiliaries:
         return Direction.FUTURE
     if verb.tag_ == "VBN" and not auxiliaries and verb.dep_ in ("acl", "amod", "advcl"):
@@ -162,11 +170,7 @@ def _possessive(span: SpacySpan) -> bool:
 def _deferred_to(span: SpacySpan, verb: Token, cues: TenseCues) -> bool:
     """A deadline moved or granted ("extended to Nov. 20", "gave him until mid-November") may lie ahead."""
     doc = span.doc
-    return (
-        span.start > 0
-        and doc[span.start - 1].lower_ in cues.deferral_prepositions
-        and verb.lemma_.lower() in cues.deferrals
-    )
+    return span.start > 0 and doc[span.start - 1].lower_ in cues.deferral_prepositions and is_a(verb, cues.deferrals)
 
 
 def _scheduled_on_the_way(token: Token, verb: Token, cues: TenseCues) -> bool:
@@ -176,8 +180,8 @@ def _scheduled_on_the_way(token: Token, verb: Token, cues: TenseCues) -> bool:
         token = token.head
         if token.i == verb.i:
             return False
-        if token.lemma_.lower() in cues.scheduling or any(
-            child.dep_ == "amod" and child.lemma_.lower() in cues.scheduling for child in token.children
+        if is_a(token, cues.scheduling) or any(
+            child.dep_ == "amod" and is_a(child, cues.scheduling) for child in token.children
         ):
             return True
     return False
@@ -195,11 +199,11 @@ def _open_until(span: SpacySpan, verb: Token, cues: TenseCues) -> bool:
 def dates_a_report(span: SpacySpan, cues: TenseCues) -> bool:
     """Whether the expression dates a statement ("officials said Friday") rather than an event."""
     verb = governing_verb(span)
-    return verb is not None and verb.lemma_.lower() in cues.reporting
+    return verb is not None and is_a(verb, cues.reporting)
 
 
 def _explicit_future(verb: Token, cues: TenseCues) -> bool:
     """ "will"/"to" or a scheduling verb marks the future even in a headline."""
-    return verb.lemma_.lower() in cues.future_cues or any(
+    return is_a(verb, cues.future_cues) or any(
         child.lower_ in cues.future_auxiliaries or child.lower_ in cues.infinitive_markers for child in verb.children
     )

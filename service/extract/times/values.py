@@ -209,16 +209,30 @@ def weekday_date(reference: dt.date, weekday: int, direction: Direction, strict:
     return reference - dt.timedelta(days=back) if back <= forward else reference + dt.timedelta(days=forward)
 
 
+# A fraction of a unit is written in the next smaller one: 2 1/2 years -> P2Y6M, 5 1/2 hours -> PT5H30M.
+_SMALLER_UNIT = {"Y": ("M", 12), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
+
+
 def duration_value(amount: float | None, code: str) -> str:
     """TIMEX3 duration from an amount and a unit code ("Y", "TH" for hours, "2W" for fortnights):
-    (3, "Y") -> "P3Y", (2, "TH") -> "PT2H", (None, "M") -> "PXM"."""
+    (3, "Y") -> "P3Y", (2, "TH") -> "PT2H", (None, "M") -> "PXM", (2.5, "Y") -> "P2Y6M"."""
     factor = re.match(r"\d*", code).group()  # type: ignore[union-attr]  # always matches
     code = code[len(factor) :]
     if amount is None:
-        number = "X"
-    else:
-        amount *= int(factor or 1)
-        number = str(int(amount)) if float(amount).is_integer() else f"{amount:g}"
+        return f"P{'T' if code.startswith('T') else ''}X{code.removeprefix('T')}"
+    amount *= int(factor or 1)
+    whole, fraction = int(amount), amount - int(amount)
+    smaller = _SMALLER_UNIT.get(code)
+    if fraction and smaller and float(fraction * smaller[1]).is_integer():
+        parts = (
+            [(whole, code), (int(fraction * smaller[1]), smaller[0])]
+            if whole
+            else [(int(fraction * smaller[1]), smaller[0])]
+        )
+        date = "".join(f"{n}{c}" for n, c in parts if not c.startswith("T"))
+        clock = "".join(f"{n}{c[1:]}" for n, c in parts if c.startswith("T"))
+        return "P" + date + ("T" + clock if clock else "")
+    number = str(whole) if not fraction else f"{amount:g}"
     return f"P{'T' if code.startswith('T') else ''}{number}{code.removeprefix('T')}"
 
 
