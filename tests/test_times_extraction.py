@@ -273,12 +273,19 @@ CASES = [
         "DATE",
         "2016-W47",
     ),
-    (
+    (  # TimeML: "two days later" is the duration "two days" (TBAQ: 3 of 3)
         "The plant closed on March 3. Two days later, workers went on strike.",
         "2024-04-20",
-        "Two days later",
+        "Two days",
+        "DURATION",
+        "P2D",
+    ),
+    (
+        "Workers went on strike on March 5. Two days earlier, the plant had closed.",
+        "2024-04-20",
+        "Two days earlier",
         "DATE",
-        "2024-03-05",
+        "2024-03-03",
     ),
     (
         "The dam broke in 2019. The year before, engineers had warned of cracks.",
@@ -303,6 +310,13 @@ CASES = [
         "2024-10-07T15:00",
     ),
     ("The quake struck at 04:12:35 local time.", "2024-10-09", "04:12:35", "TIME", "2024-10-09T04:12:35"),
+    # tried as a new user (issue 15): each was wrong before
+    ("Arsenal beat Chelsea on Friday night.", "2023-11-06", "Friday night", "TIME", "2023-11-03TNI"),
+    ("Eleven minutes later, Saka scored.", "2023-11-06", "Eleven minutes", "DURATION", "PT11M"),
+    ("The ceasefire began at 1900 GMT.", "2023-11-06", "1900 GMT", "TIME", "2023-11-06T19:00"),
+    ("The contract was signed on 14.03.2024 in Berlin.", "2024-03-20", "14.03.2024", "DATE", "2024-03-14"),
+    ("The deal was signed the day before yesterday.", "2024-03-20", "the day before yesterday", "DATE", "2024-03-18"),
+    ("Sales fell in the last quarter.", "2024-03-20", "the last quarter", "DATE", "2023-Q4"),
     # a complement that has happened keeps its verb's tense
     ("She was forced to resign on Friday.", "2024-10-09", "Friday", "DATE", "2024-10-04"),
     ("He was allowed to leave hospital on Friday.", "2024-10-09", "Friday", "DATE", "2024-10-04"),
@@ -342,6 +356,9 @@ NON_TEMPORAL = [
     "He sold 2000 shares.",
     "She was in her 90s when she wrote it.",
     "The USA Today poll was published.",
+    # tried as a new user: halves and quarters of a game, a compound, a clock time in four digits
+    "Saka scored a second-half goal.",
+    "Shares fell in after-hours trading.",
     # ages are figures, not durations (issue 16); TimeML leaves "former", "previously" and
     # frequency adjectives before a noun unannotated (TBAQ: 0 of 55, 3 of 13)
     "The 62-year-old man was arrested.",

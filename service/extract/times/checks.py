@@ -51,6 +51,19 @@ def vague_duration(match: re.Match, text: str, lexicon: Lexicon) -> bool:
     )
 
 
+def not_compound(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """ "after-hours trading", "round-the-clock": a unit glued to a word before it is no time."""
+    return text[match.start() - 1 : match.start()] != "-"
+
+
+def not_of_a_match(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """ "a second-half goal", "a fourth-quarter touchdown" are halves and quarters of a game."""
+    following = text[match.end() : match.end() + 20].lower().split()
+    return not following or not any(
+        " ".join(following[: len(noun.split())]).strip(".,;:!?") == noun for noun in lexicon.words("match_nouns")
+    )
+
+
 def reference_word(match: re.Match, text: str, lexicon: Lexicon) -> bool:
     """Not "current" in "current account", "soon" in "as soon as", nor "future" in "his future"."""
     word = norm(match["w"])
@@ -91,5 +104,17 @@ def season(match: re.Match, text: str, lexicon: Lexicon) -> bool:
 
 CHECKS: dict[str, Check] = {
     function.__name__: function
-    for function in (bare_month, the_unit, frequency, duration, not_age, vague_duration, reference_word, year, season)
+    for function in (
+        bare_month,
+        the_unit,
+        frequency,
+        duration,
+        not_age,
+        not_compound,
+        vague_duration,
+        not_of_a_match,
+        reference_word,
+        year,
+        season,
+    )
 }

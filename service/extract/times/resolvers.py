@@ -94,11 +94,19 @@ def full_date(match: re.Match, anchor: Anchor) -> Resolved:
 
 
 def numeric_date(match: re.Match, anchor: Anchor) -> Resolved | None:
+    """ "2024-03-15"; "10/02/2024" month first as in US news, unless the first number cannot be a
+    month ("25/12/2023"); "14.03.2024" day first, as written in Europe."""
+    groups = match.groupdict()
+    if groups.get("m"):
+        month, day = int(groups["m"]), int(groups["d"])
+    else:
+        first, second = int(groups["a"]), int(groups["b"])
+        day_first = groups["sep"] == "." or first > 12
+        month, day = (second, first) if day_first else (first, second)
     try:
-        day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        return TimeType.DATE, day_value(dt.date(int(match["y"]), month, day))
     except ValueError:
         return None
-    return TimeType.DATE, day_value(day)
 
 
 def month_year(match: re.Match, anchor: Anchor) -> Resolved:
@@ -170,11 +178,15 @@ def relative_unit(match: re.Match, anchor: Anchor) -> Resolved:
         shifted = _shifted_focus(focus, unit, shift) if focus else None
         if shifted:
             return TimeType.DATE, shifted
-    if unit != "weekend" and (
-        (match["the"] and relation in lexicon.words("durations_after_the"))
-        or relation in lexicon.words("durations_always")
+    if (
+        unit in lexicon.codes("duration_units")
+        and unit != "weekend"
+        and (
+            (match["the"] and relation in lexicon.words("durations_after_the"))
+            or relation in lexicon.words("durations_always")
+        )
     ):
-        code = lexicon.codes("duration_units").get(unit, lexicon.codes("duration_units")["year"])
+        code = lexicon.codes("duration_units")[unit]
         return TimeType.DURATION, duration_value(1, code)
     return TimeType.DATE, shifted_value(anchor.reference, unit, shift)
 
