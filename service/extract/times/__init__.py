@@ -35,7 +35,7 @@ from spacy.tokens import Span as SpacySpan
 from newsx.service.domain import Span, TimeExpression, TimeType
 from newsx.service.extract import document
 from newsx.service.extract.times.context import Anchor, norm
-from newsx.service.extract.times.grammar import Grammar, resolve
+from newsx.service.extract.times.grammar import Grammar, resolve_in_calendar
 from newsx.service.extract.times.lexicon import DATA, PATTERN_FILE, TABLE_FILES
 from newsx.service.extract.times.tense import dates_a_report, direction_of
 from newsx.service.extract.times.values import granularity
@@ -116,7 +116,7 @@ class TimeExtractor:
             direction = functools.partial(direction_of, span, cues)
             periods = tuple(v for v, _ in reversed(dates) if granularity(v) in ("quarter", "half"))
             anchor = Anchor(grammar.lexicon, reference, direction, text, item.start, day, recent, periods)
-            resolved = resolve(item, anchor)
+            resolved = resolve_in_calendar(item, anchor)
             if resolved is None:
                 continue
             kind, value = resolved

@@ -10,6 +10,7 @@ minutes").
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -305,6 +306,25 @@ def _year_of_weekday(value: str, weekday: Found, lexicon: Lexicon) -> str:
         except ValueError:  # 29 February
             continue
     return value
+
+
+# A year the calendar (and TIMEX3's four digits) cannot write: before 0001 or after 9999.
+_OUT_OF_CALENDAR = re.compile(r"^(?:FY)?(?:\d{5}|0000|-)")
+
+
+def resolve_in_calendar(found: Found, anchor: Anchor) -> Resolved | None:
+    """``resolve``, except that a reference at the ends of the calendar (0001-01-01 with "last
+    Tuesday", 9999-12-31 with "next year") leaves the value unresolved ("XXXX-WXX-2"), as if
+    there were no reference date, instead of failing or writing a year out of range."""
+    try:
+        resolved = resolve(found, anchor)
+    except (OverflowError, ValueError):
+        resolved = None
+    else:
+        if resolved is None or not _OUT_OF_CALENDAR.match(resolved[1]):
+            return resolved
+    unanchored = dataclasses.replace(anchor, reference=None, day=None, recent=(), periods=())
+    return resolve(found, unanchored)
 
 
 def resolve(found: Found, anchor: Anchor) -> Resolved | None:

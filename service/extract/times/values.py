@@ -181,6 +181,8 @@ def choose_year(reference: dt.date, direction: Direction, bounds: Bounds, strict
     """
     options = []
     for year in (reference.year - 1, reference.year, reference.year + 1):
+        if not dt.MINYEAR <= year <= dt.MAXYEAR:
+            continue
         span = bounds(year)
         if span is None:  # 29 February in a common year
             continue
