@@ -270,6 +270,39 @@ def year(match: re.Match, anchor: Anchor) -> Resolved:
     return TimeType.DATE, match["y"]
 
 
+def that_unit(match: re.Match, anchor: Anchor) -> Resolved | None:
+    """ "that year", "later that day", "that same quarter": the unit holding the date in focus
+    (no time at all without one: "strong redemptions that day" is generic)."""
+    unit = match["unit"].lower()
+    focus = discourse_focus(anchor, unit)
+    value = truncate_value(focus, unit) if focus else None
+    return (TimeType.DATE, value) if value else None
+
+
+def year_end(match: re.Match, anchor: Anchor) -> Resolved:
+    """ "by year-end" is this year's end, "since year-end" the last one (TIMEX3 writes the year)."""
+    if anchor.reference is None:
+        return TimeType.DATE, PLACEHOLDERS["year"]
+    past = anchor.direction() is Direction.PAST and (anchor.reference.month, anchor.reference.day) != (12, 31)
+    return TimeType.DATE, f"{anchor.reference.year - past:04d}"
+
+
+def spoken_year(match: re.Match, anchor: Anchor) -> Resolved | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001 (broadcast transcripts)."""
+    words = match["rest"] or match["rest2"]
+    rest = anchor.lexicon.parse_amount(words) if words else 0.0
+    if rest is None or rest != int(rest):
+        return None
+    if match["c"]:
+        century = anchor.lexicon.numbers("number_words")[match["c"].lower()]
+        return (TimeType.DATE, f"{century * 100 + int(rest):04d}") if 10 <= rest <= 99 else None
+    return (TimeType.DATE, f"{2000 + int(rest):04d}") if rest < 100 else None
+
+
+def decade_word(match: re.Match, anchor: Anchor) -> Resolved:
+    return TimeType.DATE, f"19{anchor.lexicon.numbers('decade_words')[match['w'].lower()]}"
+
+
 def decade(match: re.Match, anchor: Anchor) -> Resolved:
     if match["c"]:
         return TimeType.DATE, f"{match['c']}{match['d']}"
@@ -377,6 +410,10 @@ RESOLVERS: dict[str, Resolver] = {
         reference_word,
         year,
         decade,
+        decade_word,
+        that_unit,
+        year_end,
+        spoken_year,
         century,
         season,
         clock_time,
