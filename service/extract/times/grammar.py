@@ -29,10 +29,11 @@ from newsx.service.extract.times.holidays import HOLIDAY_RESOLVERS
 from newsx.service.extract.times.lexicon import DATA, PATTERN_FILE, Lexicon
 from newsx.service.extract.times.periods import PERIOD_RESOLVERS
 from newsx.service.extract.times.resolvers import RESOLVERS as VALUE_RESOLVERS
+from newsx.service.extract.times.sets import SET_RESOLVERS
 from newsx.service.extract.times.tense import TenseCues
 from newsx.service.extract.times.values import combined_duration
 
-RESOLVERS = VALUE_RESOLVERS | PERIOD_RESOLVERS | HOLIDAY_RESOLVERS
+RESOLVERS = VALUE_RESOLVERS | PERIOD_RESOLVERS | HOLIDAY_RESOLVERS | SET_RESOLVERS
 Role = Literal["day", "full_date", "weekday", "clock", "duration", "comparison"]
 # Numbers trigger these kinds (see ``_number_kind``); the other kinds are words of ``triggers``.
 NUMBER_KINDS = ("year", "decade", "clock")

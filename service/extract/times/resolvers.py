@@ -362,34 +362,6 @@ def stopwatch(match: re.Match, anchor: Anchor) -> Resolved:
     return TimeType.DURATION, "PT" + (parts or "0S")
 
 
-def every(match: re.Match, anchor: Anchor) -> Resolved:
-    lexicon = anchor.lexicon
-    unit = lexicon.unit_of(match["unit"])
-    if unit in lexicon.numbers("weekdays"):
-        return TimeType.SET, f"XXXX-WXX-{lexicon.numbers('weekdays')[unit]}"
-    if unit in lexicon.codes("parts_of_day"):
-        return TimeType.SET, f"XXXX-XX-XXT{lexicon.codes('parts_of_day')[unit]}"
-    if unit == "weekend":
-        return TimeType.SET, PLACEHOLDERS["weekend"]
-    if unit in lexicon.numbers("months"):
-        return TimeType.SET, f"XXXX-{lexicon.month_number(unit):02d}"
-    count = norm(match["n"])
-    amount = lexicon.numbers("every_counts").get(count) or (lexicon.parse_amount(count) if count else 1)
-    return TimeType.SET, duration_value(amount, lexicon.codes("duration_units")[unit])
-
-
-def frequency_word(match: re.Match, anchor: Anchor) -> Resolved:
-    return TimeType.SET, anchor.lexicon.codes("frequency_words")[match["w"]]
-
-
-def weekday_plural(match: re.Match, anchor: Anchor) -> Resolved:
-    return TimeType.SET, f"XXXX-WXX-{anchor.lexicon.numbers('weekdays')[match['wd'].lower()]}"
-
-
-def per_unit(match: re.Match, anchor: Anchor) -> Resolved:
-    return TimeType.SET, duration_value(1, anchor.lexicon.codes("duration_units")[match["unit"].lower()])
-
-
 RESOLVERS: dict[str, Resolver] = {
     function.__name__: function
     for function in (
@@ -404,7 +376,6 @@ RESOLVERS: dict[str, Resolver] = {
         ago,
         relative_unit,
         the_unit,
-        per_unit,
         duration,
         vague_duration,
         reference_word,
@@ -418,8 +389,5 @@ RESOLVERS: dict[str, Resolver] = {
         season,
         clock_time,
         stopwatch,
-        every,
-        frequency_word,
-        weekday_plural,
     )
 }
