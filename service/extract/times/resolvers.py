@@ -241,6 +241,8 @@ def ago(match: re.Match, anchor: Anchor) -> Resolved:
     else:
         focus = discourse_focus(anchor, unit) if unit == "year" and amount == 1 else None
         focus = focus if focus is not None and granularity(focus) in ("quarter", "half") else None
+    if focus is None and unit == "year" and amount == 1 and anchor.periods:
+        focus = anchor.periods[0]  # "a year ago" in a report about a quarter: that quarter a year before
     shifted = shift_calendar_value(focus, unit, sign * round(amount)) if focus else None
     return TimeType.DATE, shifted or shifted_value(anchor.reference, unit, sign * round(amount))
 
