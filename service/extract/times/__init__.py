@@ -114,8 +114,8 @@ class TimeExtractor:
             # A bare clock time belongs to the day of the events told, else to a day named just before.
             day = event_day or next((v for v, distance in recent if distance <= 1 and granularity(v) == "day"), None)
             direction = functools.partial(direction_of, span, cues)
-            periods = tuple(v for v, _ in reversed(dates) if granularity(v) in ("quarter", "half"))
-            anchor = Anchor(grammar.lexicon, reference, direction, text, item.start, day, recent, periods)
+            history = tuple(v for v, _ in reversed(dates))
+            anchor = Anchor(grammar.lexicon, reference, direction, text, item.start, day, recent, history)
             resolved = resolve_in_calendar(item, anchor)
             if resolved is None:
                 continue

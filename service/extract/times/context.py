@@ -26,7 +26,7 @@ class Anchor:
     # Calendar dates of the last sentences, most recent first, each with how many sentences back
     # it lies: what "a year earlier", "the following week" or "the quarter" refer to.
     recent: tuple[tuple[str, int], ...] = ()
-    periods: tuple[str, ...] = ()  # the quarters and halves named so far in the document, latest first
+    history: tuple[str, ...] = ()  # every calendar date named so far in the document, latest first
 
 
 Resolved = tuple[TimeType, str]
@@ -34,18 +34,30 @@ Resolver = Callable[[re.Match, Anchor], "Resolved | None"]
 Check = Callable[[re.Match, str, Lexicon], bool]
 
 
-def discourse_focus(anchor: Anchor, unit: str, same_sentence: bool = False) -> str | None:
+def discourse_focus(anchor: Anchor, unit: str, days: bool = False) -> str | None:
     """The recent date an anaphoric expression counts from: for days and weeks the last dated
     day or week, for longer units the last period ("the third quarter ... a year earlier"), as a
-    reporting day ("said Tuesday") is rarely what a comparison over months or years is about."""
+    reporting day ("said Tuesday") is rarely what a comparison over months or years is about;
+    ``days``: any date a unit holds counts ("On May 22, 1995 ... the following year")."""
     size = UNIT_SIZE.get(unit, 0)
-    for value, distance in anchor.recent:
-        if same_sentence and distance:
-            return None
+    for value, _ in anchor.recent:
         kind_size = UNIT_SIZE[granularity(value) or "day"]
-        if (kind_size <= size) if size <= UNIT_SIZE["week"] else (UNIT_SIZE["week"] < kind_size <= size):
+        if (kind_size <= size) if days or size <= UNIT_SIZE["week"] else (UNIT_SIZE["week"] < kind_size <= size):
             return value
     return None
+
+
+def period_in_focus(anchor: Anchor, unit: str) -> str | None:
+    """The quarter or half the document is about: the last one named ("period": either)."""
+    kinds = ("quarter", "half") if unit == "period" else (unit,)
+    return next((value for value in anchor.history if granularity(value) in kinds), None)
+
+
+def last_date_within(anchor: Anchor, unit: str) -> str | None:
+    """The last date named anywhere before that a ``unit`` can hold ("On May 22, 1995 ... the
+    following year"): what an anaphoric relation counts from when no date is near."""
+    size = UNIT_SIZE.get(unit, 0)
+    return next((value for value in anchor.history if UNIT_SIZE.get(granularity(value) or "", 99) <= size), None)
 
 
 def norm(word: str | None) -> str:

@@ -324,7 +324,7 @@ def resolve_in_calendar(found: Found, anchor: Anchor) -> Resolved | None:
     else:
         if resolved is None or not _OUT_OF_CALENDAR.match(resolved[1]):
             return resolved
-    unanchored = dataclasses.replace(anchor, reference=None, day=None, recent=(), periods=())
+    unanchored = dataclasses.replace(anchor, reference=None, day=None, recent=(), history=())
     return resolve(found, unanchored)
 
 

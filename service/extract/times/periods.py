@@ -7,13 +7,12 @@ from __future__ import annotations
 import re
 
 from newsx.service.domain import TimeType
-from newsx.service.extract.times.context import Anchor, Resolved, Resolver, norm
+from newsx.service.extract.times.context import Anchor, Resolved, Resolver, norm, period_in_focus
 from newsx.service.extract.times.resolvers import cyclic_value, shift_of
 from newsx.service.extract.times.values import (
     Bounds,
     add_months,
     duration_value,
-    granularity,
     months_bounds,
     shift_calendar_value,
 )
@@ -51,12 +50,6 @@ def half(match: re.Match, anchor: Anchor) -> Resolved:
 def fiscal_year(match: re.Match, anchor: Anchor) -> Resolved:
     number = int(match["y"])
     return TimeType.DATE, f"FY{number + 2000 if number < 100 else number:04d}"
-
-
-def period_in_focus(anchor: Anchor, unit: str) -> str | None:
-    """The quarter or half the document is about: the last one named ("period": either)."""
-    kinds = ("quarter", "half") if unit == "period" else (unit,)
-    return next((value for value in anchor.periods if granularity(value) in kinds), None)
 
 
 def _last_completed(anchor: Anchor, unit: str) -> str | None:

@@ -19,7 +19,9 @@ from newsx.service.extract.times.context import (
     Resolver,
     discourse_focus,
     is_frequency,
+    last_date_within,
     norm,
+    period_in_focus,
     previous_word,
 )
 from newsx.service.extract.times.lexicon import Lexicon
@@ -174,7 +176,7 @@ def relative_unit(match: re.Match, anchor: Anchor) -> Resolved:
     relation, unit = norm(match["rel"]), norm(match["unit"])
     shift = shift_of(lexicon, relation) or 0
     if relation in lexicon.words("anaphoric_relations") and unit in ("week", "month", "quarter", "year"):
-        focus = discourse_focus(anchor, unit)
+        focus = discourse_focus(anchor, unit, days=True) or last_date_within(anchor, unit)
         shifted = _shifted_focus(focus, unit, shift) if focus else None
         if shifted:
             return TimeType.DATE, shifted
@@ -241,8 +243,8 @@ def ago(match: re.Match, anchor: Anchor) -> Resolved:
     else:
         focus = discourse_focus(anchor, unit) if unit == "year" and amount == 1 else None
         focus = focus if focus is not None and granularity(focus) in ("quarter", "half") else None
-    if focus is None and unit == "year" and amount == 1 and anchor.periods:
-        focus = anchor.periods[0]  # "a year ago" in a report about a quarter: that quarter a year before
+    if focus is None and unit == "year" and amount == 1:
+        focus = period_in_focus(anchor, "period")  # "a year ago" in a report about a quarter: that quarter
     shifted = shift_calendar_value(focus, unit, sign * round(amount)) if focus else None
     return TimeType.DATE, shifted or shifted_value(anchor.reference, unit, sign * round(amount))
 
