@@ -194,18 +194,24 @@ def relative_unit(match: re.Match, anchor: Anchor) -> Resolved:
 
 
 def the_unit(match: re.Match, anchor: Anchor) -> Resolved:
-    """ "the year before" counts from the date in focus; "the quarter" is the quarter in focus (a
-    report's quarter; "the month" or "the year" is too often the publication's own)."""
+    """ "the year before" counts from the date in focus; "the month" (or week, quarter) is the one
+    named in the sentence or the one before ("Last month was the hottest July ... much of the
+    month") unless it lies ahead; else the publication's own."""
     unit = match["unit"].lower()
     relation = norm(match["rel"])
     shift = shift_of(anchor.lexicon, relation) or 0
     following = re.match(r"\s+(\w+)", anchor.text[match.end() : match.end() + 12])
-    if following and following[1].lower() in anchor.lexicon.words("period_end_words"):
-        return TimeType.DURATION, duration_value(
-            1, anchor.lexicon.codes("duration_units")[unit]
-        )  # "the year ended June 30"
+    if following and following[1].lower() in anchor.lexicon.words("period_end_words"):  # "the year ended June 30"
+        return TimeType.DURATION, duration_value(1, anchor.lexicon.codes("duration_units")[unit])
     focus = discourse_focus(anchor, unit) if unit in ("day", "week", "month", "quarter", "year") else None
-    if focus is not None and (relation or granularity(focus) == unit == "quarter"):
+    if focus is not None and not relation:
+        near = any(value == focus and distance <= 1 for value, distance in anchor.recent)
+        ahead = anchor.direction() is Direction.FUTURE or previous_word(
+            anchor.text, anchor.start
+        ) in anchor.lexicon.words("deadline_prepositions")
+        if not (near and granularity(focus) == unit != "year" and not ahead):
+            focus = None
+    if focus is not None:
         shifted = _shifted_focus(focus, unit, shift)
         if shifted:
             return TimeType.DATE, shifted
