@@ -99,6 +99,12 @@ def reporting_period(match: re.Match, anchor: Anchor) -> Resolved:
     return TimeType.DATE, (shift_calendar_value(value, "year", -back) or value) if back else value
 
 
+def quarters(match: re.Match, anchor: Anchor) -> Resolved:
+    """ "the past two quarters" P2Q, "recent quarters" PXQ: a span of reporting quarters."""
+    amount = anchor.lexicon.parse_amount(match["n"]) if match["n"] else None
+    return TimeType.DURATION, duration_value(amount, "Q")
+
+
 PERIOD_RESOLVERS: dict[str, Resolver] = {
-    function.__name__: function for function in (quarter, half, fiscal_year, reporting_period)
+    function.__name__: function for function in (quarter, half, fiscal_year, reporting_period, quarters)
 }
