@@ -193,8 +193,9 @@ CASES = [
     ("Revenue rose in Q2.", PUB, "Q2", "DATE", "2024-Q2"),
     ("Q4 2023 earnings beat forecasts.", PUB, "Q4 2023", "DATE", "2023-Q4"),
     ("Growth slowed in the fourth quarter of last year.", PUB, "the fourth quarter of last year", "DATE", "2023-Q4"),
-    ("The company expects a loss in fiscal 2025.", PUB, "fiscal 2025", "DATE", "FY2025"),
-    ("FY23 revenue was flat.", PUB, "FY23", "DATE", "FY2023"),
+    ("The company expects a loss in fiscal 2025.", PUB, "fiscal 2025", "DATE", "2025"),  # as TimeBank writes it
+    ("FY23 revenue was flat.", PUB, "FY23", "DATE", "2023"),
+    ("Delta earned a record in the fiscal first quarter.", PUB, "the fiscal first quarter", "DATE", "2024-Q1"),
     ("Output rose in the first half of 2024.", PUB, "the first half of 2024", "DATE", "2024-H1"),
     ("Sales in the second half of this year will rise.", PUB, "the second half of this year", "DATE", "2024-H2"),
     ("First-half profit rose 8%.", PUB, "First-half", "DATE", "2024-H1"),

@@ -44,7 +44,6 @@ def test_times_week_value(day, expected):
         ("year", -2, "2022"),
         ("decade", -1, "201"),
         ("century", 0, "20"),
-        ("fiscal year", 1, "FY2025"),
     ],
 )
 def test_times_shifted_value(unit, amount, expected):

@@ -310,7 +310,7 @@ def _year_of_weekday(value: str, weekday: Found, lexicon: Lexicon) -> str:
 
 
 # A year the calendar (and TIMEX3's four digits) cannot write: before 0001 or after 9999.
-_OUT_OF_CALENDAR = re.compile(r"^(?:FY)?(?:\d{5}|0000|-)")
+_OUT_OF_CALENDAR = re.compile(r"^(?:\d{5}|0000|-)")
 
 
 def resolve_in_calendar(found: Found, anchor: Anchor) -> Resolved | None:

@@ -49,7 +49,7 @@ def half(match: re.Match, anchor: Anchor) -> Resolved:
 
 def fiscal_year(match: re.Match, anchor: Anchor) -> Resolved:
     number = int(match["y"])
-    return TimeType.DATE, f"FY{number + 2000 if number < 100 else number:04d}"
+    return TimeType.DATE, f"{number + 2000 if number < 100 else number:04d}"  # TimeBank: "fiscal 1989" is 1989
 
 
 def _last_completed(anchor: Anchor, unit: str) -> str | None:

@@ -173,7 +173,7 @@ def part_of_day(match: re.Match, anchor: Anchor) -> Resolved:
 
 def relative_unit(match: re.Match, anchor: Anchor) -> Resolved:
     lexicon = anchor.lexicon
-    relation, unit = norm(match["rel"]), norm(match["unit"])
+    relation, unit = norm(match["rel"]), norm(match["unit"]).removeprefix("fiscal ")
     shift = shift_of(lexicon, relation) or 0
     if relation in lexicon.words("anaphoric_relations") and unit in ("week", "month", "quarter", "year"):
         focus = discourse_focus(anchor, unit, days=True) or last_date_within(anchor, unit)

@@ -1,8 +1,8 @@
 """TIMEX3 value arithmetic: pure functions of dates and calendar values, no language knowledge.
 
 Values follow TIMEX3: days ``2024-10-09``, ISO weeks ``2024-W41``, months ``2024-10``, quarters
-``2024-Q3``, halves ``2024-H1``, years ``2024``, decades ``202``, centuries ``20``, fiscal years
-``FY2024``, durations ``P3Y``/``PT2H``. Without a reference date, relative values keep "X"
+``2024-Q3``, halves ``2024-H1``, years ``2024`` (fiscal years too, as TimeBank writes them),
+decades ``202``, centuries ``20``, durations ``P3Y``/``PT2H``. Without a reference date, relative values keep "X"
 placeholders (``XXXX-WXX``) rather than guessing from the server's clock.
 """
 
@@ -33,7 +33,6 @@ PLACEHOLDERS = {
     "year": "XXXX",
     "decade": "XXX",
     "century": "XX",
-    "fiscal year": "FYXXXX",
 }
 
 
@@ -79,8 +78,6 @@ def shifted_value(reference: dt.date | None, unit: str, amount: int) -> str:
     if unit == "quarter":
         year, month = add_months(reference.year, reference.month, 3 * amount)
         return f"{year:04d}-Q{(month - 1) // 3 + 1}"
-    if unit == "fiscal year":
-        return f"FY{reference.year + amount:04d}"
     if unit == "decade":
         return f"{reference.year // 10 + amount:03d}"
     if unit == "century":
@@ -95,11 +92,10 @@ _GRANULARITY_PATTERNS = (
     ("month", re.compile(r"(\d{4})-(\d\d)")),
     ("quarter", re.compile(r"(\d{4})-Q([1-4])")),
     ("half", re.compile(r"(\d{4})-H([12])")),
-    ("fiscal year", re.compile(r"FY(\d{4})")),
     ("year", re.compile(r"(\d{4})")),
 )
-UNIT_SIZE = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 4, "fiscal year": 5, "year": 5, "decade": 6}
-_MONTHS_IN = {"month": 1, "quarter": 3, "half": 6, "year": 12, "fiscal year": 12, "decade": 120}
+UNIT_SIZE = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 4, "year": 5, "decade": 6}
+_MONTHS_IN = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120}
 
 
 def granularity(value: str) -> str | None:
@@ -148,7 +144,7 @@ def shift_calendar_value(value: str, unit: str, amount: int) -> str | None:
     if months % 12:
         return None
     year = parts[0] + amount * months // 12
-    return f"FY{year:04d}" if kind == "fiscal year" else f"{year:04d}"
+    return f"{year:04d}"
 
 
 def truncate_value(value: str, unit: str) -> str | None:
@@ -164,7 +160,7 @@ def truncate_value(value: str, unit: str) -> str | None:
         return value[:7]
     if unit == "quarter" and kind in ("day", "month"):
         return f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
-    if unit == "year" and kind != "fiscal year":
+    if unit == "year":
         return value[:4]
     return None
 
