@@ -39,6 +39,7 @@ from newsx.service.extract.times.values import (
     shift_calendar_value,
     shifted_value,
     truncate_value,
+    week_value,
     weekday_date,
 )
 
@@ -203,6 +204,9 @@ def the_unit(match: re.Match, anchor: Anchor) -> Resolved:
     following = re.match(r"\s+(\w+)", anchor.text[match.end() : match.end() + 12])
     if following and following[1].lower() in anchor.lexicon.words("period_end_words"):  # "the year ended June 30"
         return TimeType.DURATION, duration_value(1, anchor.lexicon.codes("duration_units")[unit])
+    if unit == "weekend" and not relation and anchor.reference is not None:  # "over the weekend": the tense says which
+        saturday = weekday_date(anchor.reference, 6, anchor.direction())
+        return TimeType.DATE, week_value(saturday) + "-WE"
     focus = discourse_focus(anchor, unit) if unit in ("day", "week", "month", "quarter", "year") else None
     if focus is not None and not relation:
         near = any(value == focus and distance <= 1 for value, distance in anchor.recent)
