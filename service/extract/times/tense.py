@@ -23,6 +23,7 @@ class TenseCues:
     """The word sets of ``data/tense.yaml``."""
 
     future_cues: frozenset[str]
+    intentions: frozenset[str]
     scheduling: frozenset[str]
     directives: frozenset[str]
     reporting: frozenset[str]
@@ -42,6 +43,7 @@ class TenseCues:
         future = lexicon.words("future_cue_lemmas")
         return cls(
             future_cues=future,
+            intentions=lexicon.words("intention_lemmas"),
             scheduling=future | lexicon.words("scheduling_words"),
             directives=lexicon.words("directive_lemmas"),
             reporting=lexicon.words("reporting_lemmas"),
@@ -107,7 +109,13 @@ def verb_direction(verb: Token, cues: TenseCues, depth: int = 0) -> Direction:
         is_a(child, cues.future_cues) for child in verb.children if child.dep_ in ("acomp", "attr", "amod")
     )
     if verb.tag_ == "VBD" or past_aux or (verb.tag_ == "VBN" and aux_words & cues.perfect_auxiliaries):
-        return Direction.NEAREST if cue else Direction.PAST
+        # an intention in the past points ahead only through what it governs: "threatened to strike on
+        # Friday" may lie ahead, "threatened staff on Friday" is past
+        intended = is_a(verb, cues.intentions) and not any(
+            child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ == "for")
+            for child in verb.children
+        )
+        return Direction.NEAREST if cue and not intended else Direction.PAST
     if cue:
         return Direction.FUTURE
     if verb.tag_ == "VB" and aux_words & cues.infinitive_markers and verb.head.i != verb.i and depth < 3:
