@@ -6,16 +6,22 @@ the cues of tense (``tense.yaml``). ``grammar`` finds the expressions, ``resolve
 their values from the publication date (``document.state(doc).reference_time``), the date in
 focus and the tense of the governing verb (``tense``), with the calendar arithmetic of ``values``.
 
-Conventions (TimeML / TimeBank):
-- Extents leave out prepositions ("on", "in", "for", "since") and possessive "'s", keep
-  determiners and relative words ("the past three years", "last week") and keep value-neutral
-  modifiers ("early October", "mid-2023", "the end of the year"); such modifiers do not change the
-  value (TIMEX3 would carry them in ``mod``, which the domain record has no field for).
+Conventions (TimeML, as TimeBank+AQUAINT annotates them):
+- Extents leave out prepositions ("on", "in", "for", "since"), possessive "'s" and "only"/"just",
+  keep determiners and relative words ("the past three years", "last week", "the nine months")
+  and keep value-neutral modifiers ("early October", "mid-2023", "the end of the year",
+  "around 7 p.m."); such modifiers do not change the value (TIMEX3 would carry them in ``mod``,
+  which the domain record has no field for).
+- Not times: ages ("a 6-year-old": figures), "former", "previously", frequency adjectives before
+  a noun ("a quarterly dividend"), halves of a game ("a second-half goal").
+- "two days later" is the duration "two days"; fiscal years are written as years ("fiscal 1989":
+  1989).
 - Anaphoric expressions count from the date in focus, not from publication: "a year earlier"
   after "the third quarter" is the same quarter a year before, "the following week" the week
-  after the last dated day, "the quarter" the quarter just named (``resolvers.discourse_focus``).
+  after the last dated day, "the quarter" the quarter the report is about (``context``).
 - Without a publication date, explicit dates are still resolved and relative ones keep "X"
-  placeholders (``XXXX-10-11``, ``XXXX-WXX-5``, ``XXXX``); the server's clock is never used.
+  placeholders (``XXXX-10-11``, ``XXXX-WXX-5``, ``XXXX``); the server's clock is never used, and
+  a relative date beyond the calendar's ends stays unresolved the same way.
 """
 
 from __future__ import annotations
