@@ -24,6 +24,7 @@ from pydantic import Field
 from newsx.service.domain import TimeType
 from newsx.service.extract.rules import RuleFileError, RuleRow, load_rows, load_section
 from newsx.service.extract.times.checks import CHECKS
+from newsx.service.extract.times.clock import CLOCK_RESOLVERS
 from newsx.service.extract.times.context import Anchor, Check, Resolved, Resolver
 from newsx.service.extract.times.holidays import HOLIDAY_RESOLVERS
 from newsx.service.extract.times.lexicon import DATA, PATTERN_FILE, Lexicon
@@ -33,7 +34,7 @@ from newsx.service.extract.times.sets import SET_RESOLVERS
 from newsx.service.extract.times.tense import TenseCues
 from newsx.service.extract.times.values import combined_duration
 
-RESOLVERS = VALUE_RESOLVERS | PERIOD_RESOLVERS | HOLIDAY_RESOLVERS | SET_RESOLVERS
+RESOLVERS = VALUE_RESOLVERS | PERIOD_RESOLVERS | HOLIDAY_RESOLVERS | SET_RESOLVERS | CLOCK_RESOLVERS
 Role = Literal["day", "full_date", "weekday", "clock", "duration", "comparison"]
 # Numbers trigger these kinds (see ``_number_kind``); the other kinds are words of ``triggers``.
 NUMBER_KINDS = ("year", "decade", "clock")
