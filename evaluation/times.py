@@ -38,7 +38,7 @@ from evaluation.report import Score
 from evaluation.service import extract_all, public_dev, served
 from newsx.service.domain import ArticleInput
 from newsx.service.extract import document
-from newsx.service.extract.times import week_value
+from newsx.service.extract.times.values import week_value
 from newsx.v1 import extraction_pb2 as pb
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "times"

@@ -77,8 +77,9 @@ def time_nlp():
 
 def _check(nlp, text: str, published_at: dt.datetime | None) -> None:
     doc = nlp(document.make_doc(nlp, ArticleInput(text=text, published_at=published_at)))
-    records = doc._.newsx_times
-    assert [s.id_ for s in doc.spans["newsx_times"]] == [r.id for r in records]
+    records = document.state(doc).times
+    assert [r.id for r in records] == [f"t{i}" for i in range(1, len(records) + 1)]
+    assert not doc.spans  # records live in the typed state only
     previous_end = 0
     for record in records:
         assert doc.text[record.span.start : record.span.end] == record.text

@@ -1,4 +1,4 @@
-"""Pure TIMEX3 helpers of the times component: calendar arithmetic, year choice, spans on text."""
+"""The times engine's parts: TIMEX3 calendar arithmetic, year choice, extents found, tense."""
 
 from __future__ import annotations
 
@@ -7,8 +7,12 @@ import datetime as dt
 import pytest
 import spacy
 
-from newsx.service.extract import times
-from newsx.service.extract.times import Direction
+from newsx.service.extract.times import DATA, load_grammar
+from newsx.service.extract.times import values as times
+from newsx.service.extract.times.tense import direction_of
+from newsx.service.extract.times.values import Direction
+
+GRAMMAR = load_grammar(str(DATA))
 
 WED = dt.date(2024, 10, 9)  # Wednesday of ISO week 41
 
@@ -40,7 +44,6 @@ def test_times_week_value(day, expected):
         ("year", -2, "2022"),
         ("decade", -1, "201"),
         ("century", 0, "20"),
-        ("fiscal year", 1, "FY2025"),
     ],
 )
 def test_times_shifted_value(unit, amount, expected):
@@ -110,22 +113,26 @@ def test_times_weekday_date(weekday, direction, strict, expected):
 
 
 @pytest.mark.parametrize(
-    ("amount", "unit", "expected"),
+    ("amount", "code", "expected"),
     [
-        (3, "day", "P3D"),
-        (2, "hour", "PT2H"),
-        (45, "minute", "PT45M"),
-        (1, "year", "P1Y"),
-        (2, "week", "P2W"),
-        (None, "month", "PXM"),
-        (1.5, "year", "P1.5Y"),
-        (3, "decade", "P3DE"),
-        (1, "fortnight", "P2W"),
-        (2, "weekend", "P2WE"),
+        (3, "D", "P3D"),
+        (2, "TH", "PT2H"),
+        (45, "TM", "PT45M"),
+        (1, "Y", "P1Y"),
+        (2, "W", "P2W"),
+        (None, "M", "PXM"),
+        (1.5, "Y", "P1Y6M"),  # a fraction in the next smaller unit, as TimeML writes it
+        (5.5, "TH", "PT5H30M"),
+        (0.5, "D", "PT12H"),
+        (1.5, "M", "P1.5M"),  # months have no whole smaller unit
+        (3, "DE", "P3DE"),
+        (1, "2W", "P2W"),  # a fortnight
+        (None, "2W", "PXW"),
+        (2, "WE", "P2WE"),
     ],
 )
-def test_times_duration_value(amount, unit, expected):
-    assert times.duration_value(amount, unit) == expected
+def test_times_duration_value(amount, code, expected):
+    assert times.duration_value(amount, code) == expected
 
 
 @pytest.mark.parametrize(
@@ -144,7 +151,7 @@ def test_times_duration_value(amount, unit, expected):
     ],
 )
 def test_times_parse_amount(words, expected):
-    assert times.parse_amount(words) == expected
+    assert GRAMMAR.lexicon.parse_amount(words) == expected
 
 
 @pytest.mark.parametrize(
@@ -159,13 +166,13 @@ def test_times_parse_amount(words, expected):
     ],
 )
 def test_times_find_time_expressions_extents(text, expected):
-    assert [text[f.start : f.end] for f in times.find_time_expressions(text)] == expected
+    assert [text[f.start : f.end] for f in GRAMMAR.find(text)] == expected
 
 
 def test_times_model_entity_vouches_for_a_bare_month():
     text = "July was the hottest month."
-    assert times.find_time_expressions(text) == []
-    assert [text[f.start : f.end] for f in times.find_time_expressions(text, [(0, 4)])] == ["July"]
+    assert GRAMMAR.find(text) == []
+    assert [text[f.start : f.end] for f in GRAMMAR.find(text, [(0, 4)])] == ["July"]
 
 
 @pytest.fixture(scope="module")
@@ -190,4 +197,4 @@ def test_times_direction_of_tense(model, sentence, expression, expected):
     doc = model(sentence)
     start = sentence.index(expression)
     span = doc.char_span(start, start + len(expression))
-    assert times.direction_of(span) is expected
+    assert direction_of(span, GRAMMAR.tense) is expected

@@ -1,0 +1,120 @@
+"""Context checks: whether a grammar match is a time expression where it stands ("in May" is a
+date, "May I ask" is not). Rows of ``data/patterns.yaml`` name them in ``check``; each takes the
+match (over the lower-cased text), the original text and the lexicon."""
+
+from __future__ import annotations
+
+import re
+
+from newsx.service.extract.times.context import Check, before, is_frequency, norm, previous_word
+from newsx.service.extract.times.lexicon import Lexicon
+
+
+def bare_month(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """A month name alone is a date only after a relative word or a date preposition ("in May")."""
+    return bool(match["rel"]) or previous_word(text, match.start()) in lexicon.words("month_preceders")
+
+
+def the_unit(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """ "the week", "the year before" are dates; "the week of ...", "the day" alone are not."""
+    if match["rel"]:
+        return True
+    if match["unit"].lower() == "day":  # only "earlier in the day", "later in the day"
+        text_before = before(text, match.start(), 12)
+        return any(text_before.endswith(words + " ") for words in lexicon.words("day_in_focus_preceders"))
+    return not lexicon.contexts["not_after_the_unit"].match(text, match.end(), match.end() + 10)
+
+
+def frequency(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """ "per year" always, "a year" after an amount ("$5 million a year") is a frequency."""
+    return match.group().lower().startswith("per") or is_frequency(text, match.start(), lexicon)
+
+
+def duration(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """ "a second term" is not a duration: seconds need a real number."""
+    return not (lexicon.unit_of(match["unit"]) in lexicon.words("ordinal_units") and norm(match["n"]) in ("a", "an"))
+
+
+def not_age(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """An amount of time before "old" is an age ("45 years old", "a 62-year-old"): a figure."""
+    following = re.match(r"[\s-]+(\w+)", text[match.end() : match.end() + 12])
+    return not (following and following[1].lower() in lexicon.words("age_words"))
+
+
+def vague_duration(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """ "for years", "recent months", "weeks of talks" are durations; "years" alone may be anything."""
+    after = text[match.end() : match.end() + 20].lower()
+    return (
+        bool(match["mod"])
+        or previous_word(text, match.start()) in lexicon.words("vague_duration_prepositions")
+        or any(after.startswith(f" {word} ") for word in lexicon.words("vague_duration_followers"))
+    )
+
+
+def not_compound(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """ "after-hours trading", "round-the-clock": a unit glued to a word before it is no time."""
+    return text[match.start() - 1 : match.start()] != "-"
+
+
+def not_of_a_match(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """ "a second-half goal", "a fourth-quarter touchdown" are halves and quarters of a game."""
+    following = text[match.end() : match.end() + 20].lower().split()
+    return not following or not any(
+        " ".join(following[: len(noun.split())]).strip(".,;:!?") == noun for noun in lexicon.words("match_nouns")
+    )
+
+
+def reference_word(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """Not "current" in "current account", "soon" in "as soon as", nor "future" in "his future"."""
+    word = norm(match["w"])
+    if word in lexicon.words("prospect_words"):
+        previous = previous_word(text, match.start())
+        return previous not in lexicon.words("possessives") and not previous.endswith("'s")
+    return not any(
+        _phrase_at(text, match.start(), phrase, word) for phrase in lexicon.groups("non_temporal_phrases").get(word, ())
+    )
+
+
+def _phrase_at(text: str, start: int, phrase: str, word: str) -> bool:
+    """Whether ``phrase`` stands in the text with its ``word`` at ``start`` (any spacing, any case)."""
+    words = phrase.split()
+    position = words.index(word.split()[0])
+    before_words = re.findall(r"\S+", text[max(0, start - 40) : start])[-position:] if position else []
+    after = re.findall(r"\S+", text[start : start + 60])[: len(words) - position]
+    found = [w.strip(".,;:!?\"'").lower() for w in before_words + after]
+    return found == words
+
+
+def year(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """A bare four-digit number is a year after a date preposition ("in 2019", "mid-2023")."""
+    return previous_word(text, match.start()) in lexicon.words("year_preceders")
+
+
+def season(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """ "this spring", "spring 2023", "in summer" are dates; "the fall of Kabul" is not."""
+    relation = norm(match["rel"])
+    if match["y"] or relation in lexicon.numbers("relative_shifts"):
+        return True
+    if re.match(r"\s+of\b", text[match.end() : match.end() + 5], re.I):
+        return False
+    if match["s"].lower() in lexicon.words("ambiguous_seasons"):
+        return relation in lexicon.words("edge_modifiers")
+    return bool(relation) or previous_word(text, match.start()) in lexicon.words("month_preceders")
+
+
+CHECKS: dict[str, Check] = {
+    function.__name__: function
+    for function in (
+        bare_month,
+        the_unit,
+        frequency,
+        duration,
+        not_age,
+        not_compound,
+        vague_duration,
+        not_of_a_match,
+        reference_word,
+        year,
+        season,
+    )
+}
