@@ -129,9 +129,11 @@ class TimeExtractor:
             calendar_value = value[:10] if _DAY_VALUE.match(value) else value
             unit = granularity(calendar_value)
             # Dates of comparison ("a year earlier") are not what the story is about: they stay out of focus.
+            # A numbered period ("this year's third quarter") is named, not compared, unless a year back.
+            groups = item.match.groupdict()
             compared = item.rule.has("comparison") and (
-                unit in ("quarter", "half")
-                or norm(item.match.groupdict().get("dir")) in grammar.lexicon.words("anaphoric_directions")
+                (unit in ("quarter", "half") and not (groups.get("o") and not _back(groups, grammar)))
+                or norm(groups.get("dir")) in grammar.lexicon.words("anaphoric_directions")
             )
             if kind in (TimeType.DATE, TimeType.TIME) and not compared and unit:
                 dates.append((calendar_value, sentence))
@@ -149,6 +151,12 @@ class TimeExtractor:
             )
             last_token_end = span.end
         return records
+
+
+def _back(groups: dict, grammar: Grammar) -> bool:
+    """Whether a reporting period is the one a year before the period in focus ("the year-ago quarter")."""
+    before = grammar.lexicon.words("year_before_words")
+    return bool(groups.get("back")) or norm(groups.get("rel")) in before or norm(groups.get("rel2")) in before
 
 
 def _modifies_noun(span: SpacySpan) -> bool:

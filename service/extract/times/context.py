@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from newsx.service.domain import TimeType
 from newsx.service.extract.times.lexicon import Lexicon
-from newsx.service.extract.times.values import UNIT_SIZE, Direction, granularity
+from newsx.service.extract.times.values import UNIT_SIZE, Direction, granularity, period_end
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +48,16 @@ def discourse_focus(anchor: Anchor, unit: str, days: bool = False) -> str | None
 
 
 def period_in_focus(anchor: Anchor, unit: str) -> str | None:
-    """The quarter or half the document is about: the last one named ("period": either)."""
+    """The quarter or half the document is about: the last one named that had ended by publication
+    (a report is about a closed period; "a fourth-quarter charge" in November is a forecast), else
+    the last one named ("period": either)."""
     kinds = ("quarter", "half") if unit == "period" else (unit,)
-    return next((value for value in anchor.history if granularity(value) in kinds), None)
+    named = [value for value in anchor.history if granularity(value) in kinds]
+    if anchor.reference is not None:
+        closed = next((value for value in named if period_end(value) < anchor.reference), None)
+        if closed is not None:
+            return closed
+    return named[0] if named else None
 
 
 def last_date_within(anchor: Anchor, unit: str) -> str | None:

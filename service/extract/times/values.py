@@ -106,6 +106,13 @@ def granularity(value: str) -> str | None:
     return None
 
 
+def period_end(value: str) -> dt.date:
+    """The last day of a quarter or half value ("1989-Q3" -> 1989-09-30)."""
+    year, code = int(value[:4]), value[5:]
+    months = 3 if code[0] == "Q" else 6
+    return months_bounds(year, months * (int(code[1]) - 1) + 1, months)[1]
+
+
 def _value_parts(value: str) -> tuple[str, list[int]] | None:
     for unit, pattern in _GRANULARITY_PATTERNS:
         match = pattern.fullmatch(value)
