@@ -251,11 +251,13 @@ class Grammar:
     def _widen_edges(self, lowered: str, found: list[Found]) -> None:
         """Take value-neutral modifiers into the extent: "early October", "the end of the year"."""
         edge = self.lexicon.contexts["edge_modifier"]
+        outside_a_weekday = self.lexicon.words("outside_a_weekday")
         previous_end = 0
         for item in found:
             modifier = edge.search(lowered, max(previous_end, item.start - 24), item.start)
             if modifier and modifier.end() == item.start:
-                item.start = modifier.start()
+                if not (item.rule.has("weekday") and modifier.group().split()[0] in outside_a_weekday):
+                    item.start = modifier.start()
             previous_end = item.end
 
     def _merge_neighbours(self, text: str, found: list[Found]) -> list[Found]:
