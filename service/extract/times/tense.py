@@ -108,7 +108,8 @@ def verb_direction(verb: Token, cues: TenseCues, depth: int = 0) -> Direction:
     cue = is_a(verb, cues.future_cues) or any(
         is_a(child, cues.future_cues) for child in verb.children if child.dep_ in ("acomp", "attr", "amod")
     )
-    if verb.tag_ == "VBD" or past_aux or (verb.tag_ == "VBN" and aux_words & cues.perfect_auxiliaries):
+    past = verb.tag_ == "VBD" or (not auxiliaries and _past_read_as_present(verb))
+    if past or past_aux or (verb.tag_ == "VBN" and aux_words & cues.perfect_auxiliaries):
         # an intention in the past points ahead only through what it governs: "threatened to strike on
         # Friday" may lie ahead, "threatened staff on Friday" is past
         intended = is_a(verb, cues.intentions) and not any(
@@ -133,6 +134,16 @@ def verb_direction(verb: Token, cues: TenseCues, depth: int = 0) -> Direction:
     if verb.tag_ in ("VBZ", "VBP") or (auxiliaries and auxiliaries[0].tag_ in ("VBZ", "VBP")):
         return Direction.FUTURE  # a dated present in news is a schedule: "the court rules on Monday"
     return Direction.NEAREST
+
+
+def _past_read_as_present(verb: Token) -> bool:
+    """A verb whose past and present are spelt alike, tagged present (VBP) after one singular subject
+    ("Weakness in big stocks hurt the index"): a VBP cannot agree with it, so it is the past; not
+    in a clause opened by "if" or "that", where it may be a subjunctive ("ordered that he remain")."""
+    if verb.tag_ != "VBP" or any(child.dep_ == "mark" for child in verb.children):
+        return False
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    return any(s.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in s.children) for s in subjects)
 
 
 def direction_of(span: SpacySpan, cues: TenseCues) -> Direction:
