@@ -16,9 +16,11 @@ def bare_month(match: re.Match, text: str, lexicon: Lexicon) -> bool:
 
 
 def the_unit(match: re.Match, text: str, lexicon: Lexicon) -> bool:
-    """ "the week", "the year before" are dates; "the week of ...", "the day" alone are not."""
+    """ "the week", "the year before" are dates; "the week of ...", "the day" alone are not, nor "the
+    day before the vote", which an event anchors."""
     if match["rel"]:
-        return True
+        anchored = norm(match["rel"]) in lexicon.words("event_anchored_relations")
+        return not (anchored and re.match(r"\s+(?:to\s+)?[\w$]", text[match.end() : match.end() + 30]))
     if match["unit"].lower() == "day":  # only "earlier in the day", "later in the day"
         text_before = before(text, match.start(), 12)
         return any(text_before.endswith(words + " ") for words in lexicon.words("day_in_focus_preceders"))
