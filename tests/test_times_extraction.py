@@ -141,7 +141,7 @@ CASES = [
     ("The talks lasted 12 hours.", PUB, "12 hours", "DURATION", "PT12H"),
     ("The flight took 45 minutes.", PUB, "45 minutes", "DURATION", "PT45M"),
     ("The company has grown in the past three years.", PUB, "the past three years", "DURATION", "P3Y"),
-    ("The war has lasted more than a decade.", PUB, "more than a decade", "DURATION", "P1DE"),
+    ("The war has lasted more than a decade.", PUB, "more than a decade", "DURATION", "P10Y"),
     ("Over the next five years, spending will rise.", PUB, "the next five years", "DURATION", "P5Y"),
     ("The agency has run for several months.", PUB, "several months", "DURATION", "PXM"),
     ("The conflict has dragged on for years.", PUB, "years", "DURATION", "PXY"),
@@ -155,7 +155,7 @@ CASES = [
     ("He was jailed for 1.5 years.", PUB, "1.5 years", "DURATION", "P1Y6M"),  # TBAQ: 2 1/2 years P2Y6M
     ("The mission will last a week.", PUB, "a week", "DURATION", "P1W"),
     ("The economy grew in the past year.", PUB, "the past year", "DURATION", "P1Y"),
-    ("Violence has risen over the last decade.", PUB, "the last decade", "DURATION", "P1DE"),
+    ("Violence has risen over the last decade.", PUB, "the last decade", "DURATION", "P10Y"),
     ("The firm expects growth over the next year.", PUB, "the next year", "DURATION", "P1Y"),
     # the reference point and unspecified past or future
     ("Prices are now falling.", PUB, "now", "DATE", "PRESENT_REF"),

@@ -37,6 +37,7 @@ class TenseCues:
     open_auxiliaries: frozenset[str]
     infinitive_markers: frozenset[str]
     past_prepositions: frozenset[str]
+    unchanged_pasts: frozenset[str]
 
     @classmethod
     def load(cls, lexicon: Lexicon) -> TenseCues:
@@ -57,6 +58,7 @@ class TenseCues:
             open_auxiliaries=lexicon.words("open_auxiliaries"),
             infinitive_markers=lexicon.words("infinitive_markers"),
             past_prepositions=lexicon.words("past_prepositions"),
+            unchanged_pasts=lexicon.words("unchanged_past_lemmas"),
         )
 
 
@@ -108,7 +110,7 @@ def verb_direction(verb: Token, cues: TenseCues, depth: int = 0) -> Direction:
     cue = is_a(verb, cues.future_cues) or any(
         is_a(child, cues.future_cues) for child in verb.children if child.dep_ in ("acomp", "attr", "amod")
     )
-    past = verb.tag_ == "VBD" or (not auxiliaries and _past_read_as_present(verb))
+    past = verb.tag_ == "VBD" or (not auxiliaries and _past_read_as_present(verb, cues))
     if past or past_aux or (verb.tag_ == "VBN" and aux_words & cues.perfect_auxiliaries):
         # an intention in the past points ahead only through what it governs: "threatened to strike on
         # Friday" may lie ahead, "threatened staff on Friday" is past
@@ -136,14 +138,14 @@ def verb_direction(verb: Token, cues: TenseCues, depth: int = 0) -> Direction:
     return Direction.NEAREST
 
 
-def _past_read_as_present(verb: Token) -> bool:
-    """A verb whose past and present are spelt alike, tagged present (VBP) after one singular subject
-    ("Weakness in big stocks hurt the index"): a VBP cannot agree with it, so it is the past; not
-    in a clause opened by "if" or "that", where it may be a subjunctive ("ordered that he remain")."""
-    if verb.tag_ != "VBP" or any(child.dep_ == "mark" for child in verb.children):
+def _past_read_as_present(verb: Token, cues: TenseCues) -> bool:
+    """A verb whose past is spelt like its present, tagged present (VBP) after one singular common
+    noun ("Weakness in big stocks hurt the index"): a VBP cannot agree with it, so it is the past;
+    not in a clause opened by "if" or "that", where it may be a subjunctive ("ordered that he quit")."""
+    if verb.tag_ != "VBP" or verb.lower_ not in cues.unchanged_pasts or any(c.dep_ == "mark" for c in verb.children):
         return False
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-    return any(s.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in s.children) for s in subjects)
+    return any(s.tag_ == "NN" and not any(c.dep_ == "conj" for c in s.children) for s in subjects)
 
 
 def direction_of(span: SpacySpan, cues: TenseCues) -> Direction:
