@@ -154,9 +154,10 @@ CASES = [
     ("The reform took a few years.", PUB, "a few years", "DURATION", "PXY"),
     ("He was jailed for 1.5 years.", PUB, "1.5 years", "DURATION", "P1Y6M"),  # TBAQ: 2 1/2 years P2Y6M
     ("The mission will last a week.", PUB, "a week", "DURATION", "P1W"),
-    ("The economy grew in the past year.", PUB, "the past year", "DURATION", "P1Y"),
-    ("Violence has risen over the last decade.", PUB, "the last decade", "DURATION", "P10Y"),
-    ("The firm expects growth over the next year.", PUB, "the next year", "DURATION", "P1Y"),
+    # with an article, the last or next calendar unit, as TimeBank writes it ("the past year" 1997)
+    ("The economy grew in the past year.", PUB, "the past year", "DATE", "2023"),
+    ("Violence has risen over the last decade.", PUB, "the last decade", "DATE", "201"),
+    ("The firm expects growth over the next year.", PUB, "the next year", "DATE", "2025"),
     # the reference point and unspecified past or future
     ("Prices are now falling.", PUB, "now", "DATE", "PRESENT_REF"),
     ("He currently lives in Paris.", PUB, "currently", "DATE", "PRESENT_REF"),

@@ -184,10 +184,8 @@ def relative_unit(match: re.Match, anchor: Anchor) -> Resolved:
     if (
         unit in lexicon.codes("duration_units")
         and unit != "weekend"
-        and (
-            (match["the"] and relation in lexicon.words("durations_after_the"))
-            or relation in lexicon.words("durations_always")
-        )
+        and not match["the"]
+        and relation in lexicon.words("durations_without_article")
     ):
         code = lexicon.codes("duration_units")[unit]
         return TimeType.DURATION, duration_value(1, code)
