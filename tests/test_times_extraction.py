@@ -49,6 +49,10 @@ CASES = [
     ("He died on December 24.", PUB, "December 24", "DATE", "2023-12-24"),
     ("The plant closed on October 8.", PUB, "October 8", "DATE", "2024-10-08"),
     ("The vote is set for October 20.", PUB, "October 20", "DATE", "2024-10-20"),
+    # a date naming an event: a present tense says nothing of when it was, the nearest one
+    ("Police said the inquiry is not linked with the June 15 bombing.", PUB, "June 15", "DATE", "2024-06-15"),
+    ("Voters will decide in the June 15 referendum.", PUB, "June 15", "DATE", "2025-06-15"),
+    ("European ministers meet in November to decide.", "2024-03-06", "November", "DATE", "2024-11"),
     ("The talks are expected to resume on January 15.", PUB, "January 15", "DATE", "2025-01-15"),
     ("The ceasefire took effect on 5 October.", PUB, "5 October", "DATE", "2024-10-05"),
     ("The deadline is 15 October.", PUB, "15 October", "DATE", "2024-10-15"),

@@ -167,7 +167,22 @@ def direction_of(span: SpacySpan, cues: TenseCues) -> Direction:
         return Direction.NEAREST
     if direction is Direction.FUTURE and in_title(doc, span.start_char) and not _explicit_future(verb, cues):
         return Direction.NEAREST
+    if direction is Direction.FUTURE and _names_an_event(span) and not _future_auxiliary(verb, cues):
+        # "is not linked with the August 7 bombings", "under a June agreement": a present tense says
+        # nothing of when the named event was
+        return Direction.NEAREST
     return direction
+
+
+def _names_an_event(span: SpacySpan) -> bool:
+    """Whether the expression dates the noun after it ("the August 7 bombings", "a June agreement")."""
+    root = span.root
+    return root.dep_ in ("compound", "nmod") and root.head.i >= span.end and root.head.pos_ == "NOUN"
+
+
+def _future_auxiliary(verb: Token, cues: TenseCues) -> bool:
+    """ "will", "shall" (or a modal like them) on the verb."""
+    return any(child.lower_ in cues.future_auxiliaries for child in verb.children if child.dep_ in ("aux", "auxpass"))
 
 
 def _after_past_preposition(span: SpacySpan, cues: TenseCues) -> bool:
