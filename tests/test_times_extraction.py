@@ -149,7 +149,7 @@ CASES = [
     ("Over the next five years, spending will rise.", PUB, "the next five years", "DURATION", "P5Y"),
     ("The agency has run for several months.", PUB, "several months", "DURATION", "PXM"),
     ("The conflict has dragged on for years.", PUB, "years", "DURATION", "PXY"),
-    ("In recent years, prices rose.", PUB, "recent years", "DURATION", "PXY"),
+    ("In recent months, prices rose.", PUB, "recent months", "DURATION", "PXM"),
     ("He signed a five-year contract.", PUB, "five-year", "DURATION", "P5Y"),
     ("A 24-hour strike began.", PUB, "24-hour", "DURATION", "PT24H"),
     ("The process takes about six weeks.", PUB, "about six weeks", "DURATION", "P6W"),
@@ -172,6 +172,7 @@ CASES = [
     ("The plan may change in the future.", PUB, "the future", "DATE", "FUTURE_REF"),
     ("Nowadays few people read newspapers.", PUB, "Nowadays", "DATE", "PRESENT_REF"),
     ("In the past, the ministry refused.", PUB, "the past", "DATE", "PAST_REF"),
+    ("In recent years, prices rose.", PUB, "recent years", "DATE", "PAST_REF"),
     # years, decades, centuries
     ("The company was founded in 1998.", PUB, "1998", "DATE", "1998"),
     ("Since 2015, emissions have fallen.", PUB, "2015", "DATE", "2015"),

@@ -271,6 +271,9 @@ def duration(match: re.Match, anchor: Anchor) -> Resolved:
 
 def vague_duration(match: re.Match, anchor: Anchor) -> Resolved:
     lexicon = anchor.lexicon
+    period = lexicon.codes("vague_past_periods").get(f"{norm(match['mod'])} {match['unit'].lower()}")
+    if period:
+        return TimeType.DATE, period
     return TimeType.DURATION, duration_value(None, lexicon.codes("duration_units")[lexicon.unit_of(match["unit"])])
 
 
