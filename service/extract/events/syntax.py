@@ -92,6 +92,8 @@ def context_words(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ == "prep" and any(grandchild.ent_type_ in ("DATE", "TIME") for grandchild in child.children):
             continue  # "on Friday" says when, not what
+        if child.dep_ in ("aux", "auxpass"):
+            continue  # the "to" of "having to pay" or "to take" is no destination or recipient
         words.add(child.lemma_.lower())
         words.add(child.lower_)
         if child.dep_ in ("prep", "agent", "dobj", "compound"):
