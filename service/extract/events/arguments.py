@@ -48,20 +48,39 @@ def syntactic_slots(match: TriggerMatch, lexicon: Lexicon) -> list[tuple[str, To
         if obj is not None:
             slots.append(("object", obj))
         slots += _prep_slots(token)
-    slots += _shared_patient(token, slots)
+    slots += _shared_patient(token, slots) + _relative_place(token)
+    return _expanded(slots, lexicon)
+
+
+def _expanded(slots: list[tuple[str, Token]], lexicon: Lexicon) -> list[tuple[str, Token]]:
+    """Each argument with its conjuncts ("Putin and Pezeshkian"), the members it lists ("arrested,
+    including Eva Forest"), and the places it is in ("sites in Yemen"). Of "between X and Y" the
+    second side is the patient ("a battle between troops and terrorists")."""
     expanded = []
     places = []
     for slot, head in slots:
+        if slot.startswith("prep:") and slot[5:] in lexicon.listing_preps:
+            slot = "object"  # the trigger's own "including": members of its patient
         pending = [head]
-        for current in pending:  # the argument and its conjuncts ("Putin and Pezeshkian", "Egypt, Qatar and the US")
-            expanded.append((slot, current))
+        for current in pending:
+            side = "object" if slot == "prep:between" and current.i != head.i else slot
+            expanded.append((side, current))
             for child in current.children:
                 if child.dep_ == "conj":
                     pending.append(child)
+                elif child.dep_ == "prep" and child.lower_ in lexicon.listing_preps:
+                    pending += [member for member in child.children if member.dep_ == "pobj"]
                 elif child.dep_ == "prep" and child.lower_ in lexicon.place_preps:
                     # Where an argument is: "sites in Yemen", "a market in Baghdad", "authorities in Minsk".
                     places += [("place", place) for place in child.children if place.dep_ == "pobj"]
     return expanded + places
+
+
+def _relative_place(token: Token) -> list[tuple[str, Token]]:
+    """ "the bus station, where six people were killed": the noun a "where" clause describes."""
+    if token.dep_ == "relcl" and any(child.dep_ == "advmod" and child.lower_ == "where" for child in token.children):
+        return [("place", token.head)]
+    return []
 
 
 def _shared_patient(token: Token, slots: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
@@ -110,8 +129,29 @@ def _noun_slots(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
     elif token.dep_ == "nsubj" and lemma in lexicon.aiming_verbs:
         obj = object_of(carrier)
         if obj is not None:
-            slots.append(("object", obj))
-    return slots
+            slots.append(("target", obj))  # "the explosion targeted a bakery"
+    for child in token.children:  # "attacks carried out by militants", "bombings targeted at the military"
+        if child.dep_ == "acl" and child.lemma_.lower() in lexicon.light_verbs | lexicon.aiming_verbs:
+            agent = subject_of(child)
+            slots += [("subject", agent)] if agent is not None and agent.i != token.i else []
+            slots += [("target", obj) for prep, obj in _prep_slots(child) if prep in ("prep:at", "prep:against")]
+    return slots + _claimant(token, lexicon)
+
+
+def _claimant(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
+    """ "The IRA accepted responsibility for the bombings", "he was responsible for the attack":
+    who claims (or is given) the responsibility is the event's agent."""
+    if (
+        token.dep_ != "pobj"
+        or token.head.lower_ != "for"
+        or token.head.head.lemma_.lower() not in lexicon.claiming_words
+    ):
+        return []
+    word = token.head.head
+    if word.dep_ in ("dobj", "acomp", "attr"):
+        agent = subject_of(word.head)
+        return [("subject", agent)] if agent is not None else []
+    return []
 
 
 def _adjective_slots(token: Token) -> list[tuple[str, Token]]:
@@ -263,6 +303,8 @@ def choose_role(
     if slot == "modifier":
         return _modifier_role(kinds, frame, fitting, head)
     role = _frame_role(frame, slot)
+    if slot == "target":
+        role = "Target" if "Target" in spec.role_types else frame.object
     if slot == "subject" and frame.subject_alone and not has_object:
         # "it exploded": with no object, what explodes is the device, a pronoun included.
         if head.pos_ == "PRON" or fitting.first((frame.subject_alone,), kinds, core=True):
@@ -282,7 +324,7 @@ def choose_role(
     court = slot in ("prep:at", "prep:in") and "org" in kinds and head.lemma_.lower() == "court"
     if court and "JudgeCourt" in spec.role_types:
         role = "JudgeCourt"  # "convicted at Leeds Crown Court"
-    if role and fitting.first((role,), kinds, core=slot in ("object", "prep:with")):
+    if role and fitting.first((role,), kinds, core=slot in ("object", "target", "prep:with")):
         return role
     if slot == "subject" and not set(kinds) & PLACE_KINDS:  # a building or a town is no instrument
         fallback = lexicon.roles["thing_fallback_roles"] + ((frame.object,) if not has_object else ())
@@ -326,7 +368,7 @@ class _Fitting:
                 if role in roles_table["count_roles"]:
                     return role
                 continue
-            if any(kind in accepted or (kind == "sid" and accepted & {"per", "org", "gpe"}) for kind in kinds):
+            if any(kind in accepted or _group_fits(kind, accepted) for kind in kinds):
                 return role
             # An object of unknown kind: the verb tells what it is ("killed his neighbour", "seized the cargo").
             if (
@@ -341,3 +383,9 @@ class _Fitting:
             ):
                 return role
         return ""
+
+
+def _group_fits(kind: str, accepted: frozenset[str]) -> bool:
+    """A group of people (sid) may stand for people, organisations or countries, and an
+    organisation ("the army", "security forces") for a group."""
+    return (kind == "sid" and bool(accepted & {"per", "org", "gpe"})) or (kind == "org" and "sid" in accepted)

@@ -59,8 +59,8 @@ def object_of(token: Token) -> Token | None:
             return child
     if is_reduced_passive(token):
         return next(child for child in token.children if child.dep_ in SUBJECT_DEPS)
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        return token.head
+    if token.dep_ == "acl" and token.tag_ in ("VBN", "VBD") and not has_child(token, ("nsubj", "dobj")):
+        return token.head  # "the six service members killed" (a participle the tagger may read as a past)
     if token.dep_ == "relcl" and any(child.dep_ == "dobj" and child.tag_ in ("WDT", "WP") for child in token.children):
         return token.head
     if token.dep_ == "conj" and token.head.pos_ in VERB_POS and has_child(token, ("auxpass",)):

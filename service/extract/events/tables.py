@@ -230,6 +230,8 @@ REQUIRED_WORDS = {
         "happening_verbs",
         "aiming_verbs",
         "crime_argument_preps",
+        "claiming_words",
+        "listing_preps",
     ),
     "status": (
         "future_auxiliaries",
