@@ -47,7 +47,7 @@ def syntactic_slots(match: TriggerMatch, lexicon: Lexicon) -> list[tuple[str, To
             slots.append(("subject", subj))
         if obj is not None:
             slots.append(("object", obj))
-        slots += _prep_slots(token)
+        slots += _prep_slots(token) + _consequence_places(token, lexicon)
     slots += _shared_patient(token, slots) + _relative_place(token)
     return _expanded(slots, lexicon)
 
@@ -74,6 +74,20 @@ def _expanded(slots: list[tuple[str, Token]], lexicon: Lexicon) -> list[tuple[st
                     # Where an argument is: "sites in Yemen", "a market in Baghdad", "authorities in Minsk".
                     places += [("place", place) for place in child.children if place.dep_ == "pobj"]
     return expanded + places
+
+
+def _consequence_places(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
+    """ "A bomb exploded, wounding 13 people on a busy street": where its consequence was, the event was
+    (the parser hangs the place on the consequence or on its object)."""
+    places = []
+    for clause in token.children:
+        if clause.dep_ != "advcl" or clause.tag_ != "VBG":
+            continue
+        for holder in [clause, *(child for child in clause.children if child.dep_ == "dobj")]:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in lexicon.place_preps:
+                    places += [("place", place) for place in prep.children if place.dep_ == "pobj"]
+    return places
 
 
 def _relative_place(token: Token) -> list[tuple[str, Token]]:
@@ -123,7 +137,10 @@ def _noun_slots(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
         subj = subject_of(carrier)
         if subj is not None:
             slots.append(("object" if lemma in lexicon.patient_light_verbs else "subject", subj))
+        if token.dep_ == "dobj":  # "he was given an ultimatum": who is given it receives it
+            slots += [("prep:to", child) for child in carrier.children if child.dep_ == "nsubjpass"]
         slots += [slot for slot in _prep_slots(carrier) if slot[1].i != token.i]
+        slots += _consequence_places(carrier, lexicon)
     elif token.dep_ == "nsubj" and lemma in lexicon.happening_verbs:
         slots += _prep_slots(carrier)
     elif token.dep_ == "nsubj" and lemma in lexicon.aiming_verbs:

@@ -82,7 +82,7 @@ def carried_by(noun: Token, verb: Token, lexicon: Lexicon) -> bool:
     """Whether a verb only carries a nominal trigger: "launched an attack", "went on strike"."""
     lemma = verb.lemma_.lower()
     if noun.dep_ in ("dobj", "nsubjpass"):
-        return lemma in lexicon.light_verbs
+        return lemma in lexicon.light_verbs or lemma in lexicon.giving_verbs
     return noun.dep_ == "pobj" and lemma in lexicon.entering_verbs
 
 

@@ -232,6 +232,7 @@ REQUIRED_WORDS = {
         "crime_argument_preps",
         "claiming_words",
         "listing_preps",
+        "giving_verbs",
     ),
     "status": (
         "future_auxiliaries",
