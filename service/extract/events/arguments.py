@@ -243,6 +243,8 @@ def argument_extent(head: Token, links: Links) -> tuple[int, int, str]:
         counted = of_object(head)
         if counted is not None:
             end = counted.i + 1
+    if head.like_num or head.lower_ in quantities:  # "130 more", "scores more": the count and its word
+        end += sum(1 for child in head.rights if child.i == end and child.lower_ in links.lexicon.additive_words)
     return start, end, ""
 
 
