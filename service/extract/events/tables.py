@@ -240,6 +240,7 @@ REQUIRED_WORDS = {
         "claiming_words",
         "listing_preps",
         "giving_verbs",
+        "series_nouns",
     ),
     "status": (
         "future_auxiliaries",
