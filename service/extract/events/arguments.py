@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from newsx.service.domain import EventArgument, Span
 from newsx.service.extract.events.links import MEASURE_KINDS, Links, of_object, token_kinds
 from newsx.service.extract.events.ontology import EventTypeSpec
-from newsx.service.extract.events.syntax import NOUN_POS, carried_by, governor, object_of, subject_of
+from newsx.service.extract.events.slots import syntactic_slots
 from newsx.service.extract.events.tables import Frame, Lexicon
 from newsx.service.extract.events.triggers import TriggerMatch
 
@@ -30,115 +30,6 @@ def _default_frame(event_type: str, lexicon: Lexicon) -> Frame:
     subject = roles[0]
     obj = roles[1] if len(roles) > 1 and roles[1] != "Place" else ""
     return Frame(subject, obj, subject, {**lexicon.place_preps, "by": subject, "of": obj})
-
-
-def syntactic_slots(match: TriggerMatch, lexicon: Lexicon) -> list[tuple[str, Token]]:
-    """(slot, head) pairs around a trigger: subject, object, possessor, modifier, count, place, prep:<p>."""
-    token = match.token
-    if token.pos_ in NOUN_POS:
-        slots = _noun_slots(token, lexicon)
-    elif token.pos_ == "ADJ" and token.tag_ != "VBN":
-        slots = _adjective_slots(token)
-    else:
-        slots = []
-        subj = subject_of(token)
-        obj = object_of(token)
-        if subj is not None and (obj is None or subj.i != obj.i):
-            slots.append(("subject", subj))
-        if obj is not None:
-            slots.append(("object", obj))
-        slots += _prep_slots(token)
-    slots += _shared_patient(token, slots)
-    expanded = []
-    places = []
-    for slot, head in slots:
-        pending = [head]
-        for current in pending:  # the argument and its conjuncts ("Putin and Pezeshkian", "Egypt, Qatar and the US")
-            expanded.append((slot, current))
-            for child in current.children:
-                if child.dep_ == "conj":
-                    pending.append(child)
-                elif child.dep_ == "prep" and child.lower_ in lexicon.place_preps:
-                    # Where an argument is: "sites in Yemen", "a market in Baghdad", "authorities in Minsk".
-                    places += [("place", place) for place in child.children if place.dep_ == "pobj"]
-    return expanded + places
-
-
-def _shared_patient(token: Token, slots: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
-    """The patient of a coordinated trigger, shared: "killed and injured 30 people", "the slaughter
-    and maiming of men" (the parser hangs it on one conjunct only)."""
-    if any(slot in ("object", "prep:of") for slot, _ in slots):
-        return []
-    partners = [token.head] if token.dep_ == "conj" else []
-    partners += [child for child in token.children if child.dep_ == "conj"]
-    for partner in partners:
-        if partner.pos_ != token.pos_:
-            continue
-        second = token if token.dep_ == "conj" else partner
-        if token.pos_ in NOUN_POS and any(child.dep_ in ("det", "poss") for child in second.children):
-            continue  # "the fatalities and the abduction of 250 people": two phrases, two patients
-        if token.pos_ in NOUN_POS:
-            shared = [("prep:of", obj) for slot, obj in _prep_slots(partner) if slot == "prep:of"]
-        else:
-            patient = object_of(partner)
-            shared = [("object", patient)] if patient is not None else []
-        if shared:
-            return shared
-    return []
-
-
-def _noun_slots(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
-    """Slots of a nominal trigger, and of the verb that carries it ("Iran launched an attack on ...")."""
-    slots: list[tuple[str, Token]] = []
-    for child in token.children:
-        if child.dep_ == "poss":
-            slots.append(("possessor", child))
-        elif child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
-            slots.append(("modifier", child))
-        elif child.dep_ == "nummod":
-            slots.append(("count", child))
-    slots += _prep_slots(token)
-    carrier = governor(token) if token.dep_ == "pobj" else token.head
-    lemma = carrier.lemma_.lower()
-    if carried_by(token, carrier, lexicon):
-        subj = subject_of(carrier)
-        if subj is not None:
-            slots.append(("object" if lemma in lexicon.patient_light_verbs else "subject", subj))
-        slots += [slot for slot in _prep_slots(carrier) if slot[1].i != token.i]
-    elif token.dep_ == "nsubj" and lemma in lexicon.happening_verbs:
-        slots += _prep_slots(carrier)
-    elif token.dep_ == "nsubj" and lemma in lexicon.aiming_verbs:
-        obj = object_of(carrier)
-        if obj is not None:
-            slots.append(("object", obj))
-    return slots
-
-
-def _adjective_slots(token: Token) -> list[tuple[str, Token]]:
-    """ "found dead", "shot him dead", "five people are dead", "dead soldiers": whom the adjective describes."""
-    head = token.head
-    if token.dep_ == "amod":
-        described: Token | None = head
-    elif token.dep_ == "oprd":
-        described = object_of(head)
-    elif token.dep_ == "acomp":
-        described = subject_of(head)
-    else:
-        described = None
-    return [("object", described)] if described is not None else []
-
-
-def _prep_slots(token: Token) -> list[tuple[str, Token]]:
-    slots = []
-    for child in token.children:
-        if child.dep_ in ("prep", "agent"):
-            objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
-            prep = "by" if child.dep_ == "agent" else child.lower_
-            slots += [("prep:" + prep, obj) for obj in objects]
-        elif child.dep_ == "dative":  # "told him", or "sold drones to Kuwait" with "to" as the dative
-            recipients = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
-            slots += [("prep:to", recipient) for recipient in (recipients if child.pos_ == "ADP" else [child])]
-    return slots
 
 
 def _frame_role(frame: Frame, slot: str) -> str:
@@ -186,6 +77,8 @@ def argument_extent(head: Token, links: Links) -> tuple[int, int, str]:
         counted = of_object(head)
         if counted is not None:
             end = counted.i + 1
+    if head.like_num or head.lower_ in quantities:  # "130 more", "scores more": the count and its word
+        end += sum(1 for child in head.rights if child.i == end and child.lower_ in links.lexicon.additive_words)
     return start, end, ""
 
 
@@ -263,6 +156,8 @@ def choose_role(
     if slot == "modifier":
         return _modifier_role(kinds, frame, fitting, head)
     role = _frame_role(frame, slot)
+    if slot == "target":
+        role = "Target" if "Target" in spec.role_types else frame.object
     if slot == "subject" and frame.subject_alone and not has_object:
         # "it exploded": with no object, what explodes is the device, a pronoun included.
         if head.pos_ == "PRON" or fitting.first((frame.subject_alone,), kinds, core=True):
@@ -282,7 +177,7 @@ def choose_role(
     court = slot in ("prep:at", "prep:in") and "org" in kinds and head.lemma_.lower() == "court"
     if court and "JudgeCourt" in spec.role_types:
         role = "JudgeCourt"  # "convicted at Leeds Crown Court"
-    if role and fitting.first((role,), kinds, core=slot in ("object", "prep:with")):
+    if role and fitting.first((role,), kinds, core=slot in ("object", "target", "prep:with")):
         return role
     if slot == "subject" and not set(kinds) & PLACE_KINDS:  # a building or a town is no instrument
         fallback = lexicon.roles["thing_fallback_roles"] + ((frame.object,) if not has_object else ())
@@ -326,7 +221,7 @@ class _Fitting:
                 if role in roles_table["count_roles"]:
                     return role
                 continue
-            if any(kind in accepted or (kind == "sid" and accepted & {"per", "org", "gpe"}) for kind in kinds):
+            if any(kind in accepted or _group_fits(kind, accepted) for kind in kinds):
                 return role
             # An object of unknown kind: the verb tells what it is ("killed his neighbour", "seized the cargo").
             if (
@@ -341,3 +236,9 @@ class _Fitting:
             ):
                 return role
         return ""
+
+
+def _group_fits(kind: str, accepted: frozenset[str]) -> bool:
+    """A group of people (sid) may stand for people, organisations or countries, and an
+    organisation ("the army", "security forces") for a group."""
+    return (kind == "sid" and bool(accepted & {"per", "org", "gpe"})) or (kind == "org" and "sid" in accepted)

@@ -59,8 +59,8 @@ def object_of(token: Token) -> Token | None:
             return child
     if is_reduced_passive(token):
         return next(child for child in token.children if child.dep_ in SUBJECT_DEPS)
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        return token.head
+    if token.dep_ == "acl" and token.tag_ in ("VBN", "VBD") and not has_child(token, ("nsubj", "dobj")):
+        return token.head  # "the six service members killed" (a participle the tagger may read as a past)
     if token.dep_ == "relcl" and any(child.dep_ == "dobj" and child.tag_ in ("WDT", "WP") for child in token.children):
         return token.head
     if token.dep_ == "conj" and token.head.pos_ in VERB_POS and has_child(token, ("auxpass",)):
@@ -82,7 +82,7 @@ def carried_by(noun: Token, verb: Token, lexicon: Lexicon) -> bool:
     """Whether a verb only carries a nominal trigger: "launched an attack", "went on strike"."""
     lemma = verb.lemma_.lower()
     if noun.dep_ in ("dobj", "nsubjpass"):
-        return lemma in lexicon.light_verbs
+        return lemma in lexicon.light_verbs or lemma in lexicon.giving_verbs
     return noun.dep_ == "pobj" and lemma in lexicon.entering_verbs
 
 
@@ -92,6 +92,8 @@ def context_words(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ == "prep" and any(grandchild.ent_type_ in ("DATE", "TIME") for grandchild in child.children):
             continue  # "on Friday" says when, not what
+        if child.dep_ in ("aux", "auxpass"):
+            continue  # the "to" of "having to pay" or "to take" is no destination or recipient
         words.add(child.lemma_.lower())
         words.add(child.lower_)
         if child.dep_ in ("prep", "agent", "dobj", "compound"):

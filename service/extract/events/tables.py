@@ -222,7 +222,14 @@ class Lexicon:
 
 # Lists the engine reads by name: a table without one of them fails at load.
 REQUIRED_WORDS = {
-    "words": ("quantity_nouns", "compound_heads", "place_nouns", "facility_nouns", "organization_nouns"),
+    "words": (
+        "quantity_nouns",
+        "additive_words",
+        "compound_heads",
+        "place_nouns",
+        "facility_nouns",
+        "organization_nouns",
+    ),
     "syntax": (
         "light_verbs",
         "entering_verbs",
@@ -230,6 +237,10 @@ REQUIRED_WORDS = {
         "happening_verbs",
         "aiming_verbs",
         "crime_argument_preps",
+        "claiming_words",
+        "listing_preps",
+        "giving_verbs",
+        "series_nouns",
     ),
     "status": (
         "future_auxiliaries",
