@@ -29,6 +29,12 @@ def test_geo_seed_places(nlp, name, geonames_id, latitude, longitude):
     assert (entity.geo.geonames_id, entity.geo.latitude, entity.geo.longitude) == (geonames_id, latitude, longitude)
 
 
+def test_geo_namesakes_abroad_go_to_the_largest_place(nlp):
+    doc = nlp("Talks in Moscow ended on Friday.")
+    moscow = next(e for e in document.state(doc).entities if e.name == "Moscow")
+    assert (moscow.country_code, moscow.geo.geonames_id) == ("RU", 524901)
+
+
 def test_geo_no_point_for_a_province_or_a_person(nlp):
     doc = nlp("Officials in Ontario met Masoud Pezeshkian.")
     assert all(e.geo is None for e in document.state(doc).entities)

@@ -54,7 +54,7 @@ def examples(documents, resources: Resources):
         context = document_features(layout)
         for group in groups:
             group.sort(key=lambda c: c.start)
-            votes = type_votes(group, resources.gazetteer, resources.languages)
+            votes = type_votes(group, resources.gazetteer)
             rows.append(buckets(group_features(doc, layout, group, votes, resources.gazetteer, context)))
             labels.append(LABELS.index(referent_label(group, gold, spans)))
     return rows, labels

@@ -52,19 +52,11 @@ class EntityExtractor:
     def __init__(self, nlp: Language, name: str, *, type_model: str) -> None:
         self.name = name
         self.type_model = type_model
-        self._resources: Resources | None = None
+        self.resources = _load_resources(type_model)
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        """Load the gazetteer and the learned classifier (when its file is set and exists)."""
-        path = Path(self.type_model) if self.type_model else None
-        self._resources = Resources.load(TypeModel.load(path) if path is not None and path.exists() else None)
-
-    @property
-    def resources(self) -> Resources:
-        if self._resources is None:
-            self.initialize()
-        assert self._resources is not None
-        return self._resources
+        """Reload the gazetteer and the learned classifier (when its file is set and exists)."""
+        self.resources = _load_resources(self.type_model)
 
     def __call__(self, doc: Doc) -> Doc:
         document.state(doc).entities = extract_entities(doc, self.resources)
@@ -92,6 +84,12 @@ class EntityExtractor:
 def make_entity_extractor(nlp: Language, name: str, type_model: str) -> EntityExtractor:
     """``type_model``: the learned classifier's file (empty: the vote alone decides types)."""
     return EntityExtractor(nlp, name, type_model=type_model)
+
+
+def _load_resources(type_model: str) -> Resources:
+    """Loaded when the component is made, so that no article pays for it."""
+    path = Path(type_model) if type_model else None
+    return Resources.load(TypeModel.load(path) if path is not None and path.exists() else None)
 
 
 def referent_groups(doc: Doc, resources: Resources) -> tuple[Layout, list[list[MentionCandidate]]]:

@@ -10,7 +10,8 @@ from spacy.attrs import IS_ALPHA, IS_UPPER
 from spacy.tokens import Doc
 
 from newsx.service.domain import EntityType
-from newsx.service.extract.entities import resources as res
+from newsx.service.extract.entities import lexicon, weights
+from newsx.service.extract.entities.gazetteer import Place, name_key
 from newsx.service.extract.entities.knowledge import Resources
 from newsx.service.extract.entities.layout import Layout, in_ranges
 from newsx.service.extract.entities.spans import (
@@ -18,7 +19,6 @@ from newsx.service.extract.entities.spans import (
     is_acronym,
     is_short_form,
     language_cue,
-    last_word_type,
     looks_like_name,
     make_candidate,
     name_word_type,
@@ -29,18 +29,6 @@ from newsx.service.extract.entities.spans import (
     team_cue,
     trim_span,
 )
-from newsx.service.extract.entities.votes import (
-    DATELINE_VOTE,
-    HEADLINE_MODEL_VOTE,
-    LANGUAGE_CUE_VOTE,
-    MODEL_VOTE,
-    NAME_WORD_VOTE,
-    ORG_CUE_VOTE,
-    PERSON_CUE_VOTE,
-    PLACE_CUE_VOTE,
-    RESULTS_TABLE_VOTE,
-    TABLE_COLUMN_VOTE,
-)
 
 _EXTENDING_TYPES = frozenset({EntityType.EVENT, EntityType.ORGANIZATION, EntityType.LAW})
 
@@ -49,7 +37,7 @@ def model_candidates(doc: Doc, layout: Layout) -> list[MentionCandidate]:
     """The model's entity spans of our types, split and trimmed."""
     candidates = []
     for ent in doc.ents:
-        entity_type = res.MODEL_LABEL_TYPES.get(ent.label_)
+        entity_type = lexicon.MODEL_LABEL_TYPES.get(ent.label_)
         if entity_type is None:
             continue
         for piece_start, piece_end in split_span(doc, ent.start, ent.end):
@@ -60,7 +48,8 @@ def model_candidates(doc: Doc, layout: Layout) -> list[MentionCandidate]:
             if looks_like_name(layout.text[candidate.start_char : candidate.end_char]):
                 candidate.headline = in_ranges(layout.headlines, candidate.start_char)
                 candidate.model_label = entity_type
-                candidate.votes[entity_type] += HEADLINE_MODEL_VOTE if candidate.headline else MODEL_VOTE
+                if not candidate.headline:  # on headline lines a label must be confirmed (confirmed_candidates)
+                    candidate.votes[entity_type] += weights.MODEL_VOTE
                 candidates.append(candidate)
     return candidates
 
@@ -77,27 +66,27 @@ def join_name_particles(doc: Doc, layout: Layout, candidates: list[MentionCandid
             and end < len(doc)
             and end not in starts
             and doc[end].is_title
-            and last_word_type(doc[end].text) in _EXTENDING_TYPES
+            and lexicon.last_word_type(doc[end].text) in _EXTENDING_TYPES
         ):
             extended = make_candidate(doc, layout, candidate.start, end + 1, False)
             extended.votes, extended.model_label = candidate.votes, candidate.model_label
             candidate = extended
         previous = joined[-1] if joined else None
-        between = doc[previous.end : candidate.start] if previous is not None else None
+        between = [t.lower_ for t in doc[previous.end : candidate.start]] if previous is not None else []
         if (
-            between is not None
-            and [t.lower_ for t in between] == ["of"]
-            and last_word_type(doc[previous.end - 1].text) is EntityType.ORGANIZATION
+            previous is not None
+            and between == ["of"]
+            and lexicon.last_word_type(doc[previous.end - 1].text) is EntityType.ORGANIZATION
             and not candidate.headline
         ):
             # "National Observatory" + "of" + "Athens": one organisation named after its place.
             merged = make_candidate(doc, layout, previous.start, candidate.end, previous.headline)
-            merged.votes = Counter({EntityType.ORGANIZATION: ORG_CUE_VOTE + NAME_WORD_VOTE})
+            merged.votes = Counter({EntityType.ORGANIZATION: weights.ORG_CUE_VOTE + weights.NAME_WORD_VOTE})
             merged.model_label = EntityType.ORGANIZATION
             joined[-1] = merged
-        elif between is not None and len(between) and all(t.lower_ in res.NAME_PARTICLES for t in between):
+        elif previous is not None and between and all(word in lexicon.NAME_PARTICLES for word in between):
             merged = make_candidate(doc, layout, previous.start, candidate.end, previous.headline)
-            merged.votes = previous.votes + candidate.votes + Counter({EntityType.PERSON: PERSON_CUE_VOTE})
+            merged.votes = previous.votes + candidate.votes + Counter({EntityType.PERSON: weights.PERSON_CUE_VOTE})
             merged.model_label = EntityType.PERSON
             joined[-1] = merged
         else:
@@ -106,7 +95,7 @@ def join_name_particles(doc: Doc, layout: Layout, candidates: list[MentionCandid
 
 
 def layout_candidates(
-    doc: Doc, layout: Layout, candidates: list[MentionCandidate], gazetteer: dict[str, res.Place]
+    doc: Doc, layout: Layout, candidates: list[MentionCandidate], gazetteer: dict[str, Place]
 ) -> list[MentionCandidate]:
     """Replace model spans inside table cells and datelines by the whole cell or place.
 
@@ -114,14 +103,14 @@ def layout_candidates(
     a GPE, a team in a score line an organisation, and a cell the model missed gets the type the
     model gave most table names that are not places (players' names in a leaderboard).
     """
-    cells = [(start, end, DATELINE_VOTE, EntityType.GPE) for start, end in layout.datelines]
+    cells = [(start, end, weights.DATELINE_VOTE, EntityType.GPE) for start, end in layout.datelines]
     cells += [
-        (start, end, RESULTS_TABLE_VOTE if scores else 0.0, _team_type(layout.text[start:end], gazetteer))
+        (start, end, weights.RESULTS_TABLE_VOTE if scores else 0.0, _team_type(layout.text[start:end], gazetteer))
         for start, end, scores in layout.table_names
     ]
     if not cells:
         return candidates
-    kept, made = list(candidates), []
+    kept, made = list(candidates), list[MentionCandidate]()
     for start_char, end_char, vote, entity_type in cells:
         span = doc.char_span(start_char, end_char, alignment_mode="contract")
         if span is None:
@@ -145,21 +134,21 @@ def layout_candidates(
         column_label = labels.most_common(1)[0][0]
         for cell in made:
             if not cell.votes:
-                cell.votes[column_label] += TABLE_COLUMN_VOTE
+                cell.votes[column_label] += weights.TABLE_COLUMN_VOTE
     kept += [cell for cell in made if cell.votes]
     kept.sort(key=lambda c: c.start)
     return kept
 
 
-def _team_type(name: str, gazetteer: dict[str, res.Place]) -> EntityType:
+def _team_type(name: str, gazetteer: dict[str, Place]) -> EntityType:
     """A team in a results table is an organisation, but a national team is its country (GPE), as
     newswire annotation has it ("Japan 2 Syria 1")."""
-    place = gazetteer.get(res.name_key(name))
+    place = gazetteer.get(name_key(name))
     return EntityType.GPE if place is not None and place.kind == "country" else EntityType.ORGANIZATION
 
 
 def acronym_candidates(
-    doc: Doc, layout: Layout, found: list[MentionCandidate], gazetteer: dict[str, res.Place]
+    doc: Doc, layout: Layout, found: list[MentionCandidate], gazetteer: dict[str, Place]
 ) -> list[MentionCandidate]:
     """All-caps acronyms the model missed, when they act as an organisation.
 
@@ -170,24 +159,24 @@ def acronym_candidates(
     covered = numpy.zeros(len(doc), dtype=bool)
     for candidate in found:
         covered[candidate.start : candidate.end] = True
-    flags = doc.to_array([IS_UPPER, IS_ALPHA])
+    flags = doc.to_array([IS_UPPER, IS_ALPHA]).astype(bool)
     positions = numpy.flatnonzero(flags[:, 0] & flags[:, 1] & ~covered)
     result = []
     for i in positions.tolist():
         token = doc[i]
-        if not 2 <= len(token.text) <= 6 or token.text in res.COMMON_ABBREVIATIONS:
+        if not 2 <= len(token.text) <= 6 or token.text in lexicon.COMMON_ABBREVIATIONS:
             continue
-        if in_ranges(layout.all_caps, token.idx) or res.name_key(token.text) in gazetteer:
+        if in_ranges(layout.all_caps, token.idx) or name_key(token.text) in gazetteer:
             continue
         acting = (
             in_ranges(layout.headlines, token.idx)
             or org_follower_cue(doc, i + 1)
             or (i > 0 and doc[i - 1].lower_ in ("the", "("))
-            or token.dep_ in res.SUBJECT_DEPENDENCIES
+            or token.dep_ in lexicon.SUBJECT_DEPENDENCIES
         )
         if acting:
             candidate = make_candidate(doc, layout, i, i + 1, in_ranges(layout.headlines, token.idx))
-            candidate.votes[EntityType.ORGANIZATION] += ORG_CUE_VOTE
+            candidate.votes[EntityType.ORGANIZATION] += weights.ORG_CUE_VOTE
             result.append(candidate)
     return result
 
@@ -197,21 +186,21 @@ def add_cue_votes(doc: Doc, candidate: MentionCandidate, layout: Layout, resourc
     start, end, votes = candidate.start, candidate.end, candidate.votes
     gazetteer = resources.gazetteer
     if person_cue(doc, start, end):
-        votes[EntityType.PERSON] += PERSON_CUE_VOTE
+        votes[EntityType.PERSON] += weights.PERSON_CUE_VOTE
     if org_follower_cue(doc, end):
-        votes[EntityType.ORGANIZATION] += ORG_CUE_VOTE
+        votes[EntityType.ORGANIZATION] += weights.ORG_CUE_VOTE
     place = gazetteer.get(candidate.key)
     if place_noun_cue(doc, start, end) or (
         place is not None
         and place.kind in ("country", "state", "city")
         and start > 0
-        and doc[start - 1].lower_ in res.PLACE_PREPOSITIONS
+        and doc[start - 1].lower_ in lexicon.PLACE_PREPOSITIONS
     ):
-        votes[EntityType.GPE] += PLACE_CUE_VOTE
+        votes[EntityType.GPE] += weights.PLACE_CUE_VOTE
     if place is not None and place.kind in ("city", "state") and team_cue(doc, end):
-        votes[EntityType.ORGANIZATION] += ORG_CUE_VOTE
+        votes[EntityType.ORGANIZATION] += weights.ORG_CUE_VOTE
     if candidate.key in resources.languages and language_cue(doc, start, end):
-        votes[EntityType.LANGUAGE] += LANGUAGE_CUE_VOTE
+        votes[EntityType.LANGUAGE] += weights.LANGUAGE_CUE_VOTE
     token = doc[start]
     if (
         candidate.model_label is not None
@@ -221,10 +210,10 @@ def add_cue_votes(doc: Doc, candidate: MentionCandidate, layout: Layout, resourc
         and candidate.key not in gazetteer
         and not in_ranges(layout.all_caps, token.idx)
     ):
-        votes[EntityType.ORGANIZATION] += ORG_CUE_VOTE
+        votes[EntityType.ORGANIZATION] += weights.ORG_CUE_VOTE
 
 
-def confirmed_candidates(candidates: list[MentionCandidate], gazetteer: dict[str, res.Place]) -> list[MentionCandidate]:
+def confirmed_candidates(candidates: list[MentionCandidate], gazetteer: dict[str, Place]) -> list[MentionCandidate]:
     """Drop names on headline lines that nothing confirms.
 
     Confirmation: the same name or its full form in the body, the gazetteer, a cue word, or a
@@ -242,8 +231,7 @@ def confirmed_candidates(candidates: list[MentionCandidate], gazetteer: dict[str
         words = candidate.key.split()
         if any(_contains_run(words, body) for body in body_words):
             continue
-        model_vote = HEADLINE_MODEL_VOTE if candidate.model_label is not None else 0.0
-        cued = sum(candidate.votes.values()) > model_vote
+        cued = sum(candidate.votes.values()) > 0
         named = len(words) <= 4 and name_word_type(words) is not None
         if cued or named or any(is_short_form(words, full) for full in body_words):
             kept.append(candidate)

@@ -9,7 +9,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from newsx.service.extract.entities import resources as res
+from newsx.service.extract.entities.gazetteer import Place, name_key
 from newsx.service.extract.entities.layout import Layout, in_ranges
 from newsx.service.extract.entities.learned import MAX_MENTIONS
 from newsx.service.extract.entities.spans import MentionCandidate
@@ -51,7 +51,7 @@ def group_features(
     layout: Layout,
     group: list[MentionCandidate],
     votes: Counter,
-    gazetteer: dict[str, res.Place],
+    gazetteer: dict[str, Place],
     context: list[str],
 ) -> list[str]:
     """Features of one referent (``votes`` as the vote left them; ``context`` from the document)."""
@@ -60,7 +60,7 @@ def group_features(
     total = sum(votes.values()) or 1.0
     features = ["bias", f"n:{min(len(words), 4)}", f"mentions:{min(len(group), 4)}", *context]
     if votes:
-        winner = max(votes, key=votes.get)
+        winner = max(votes, key=lambda t: votes[t])
         features.append(f"win:{winner.value}")
     features += [f"vote:{label.value}:{round(4 * vote / total)}" for label, vote in votes.items()]
     features += [f"w:{word.lower()}" for word in words]
@@ -69,7 +69,7 @@ def group_features(
     place = gazetteer.get(longest.key)
     features.append(f"gaz:{place.kind if place else '-'}")
     if len(words) > 1:
-        features.append(f"gaz-last:{getattr(gazetteer.get(res.name_key(words[-1])), 'kind', '-')}")
+        features.append(f"gaz-last:{getattr(gazetteer.get(name_key(words[-1])), 'kind', '-')}")
     cells = {start: score for start, _end, score in layout.table_names}
     dateline_starts = [start for start, _end in layout.datelines]
     for candidate in group[:MAX_MENTIONS]:

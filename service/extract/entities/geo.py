@@ -21,14 +21,10 @@ import pycountry
 from countryinfo import all_countries
 
 from newsx.service.domain import Entity, EntityType, Geo
-from newsx.service.extract.entities import resources as res
+from newsx.service.extract.entities import weights
+from newsx.service.extract.entities.gazetteer import city_names, country_names, name_key
 
 PLACE_TYPES = frozenset({EntityType.GPE, EntityType.LOCATION, EntityType.FACILITY})
-# Log-population bonuses: a town in a country the article names beats one up to 50 times larger
-# elsewhere; one in the dateline's country, up to 20 times larger.
-NAMED_COUNTRY_BONUS = math.log(50)
-DATELINE_BONUS = math.log(20)
-SHADOWED_TOWN_POPULATION = 200_000
 _QUALIFIER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})")
 
 
@@ -70,37 +66,40 @@ def geo_index() -> GeoIndex:
     subdivisions: dict[str, set[str]] = {}
     for subdivision in pycountry.subdivisions:
         if subdivision.country_code != "US":
-            subdivisions.setdefault(res.name_key(subdivision.name), set()).add(subdivision.country_code)
-    for code, country in cache.get_countries().items():
+            subdivisions.setdefault(name_key(subdivision.name), set()).add(subdivision.country_code)
+    countries = cache.get_countries()
+    for code, country in countries.items():
         if code in points:
             candidate = Candidate(Geo(*points[code], country["geonameid"]), code, country["population"], "country")
-            names.setdefault(res.name_key(country["name"]), []).append(candidate)
-    for key, code in res.country_names().items():
+            names.setdefault(name_key(country["name"]), []).append(candidate)
+    for key, code in country_names().items():
         if code in points and key not in names:
-            alternates.setdefault(key, []).extend(c for c in names.get(res.name_key(_country_name(cache, code)), ()))
+            official = name_key(countries.get(code, {}).get("name", ""))
+            alternates.setdefault(key, []).extend(names.get(official, ()))
+    us_cities: dict[str, list[dict]] = {}
+    for city in cities:
+        if city["countrycode"] == "US":
+            us_cities.setdefault(city["admin1code"], []).append(city)
     for code, state in cache.get_us_states().items():
-        members = [c for c in cities if c["countrycode"] == "US" and c["admin1code"] == code]
+        members = us_cities.get(code, [])
         weight = sum(c["population"] for c in members)
         if weight:
             latitude = sum(c["latitude"] * c["population"] for c in members) / weight
             longitude = sum(c["longitude"] * c["population"] for c in members) / weight
             point = Geo(round(latitude, 5), round(longitude, 5), state["geonameid"])
-            names.setdefault(res.name_key(state["name"]), []).append(Candidate(point, "US", weight, "state", code))
+            names.setdefault(name_key(state["name"]), []).append(Candidate(point, "US", weight, "state", code))
     for city in cities:
         geo = Geo(city["latitude"], city["longitude"], city["geonameid"])
         code = city["countrycode"]
         candidate = Candidate(geo, code, city["population"], "city", city.get("admin1code", ""))
-        own = {res.name_key(name) for name in res.city_names(city)}
+        own = {name_key(name) for name in city_names(city)}
         for key in own:
             names.setdefault(key, []).append(candidate)
         for alternate in city.get("alternatenames", ()):
-            key = res.name_key(alternate)
-            if (
-                len(key) > 3
-                and alternate[:1].isupper()
-                and alternate.isascii()
-                and key not in own | subdivisions.keys()
-            ):
+            if not (alternate[:1].isupper() and alternate.isascii()):
+                continue
+            key = name_key(alternate)
+            if len(key) > 3 and key not in own and key not in subdivisions:
                 alternates.setdefault(key, []).append(candidate)
     for key, countries in subdivisions.items():
         if _shadowed(names.get(key, []) + alternates.get(key, []), countries):
@@ -120,20 +119,16 @@ def _shadowed(candidates: list[Candidate], countries: set[str]) -> bool:
         bool(towns)
         and len(towns) == len(candidates)
         and not any(c.country_code in countries for c in towns)
-        and max(c.population for c in towns) < SHADOWED_TOWN_POPULATION
+        and max(c.population for c in towns) < weights.SHADOWED_TOWN_POPULATION
     )
-
-
-def _country_name(cache, code: str) -> str:
-    return cache.get_countries().get(code, {}).get("name", "")
 
 
 def _rank(candidate: Candidate, named: Counter, dateline_codes: set[str]) -> tuple[bool, float]:
     """Countries and states before towns of their name; then a town in a country the article names
     or datelines, unless another is far larger (Paris, France, beside a mention of Texas)."""
     score = math.log(max(candidate.population, 1))
-    score += NAMED_COUNTRY_BONUS * (named[candidate.country_code] > 0)
-    score += DATELINE_BONUS * (candidate.country_code in dateline_codes)
+    score += math.log(weights.NAMED_COUNTRY_RATIO) * (named[candidate.country_code] > 0)
+    score += math.log(weights.DATELINE_COUNTRY_RATIO) * (candidate.country_code in dateline_codes)
     return candidate.kind != "city", score
 
 
@@ -143,7 +138,7 @@ def _qualified(entity: Entity, text: str, index: GeoIndex, candidates: tuple[Can
         match = _QUALIFIER.match(text, mention.span.end)
         if match is None:
             continue
-        for area in index.candidates(res.name_key(match.group(1))):
+        for area in index.candidates(name_key(match.group(1))):
             if area.kind == "city":
                 continue
             inside = [c for c in candidates if c.country_code == area.country_code]
@@ -156,12 +151,10 @@ def _qualified(entity: Entity, text: str, index: GeoIndex, candidates: tuple[Can
 def locate(entities: list[Entity], dateline_keys: list[str], index: GeoIndex, text: str) -> None:
     """Set ``geo`` (and the country code of a GPE to the point's) on the place entities that name a known place."""
     found = {
-        id(e): _qualified(e, text, index, index.candidates(res.name_key(e.name)))
-        for e in entities
-        if e.type in PLACE_TYPES
+        id(e): _qualified(e, text, index, index.candidates(name_key(e.name))) for e in entities if e.type in PLACE_TYPES
     }
     # The article's countries: those it names, and those of its unambiguous places.
-    named = Counter()
+    named: Counter[str] = Counter()
     for candidates in found.values():
         codes = {c.country_code for c in candidates}
         if len(codes) == 1:

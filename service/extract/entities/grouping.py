@@ -11,7 +11,8 @@ from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER
 from spacy.tokens import Doc
 
 from newsx.service.domain import EntityType
-from newsx.service.extract.entities import resources as res
+from newsx.service.extract.entities import lexicon, weights
+from newsx.service.extract.entities.gazetteer import Place, name_key
 from newsx.service.extract.entities.knowledge import Resources
 from newsx.service.extract.entities.layout import Layout, in_ranges
 from newsx.service.extract.entities.spans import (
@@ -22,7 +23,6 @@ from newsx.service.extract.entities.spans import (
     make_candidate,
     name_word_type,
 )
-from newsx.service.extract.entities.votes import GAZETTEER_TYPES, GAZETTEER_VOTES
 
 _MAX_NAME_TOKENS = 6  # longest token run looked up when searching names the model missed
 
@@ -46,7 +46,7 @@ class _Groups:
 
 
 def group_candidates(
-    doc: Doc, candidates: list[MentionCandidate], gazetteer: dict[str, res.Place]
+    doc: Doc, candidates: list[MentionCandidate], gazetteer: dict[str, Place]
 ) -> list[list[MentionCandidate]]:
     """Join candidates that name one referent: same key, same country, short form, acronym."""
     groups = _Groups(len(candidates))
@@ -79,8 +79,8 @@ def group_candidates(
         candidate, words = candidates[index], words_of[index]
         if not _may_be_short_form(candidate, gazetteer):
             continue
-        fulls = {other for handle in {words[0], words[-1]} for other in full_forms.get(handle, ())}
-        fulls = [other for other in fulls if is_short_form(words, words_of[other])]
+        linked = {other for handle in {words[0], words[-1]} for other in full_forms.get(handle, ())}
+        fulls = [other for other in linked if is_short_form(words, words_of[other])]
         if fulls:
             best = max(fulls, key=lambda other: _full_form_rank(candidate, candidates[other], mentions))
             groups.union(best, index)
@@ -90,18 +90,19 @@ def group_candidates(
     return list(by_root.values())
 
 
-def _place_group_key(key: str, place: res.Place | None) -> str:
+def _place_group_key(key: str, place: Place | None) -> str:
     return f"country:{place.country_code}" if place is not None and place.kind == "country" else key
 
 
-def _may_be_short_form(candidate: MentionCandidate, gazetteer: dict[str, res.Place]) -> bool:
+def _may_be_short_form(candidate: MentionCandidate, gazetteer: dict[str, Place]) -> bool:
     """Places keep their own referent ("Madrid" is not "Real Madrid") unless cues say person."""
     place = gazetteer.get(candidate.key)
     if place is None:
         return True
     if place.kind in ("country", "demonym", "region"):
         return False
-    top = max(candidate.votes.items(), key=lambda item: item[1], default=(None, 0))[0]
+    # A headline mention has no votes yet: the model's label says how it leans.
+    top = max(candidate.votes.items(), key=lambda item: item[1], default=(candidate.model_label, 0))[0]
     return top not in (EntityType.GPE, EntityType.LOCATION)
 
 
@@ -126,7 +127,7 @@ def find_missed_mentions(
     for group in groups:
         for candidate in group:
             covered[candidate.start : candidate.end] = True
-    flags = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA])
+    flags = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA]).astype(bool)
     starts = numpy.flatnonzero((flags[:, 0] | flags[:, 1]) & flags[:, 2] & ~covered).tolist()
     new_groups: dict[str, list[MentionCandidate]] = {}
     next_free = 0
@@ -141,7 +142,7 @@ def find_missed_mentions(
         candidate = make_candidate(doc, layout, start, end, headline)
         if group is None:
             place = gazetteer[key]
-            candidate.votes[GAZETTEER_TYPES[place.kind]] += GAZETTEER_VOTES[place.kind]
+            candidate.votes[weights.GAZETTEER_TYPES[place.kind]] += weights.gazetteer_vote(place.kind)
             group = new_groups.setdefault(_place_group_key(key, place), [])
         group.append(candidate)
         next_free = end
@@ -173,13 +174,13 @@ def _known_names(doc: Doc, layout: Layout, groups: list[list[MentionCandidate]])
         short_forms = []
         if leaning is EntityType.PERSON:
             short_forms = [words[0], words[-1]]
-        elif leaning is EntityType.ORGANIZATION and words[-1] in res.CORPORATE_SUFFIXES:
+        elif leaning is EntityType.ORGANIZATION and words[-1] in lexicon.CORPORATE_SUFFIXES:
             untailed = list(words)
-            while len(untailed) > 1 and untailed[-1] in res.CORPORATE_SUFFIXES:
+            while len(untailed) > 1 and untailed[-1] in lexicon.CORPORATE_SUFFIXES:
                 untailed.pop()
             short_forms = [words[0], " ".join(untailed)]
         for short in short_forms:
-            if len(short) > 2 and short not in res.NAME_PARTICLES and short not in names.by_key:
+            if len(short) > 2 and short not in lexicon.NAME_PARTICLES and short not in names.by_key:
                 names.by_key[short] = group
         if leaning is not EntityType.PERSON:
             for acronym in acronym_of(layout.text[full.start_char : full.end_char]):
@@ -188,8 +189,8 @@ def _known_names(doc: Doc, layout: Layout, groups: list[list[MentionCandidate]])
 
 
 def _leaning(group: list[MentionCandidate]) -> EntityType | None:
-    votes = sum((candidate.votes for candidate in group), Counter())
-    return max(votes, key=votes.get) if votes else None
+    votes: Counter[EntityType] = sum((candidate.votes for candidate in group), Counter())
+    return max(votes, key=lambda t: votes[t]) if votes else None
 
 
 def _longest_match(doc, start, covered, names: _KnownNames, gazetteer, headline: bool):
@@ -203,7 +204,7 @@ def _longest_match(doc, start, covered, names: _KnownNames, gazetteer, headline:
         if not (last.is_title or last.is_upper):
             continue
         text = doc[start:stop].text
-        key = res.name_key(text)
+        key = name_key(text)
         group = names.by_key.get(key)
         if group is not None and (stop - start > 1 or _proper_noun_here(doc[start], headline)):
             return stop, key, group

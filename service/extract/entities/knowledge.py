@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsx.service.extract.entities import resources as res
+from newsx.service.extract.entities.gazetteer import Place, language_names, place_gazetteer
 from newsx.service.extract.entities.geo import GeoIndex, geo_index
 from newsx.service.extract.entities.learned import TypeModel
 
@@ -14,11 +14,11 @@ from newsx.service.extract.entities.learned import TypeModel
 class Resources:
     """Look-up tables the extractor needs, built once per pipeline."""
 
-    gazetteer: dict[str, res.Place]
+    gazetteer: dict[str, Place]
     languages: frozenset[str] = frozenset()
     type_model: TypeModel | None = None
     geo: GeoIndex | None = None
 
     @classmethod
     def load(cls, type_model: TypeModel | None = None) -> Resources:
-        return cls(res.place_gazetteer(), res.language_names(), type_model, geo_index())
+        return cls(place_gazetteer(), language_names(), type_model, geo_index())

@@ -11,25 +11,14 @@ from spacy.tokens import Doc
 from newsx.service.domain import Entity, EntityType, Mention
 from newsx.service.domain import Span as TextSpan
 from newsx.service.extract import document
-from newsx.service.extract.entities import resources as res
+from newsx.service.extract.entities import lexicon, weights
 from newsx.service.extract.entities.features import document_features, group_features
+from newsx.service.extract.entities.gazetteer import Place, name_key
 from newsx.service.extract.entities.geo import locate
 from newsx.service.extract.entities.knowledge import Resources
 from newsx.service.extract.entities.layout import Layout
 from newsx.service.extract.entities.learned import LABELS
 from newsx.service.extract.entities.spans import MentionCandidate, name_word_type
-from newsx.service.extract.entities.votes import (
-    GAZETTEER_TYPES,
-    GAZETTEER_VOTES,
-    LANGUAGE_NAME_VOTE,
-    LEARNED_CONFIDENCE,
-    LEARNED_DROP,
-    MODEL_VOTE,
-    NAME_WORD_VOTE,
-    SALIENCE_WEIGHTS,
-    SHORT_FORM_MODEL_VOTE,
-    UNINTRODUCED_PERSON_DISCOUNT,
-)
 
 CONLL_TYPES = {"PER": EntityType.PERSON, "ORG": EntityType.ORGANIZATION}
 PLACE_TYPES = frozenset({EntityType.GPE, EntityType.LOCATION, EntityType.FACILITY})
@@ -45,9 +34,7 @@ MISC_TYPES = frozenset(
 )
 
 
-def type_votes(
-    group: list[MentionCandidate], gazetteer: dict[str, res.Place], languages: frozenset[str] = frozenset()
-) -> Counter:
+def type_votes(group: list[MentionCandidate], gazetteer: dict[str, Place]) -> Counter:
     """Every type's vote for the referent (positive votes only)."""
     votes: Counter = Counter()
     longest_words = max(len(c.key.split()) for c in group)
@@ -56,21 +43,19 @@ def type_votes(
         label = candidate.model_label
         # Short forms ("Pezeshkian" beside "Masud Pezeshkian") count less than the full name.
         if label is not None and not candidate.headline and len(candidate.key.split()) < longest_words:
-            votes[label] -= MODEL_VOTE - SHORT_FORM_MODEL_VOTE
+            votes[label] -= weights.MODEL_VOTE - weights.SHORT_FORM_MODEL_VOTE
     longest = max(group, key=lambda c: len(c.key.split()))
     word_type = name_word_type(longest.key.split())
     if word_type is not None:
-        votes[word_type] += NAME_WORD_VOTE
+        votes[word_type] += weights.NAME_WORD_VOTE
     keys = {c.key for c in group}
     kinds = {place.kind for key in keys if (place := gazetteer.get(key)) is not None}
     for kind in kinds:
-        votes[GAZETTEER_TYPES[kind]] += GAZETTEER_VOTES[kind]
+        votes[weights.GAZETTEER_TYPES[kind]] += weights.gazetteer_vote(kind)
     if longest_words == 1 and kinds & {"city", "state"}:
         # News introduces people by full name; a town's name never so introduced is rarely a person.
         persons = sum(c.model_label is EntityType.PERSON for c in group)
-        votes[EntityType.PERSON] -= UNINTRODUCED_PERSON_DISCOUNT * persons
-    if keys & languages:
-        votes[EntityType.LANGUAGE] += LANGUAGE_NAME_VOTE
+        votes[EntityType.PERSON] -= weights.UNINTRODUCED_PERSON_DISCOUNT * persons
     return Counter({label: vote for label, vote in votes.items() if vote > 0})
 
 
@@ -94,17 +79,17 @@ def learned_type(
     best = int(probabilities.argmax())
     label, probability = LABELS[best], float(probabilities[best])
     if label == "O":
-        return (None, 0.0) if probability >= LEARNED_DROP else (entity_type, agreement)
-    if probability < LEARNED_CONFIDENCE or (country and label in CONLL_TYPES):
+        return (None, 0.0) if probability >= weights.LEARNED_DROP else (entity_type, agreement)
+    if probability < weights.LEARNED_CONFIDENCE or (country and label in CONLL_TYPES):
         return entity_type, agreement
     if label in CONLL_TYPES:
         chosen = CONLL_TYPES[label]
     elif label == "LOC":
         places = [t for t in votes if t in PLACE_TYPES]
-        chosen = entity_type if entity_type in PLACE_TYPES else max(places, key=votes.get, default=entity_type)
+        chosen = entity_type if entity_type in PLACE_TYPES else max(places, key=lambda t: votes[t], default=entity_type)
     else:
         others = [t for t in votes if t in MISC_TYPES]
-        chosen = entity_type if entity_type in MISC_TYPES else max(others, key=votes.get, default=entity_type)
+        chosen = entity_type if entity_type in MISC_TYPES else max(others, key=lambda t: votes[t], default=entity_type)
     return chosen, max(agreement, probability) if chosen is entity_type else probability
 
 
@@ -119,7 +104,7 @@ def build_entities(
     drafts = []
     for group in groups:
         group.sort(key=lambda c: c.start)
-        votes = type_votes(group, gazetteer, resources.languages)
+        votes = type_votes(group, gazetteer)
         entity_type, agreement = resolve_type(group, votes)
         if model is not None:
             features = group_features(doc, layout, group, votes, gazetteer, context)
@@ -144,11 +129,11 @@ def build_entities(
             type=entity_type,
             name=name,
             mentions=mentions,
-            country_code=_country_code(entity_type, [res.name_key(name)] + [c.key for c in group], gazetteer),
+            country_code=_country_code(entity_type, [name_key(name)] + [c.key for c in group], gazetteer),
             confidence=_confidence(agreement, group),
         )
         # A name's head is its last token ("Vladimir Putin" -> "Putin").
-        subject = any(doc[c.end - 1].dep_ in res.SUBJECT_DEPENDENCIES for c in group)
+        subject = any(doc[c.end - 1].dep_ in lexicon.SUBJECT_DEPENDENCIES for c in group)
         drafts.append((entity, group, subject))
     if not drafts:
         return []
@@ -168,11 +153,11 @@ def build_entities(
         entity.id = f"e{number}"
         entities.append(entity)
     if resources.geo is not None:
-        locate(entities, [res.name_key(text[start:end]) for start, end in layout.datelines], resources.geo, text)
+        locate(entities, [name_key(text[start:end]) for start, end in layout.datelines], resources.geo, text)
     return entities
 
 
-def _placed(doc: Doc, candidate: MentionCandidate, gazetteer: dict[str, res.Place]) -> bool:
+def _placed(doc: Doc, candidate: MentionCandidate, gazetteer: dict[str, Place]) -> bool:
     """A country, region or US state, or a town the text puts someone in ("travelled to Nice"): a place,
     whatever clubs share its name."""
     kind = getattr(gazetteer.get(candidate.key), "kind", "")
@@ -184,8 +169,8 @@ def _placed(doc: Doc, candidate: MentionCandidate, gazetteer: dict[str, res.Plac
     if kind not in ("city", "state") or start == 0:
         return False
     before = doc[start - 1].lower_
-    return before in res.PLACE_PREPOSITIONS or (
-        before == "to" and start > 1 and doc[start - 2].lemma_ in res.MOTION_VERBS
+    return before in lexicon.PLACE_PREPOSITIONS or (
+        before == "to" and start > 1 and doc[start - 2].lemma_ in lexicon.MOTION_VERBS
     )
 
 
@@ -195,7 +180,7 @@ def canonical_name(texts: list[str]) -> str:
     return max(counts, key=lambda text: (len(text.split()), not text.isupper(), len(text), counts[text]))
 
 
-def _country_code(entity_type: EntityType, keys: list[str], gazetteer: dict[str, res.Place]) -> str:
+def _country_code(entity_type: EntityType, keys: list[str], gazetteer: dict[str, Place]) -> str:
     if entity_type not in (EntityType.GPE, EntityType.LOCATION, EntityType.GROUP):
         return ""
     for key in keys:
@@ -216,11 +201,11 @@ def _confidence(agreement: float, group: list[MentionCandidate]) -> float:
 
 def salience(count: int, max_count: int, first_position: float, in_title: bool, subject: bool) -> float:
     """Weighted mix of frequency, earliness, presence in the title and subject role, in [0, 1]."""
-    weights = SALIENCE_WEIGHTS
+    parts = weights.SALIENCE_WEIGHTS
     score = (
-        weights["count"] * (math.log1p(count) / math.log1p(max_count))
-        + weights["position"] * (1.0 - min(max(first_position, 0.0), 1.0))
-        + weights["title"] * in_title
-        + weights["subject"] * subject
+        parts["count"] * (math.log1p(count) / math.log1p(max_count))
+        + parts["position"] * (1.0 - min(max(first_position, 0.0), 1.0))
+        + parts["title"] * in_title
+        + parts["subject"] * subject
     )
     return round(min(max(score, 0.0), 1.0), 4)

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from newsx.service.domain import EntityType
-from newsx.service.extract.entities import resources as res
+from newsx.service.extract.entities import lexicon
+from newsx.service.extract.entities.gazetteer import demonyms, name_key
 from newsx.service.extract.entities.layout import Layout
 
 _SPLIT_TOKENS = frozenset({"(", ")", "[", "]", ";", "|"})
@@ -43,18 +44,18 @@ def split_span(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     "Meghna near Chandpur" -> two places; "Swedish People's Party" stays whole.
     """
     pieces, piece_start = [], start
-    last_type = last_word_type(doc[end - 1].text)
+    last_type = lexicon.last_word_type(doc[end - 1].text)
     titled_name = last_type in (EntityType.LAW, EntityType.EVENT)
     for i in range(start, end):
         token = doc[i]
         cut = token.text in _SPLIT_TOKENS or (token.is_space and "\n" in token.text)
-        cut = cut or (not titled_name and token.lower_ in res.NAME_BREAKING_WORDS and token.is_lower)
+        cut = cut or (not titled_name and token.lower_ in lexicon.NAME_BREAKING_WORDS and token.is_lower)
         cut = cut or (
             not titled_name
-            and token.lower_ in res.POSSESSIVE_MARKERS
+            and token.lower_ in lexicon.POSSESSIVE_MARKERS
             and i + 1 < end
             and doc[i + 1].text[:1].isupper()
-            and not (i > start and doc[i - 1].lower_ in res.POSSESSIVE_NAME_WORDS and last_type is not None)
+            and not (i > start and doc[i - 1].lower_ in lexicon.POSSESSIVE_NAME_WORDS and last_type is not None)
         )
         if cut:
             pieces.append((piece_start, i))
@@ -73,14 +74,18 @@ def trim_span(doc: Doc, start: int, end: int, entity_type: EntityType | None) ->
 
     def removable(token, leading: bool) -> bool:
         lower = token.lower_
-        if leading and lower in res.LEADING_ARTICLES and not (entity_type is EntityType.WORK_OF_ART and token.is_title):
+        if (
+            leading
+            and lower in lexicon.LEADING_ARTICLES
+            and not (entity_type is EntityType.WORK_OF_ART and token.is_title)
+        ):
             return True
-        if not leading and lower in res.POSSESSIVE_MARKERS:
+        if not leading and lower in lexicon.POSSESSIVE_MARKERS:
             return True
         if token.is_punct or token.is_space:
             return True
         attached = not leading and token.i > 0 and not doc[token.i - 1].whitespace_  # "Jae-hoon"
-        if not titled and token.is_lower and not attached and not (leading and lower in res.NAME_PARTICLES):
+        if not titled and token.is_lower and not attached and not (leading and lower in lexicon.NAME_PARTICLES):
             return True
         return not titled and not any(ch.isalpha() for ch in token.text)
 
@@ -93,8 +98,8 @@ def trim_span(doc: Doc, start: int, end: int, entity_type: EntityType | None) ->
         entity_type is EntityType.PERSON
         and end - start > 1
         and (
-            doc[start].lower_ in res.PERSON_TITLES
-            or (end - start > 2 and len(doc[start].text) > 4 and res.name_key(doc[start].text) in res.demonyms())
+            lexicon.person_title(doc[start].lower_)
+            or (end - start > 2 and len(doc[start].text) > 4 and name_key(doc[start].text) in demonyms())
         )
     ):
         start += 1
@@ -114,81 +119,63 @@ def acronym_of(text: str) -> frozenset[str]:
     words = [word for word in re.split(r"[\s-]+", text) if word]
     if len(words) < 2:
         return frozenset()
-    content = "".join(word[0] for word in words if word.lower() not in res.ACRONYM_SKIP_WORDS)
+    content = "".join(word[0] for word in words if word.lower() not in lexicon.ACRONYM_SKIP_WORDS)
     every = "".join(word[0] for word in words)
     return frozenset({content.upper(), every.upper()})
 
 
 def person_cue(doc: Doc, start: int, end: int) -> bool:
     """Title or role before the name ("President X", "his predecessor, X"), or a role after it."""
-    if start > 0 and doc[start - 1].lower_ in res.PERSON_TITLES:
+    if start > 0 and lexicon.person_title(doc[start - 1].lower_):
         return True
-    if start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in res.PERSON_ROLE_NOUNS:
+    if start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in lexicon.PERSON_ROLES:
         return True
     if end < len(doc) and doc[end].text == ",":
         for token in doc[end + 1 : end + 5]:
             if token.is_punct:
                 break
-            if token.lower_ in res.PERSON_ROLE_NOUNS:
+            if token.lower_ in lexicon.PERSON_ROLES:
                 return True
     return False
 
 
 def org_follower_cue(doc: Doc, end: int) -> bool:
     """A noun after the name that belongs to organisations ("Kremlin spokesman", "BRICS summit")."""
-    return end < len(doc) and doc[end].lower_ in res.ORG_FOLLOWERS
+    return end < len(doc) and doc[end].lower_ in lexicon.ORGANISATION_FOLLOWERS
 
 
 def place_noun_cue(doc: Doc, start: int, end: int) -> bool:
     """ "the town of X" or "X province": the name is a political place."""
-    before = start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in res.PLACE_NOUNS
-    after = end < len(doc) and doc[end].lower_ in res.GPE_SUFFIXES
+    before = start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in lexicon.PLACE_NOUNS
+    after = end < len(doc) and doc[end].lower_ in lexicon.GPE_LAST_WORDS
     return before or after
 
 
 def team_cue(doc: Doc, end: int) -> bool:
-    """The name beats, loses to or plays against someone: a team named after its town."""
+    """The name plays against someone ("against Leeds", "a win over Bolton"): a team named after its town."""
     head = doc[end - 1]
-    if head.dep_ in ("nsubj", "dobj") and head.head.lemma_ in res.CONTEST_VERBS:
-        return True
     return (
         head.dep_ == "pobj"
         and head.head.lower_ in ("against", "over")
-        and head.head.head.lemma_ not in res.NON_CONTEST_HEADS
+        and head.head.head.lemma_ not in lexicon.NON_CONTEST_HEADS
     )
 
 
 def language_cue(doc: Doc, start: int, end: int) -> bool:
     """ "speak Welsh", "Welsh-medium", "Irish speakers"."""
-    if start > 0 and doc[start - 1].lower_ in res.LANGUAGE_BEFORE:
+    if start > 0 and doc[start - 1].lower_ in lexicon.LANGUAGE_BEFORE:
         return True
     following = doc[end : end + 2]
-    return any(token.lower_ in res.LANGUAGE_AFTER for token in following)
-
-
-_SUFFIX_TYPES = (
-    (res.ORG_SUFFIXES, EntityType.ORGANIZATION),
-    (res.LAW_SUFFIXES, EntityType.LAW),
-    (res.EVENT_SUFFIXES, EntityType.EVENT),
-    (res.GPE_SUFFIXES, EntityType.GPE),
-    (res.LOCATION_SUFFIXES, EntityType.LOCATION),
-    (res.FACILITY_SUFFIXES, EntityType.FACILITY),
-)
-
-
-def last_word_type(word: str) -> EntityType | None:
-    """The type a name ending in this word has ("... Party", "... Act", "... Stadium")."""
-    lower = word.lower()
-    return next((entity_type for words, entity_type in _SUFFIX_TYPES if lower in words), None)
+    return any(token.lower_ in lexicon.LANGUAGE_AFTER for token in following)
 
 
 def name_word_type(words: list[str]) -> EntityType | None:
     """The type that the first or last word of a multi-word name implies, if any."""
     if len(words) < 2:
         return None
-    if words[0].lower() in res.LOCATION_PREFIXES:
+    if words[0].lower() in lexicon.LOCATION_FIRST_WORDS:
         return EntityType.LOCATION
-    return last_word_type(words[-1])
+    return lexicon.last_word_type(words[-1])
 
 
 def is_short_form(words: list[str], full: list[str]) -> bool:
@@ -205,8 +192,8 @@ def is_short_form(words: list[str], full: list[str]) -> bool:
 def make_candidate(doc: Doc, layout: Layout, start: int, end: int, headline: bool) -> MentionCandidate:
     last = doc[end - 1]
     start_char, end_char = doc[start].idx, last.idx + len(last)
-    return MentionCandidate(start, end, start_char, end_char, res.name_key(layout.text[start_char:end_char]), headline)
+    return MentionCandidate(start, end, start_char, end_char, name_key(layout.text[start_char:end_char]), headline)
 
 
 def is_acronym(text: str) -> bool:
-    return 2 <= len(text) <= 6 and text.isalpha() and text.isupper() and text not in res.COMMON_ABBREVIATIONS
+    return 2 <= len(text) <= 6 and text.isalpha() and text.isupper() and text not in lexicon.COMMON_ABBREVIATIONS
