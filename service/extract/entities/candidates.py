@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import numpy
-from spacy.attrs import IS_ALPHA, IS_UPPER
 from spacy.tokens import Doc
 
 from newsx.service.domain import EntityType
@@ -16,6 +14,7 @@ from newsx.service.extract.entities.knowledge import Resources
 from newsx.service.extract.entities.layout import Layout, in_ranges
 from newsx.service.extract.entities.spans import (
     MentionCandidate,
+    designation_end,
     is_acronym,
     is_short_form,
     language_cue,
@@ -25,12 +24,15 @@ from newsx.service.extract.entities.spans import (
     org_follower_cue,
     person_cue,
     place_noun_cue,
+    pronoun_cue,
     split_span,
     team_cue,
     trim_span,
 )
+from newsx.service.extract.entities.tagged import tagger_vote
 
 _EXTENDING_TYPES = frozenset({EntityType.EVENT, EntityType.ORGANIZATION, EntityType.LAW})
+_MAX_PARTICLES = 3
 
 
 def model_candidates(doc: Doc, layout: Layout) -> list[MentionCandidate]:
@@ -72,7 +74,9 @@ def join_name_particles(doc: Doc, layout: Layout, candidates: list[MentionCandid
             extended.votes, extended.model_label = candidate.votes, candidate.model_label
             candidate = extended
         previous = joined[-1] if joined else None
-        between = [t.lower_ for t in doc[previous.end : candidate.start]] if previous is not None else []
+        # Particles between two pieces of a name are a few words at most ("von der", "bin").
+        close = previous is not None and candidate.start - previous.end <= _MAX_PARTICLES
+        between = [t.lower_ for t in doc[previous.end : candidate.start]] if previous is not None and close else []
         if (
             previous is not None
             and between == ["of"]
@@ -92,6 +96,24 @@ def join_name_particles(doc: Doc, layout: Layout, candidates: list[MentionCandid
         else:
             joined.append(candidate)
     return joined
+
+
+def with_designations(
+    doc: Doc, layout: Layout, candidates: list[MentionCandidate], gazetteer: dict[str, Place]
+) -> list[MentionCandidate]:
+    """Names extended over the number, and letter, that designate one thing of their kind
+    (``designation_end``); not places ("Japan 2"), nor cells of tables."""
+    cells = {start for start, _end, _score in layout.table_names}
+    extended = []
+    for candidate in candidates:
+        end = designation_end(doc, candidate.end)
+        if end > candidate.end and candidate.start_char not in cells and candidate.key not in gazetteer:
+            longer = make_candidate(doc, layout, candidate.start, end, candidate.headline)
+            longer.votes, longer.model_label = candidate.votes, candidate.model_label
+            longer.tagger_label, longer.tagger_probability = candidate.tagger_label, candidate.tagger_probability
+            candidate = longer
+        extended.append(candidate)
+    return extended
 
 
 def layout_candidates(
@@ -125,16 +147,12 @@ def layout_candidates(
             if candidate.start < end and start < candidate.end:
                 cell.votes.update(candidate.votes)
                 cell.model_label = cell.model_label or candidate.model_label
+                cell.tagger_label = cell.tagger_label or candidate.tagger_label
+                cell.tagger_probability = max(cell.tagger_probability, candidate.tagger_probability)
         if vote:
             cell.votes[entity_type] += vote
         kept = [c for c in kept if not (c.start < end and start < c.end)]
         made.append(cell)
-    labels = Counter(c.model_label for c in made if c.model_label is not None and c.key not in gazetteer)
-    if labels:
-        column_label = labels.most_common(1)[0][0]
-        for cell in made:
-            if not cell.votes:
-                cell.votes[column_label] += weights.TABLE_COLUMN_VOTE
     kept += [cell for cell in made if cell.votes]
     kept.sort(key=lambda c: c.start)
     return kept
@@ -147,48 +165,28 @@ def _team_type(name: str, gazetteer: dict[str, Place]) -> EntityType:
     return EntityType.GPE if place is not None and place.kind == "country" else EntityType.ORGANIZATION
 
 
-def acronym_candidates(
-    doc: Doc, layout: Layout, found: list[MentionCandidate], gazetteer: dict[str, Place]
-) -> list[MentionCandidate]:
-    """All-caps acronyms the model missed, when they act as an organisation.
-
-    Acting as one: defined in brackets after a name ("... Corps (IRGC)"), followed by an
-    organisation noun ("BRICS summit"), preceded by "the", the subject of a verb, or standing out
-    in a Title Case headline ("NASA and ESA Delay ...").
-    """
-    covered = numpy.zeros(len(doc), dtype=bool)
-    for candidate in found:
-        covered[candidate.start : candidate.end] = True
-    flags = doc.to_array([IS_UPPER, IS_ALPHA]).astype(bool)
-    positions = numpy.flatnonzero(flags[:, 0] & flags[:, 1] & ~covered)
-    result = []
-    for i in positions.tolist():
-        token = doc[i]
-        if not 2 <= len(token.text) <= 6 or token.text in lexicon.COMMON_ABBREVIATIONS:
-            continue
-        if in_ranges(layout.all_caps, token.idx) or name_key(token.text) in gazetteer:
-            continue
-        acting = (
-            in_ranges(layout.headlines, token.idx)
-            or org_follower_cue(doc, i + 1)
-            or (i > 0 and doc[i - 1].lower_ in ("the", "("))
-            or token.dep_ in lexicon.SUBJECT_DEPENDENCIES
-        )
-        if acting:
-            candidate = make_candidate(doc, layout, i, i + 1, in_ranges(layout.headlines, token.idx))
-            candidate.votes[EntityType.ORGANIZATION] += weights.ORG_CUE_VOTE
-            result.append(candidate)
-    return result
-
-
 def add_cue_votes(doc: Doc, candidate: MentionCandidate, layout: Layout, resources: Resources) -> None:
     """Votes from the words around one mention, and for an acronym in a Title Case headline."""
     start, end, votes = candidate.start, candidate.end, candidate.votes
     gazetteer = resources.gazetteer
     if person_cue(doc, start, end):
         votes[EntityType.PERSON] += weights.PERSON_CUE_VOTE
+        candidate.cued = EntityType.PERSON
     if org_follower_cue(doc, end):
         votes[EntityType.ORGANIZATION] += weights.ORG_CUE_VOTE
+        candidate.cued = EntityType.ORGANIZATION
+    place = gazetteer.get(candidate.key)
+    if (
+        start > 0
+        and doc[start - 1].text == "The"
+        and not doc[start - 1].is_sent_start
+        and not (place is not None and place.kind in ("country", "state", "city"))  # "The Hague"
+    ):
+        votes[EntityType.ORGANIZATION] += weights.TITLE_ARTICLE_VOTE  # "told The Sun", "in The Times"
+    refers = pronoun_cue(doc, start, end)
+    candidate.pronoun = "" if refers is None else "person" if refers else "thing"
+    if refers is not None:
+        votes[EntityType.PERSON if refers else EntityType.ORGANIZATION] += weights.PRONOUN_CUE_VOTE
     place = gazetteer.get(candidate.key)
     if place_noun_cue(doc, start, end) or (
         place is not None
@@ -213,29 +211,46 @@ def add_cue_votes(doc: Doc, candidate: MentionCandidate, layout: Layout, resourc
         votes[EntityType.ORGANIZATION] += weights.ORG_CUE_VOTE
 
 
-def confirmed_candidates(candidates: list[MentionCandidate], gazetteer: dict[str, Place]) -> list[MentionCandidate]:
+def confirmed_candidates(
+    doc: Doc, candidates: list[MentionCandidate], gazetteer: dict[str, Place]
+) -> list[MentionCandidate]:
     """Drop names on headline lines that nothing confirms.
 
-    Confirmation: the same name or its full form in the body, the gazetteer, a cue word, or a
+    Confirmation: the same name or its full form in the body, the gazetteer (a country, region
+    or nationality; a town must be in the body), a cue word, or a
     last word typical of names ("Party", "Inc"). A headline span that holds a body name among
     other words ("Brussels Summit" beside "Brussels") ran too far: it goes, and the body name is
-    found again in the headline later.
+    found again in the headline later; so is one cut from a body name whose first words precede
+    it ("EAST" of "MIDDLE EAST").
     """
     body_keys = {c.key for c in candidates if not c.headline}
     body_words = [key.split() for key in body_keys]
     kept = []
     for candidate in candidates:
-        if not candidate.headline or candidate.key in body_keys or candidate.key in gazetteer:
+        place = gazetteer.get(candidate.key)
+        # Towns named like common words ("Man", "Reading") need the body; countries and regions do not.
+        known = place is not None and place.kind not in ("city", "state")
+        if not candidate.headline or candidate.key in body_keys or known:
             kept.append(candidate)
             continue
         words = candidate.key.split()
-        if any(_contains_run(words, body) for body in body_words):
+        if any(_contains_run(words, body) or _cut_from(doc, candidate, words, body) for body in body_words):
             continue
-        cued = sum(candidate.votes.values()) > 0
+        # The tagger's own vote confirms nothing: on a Title Case line every word looks like a name.
+        tagged = tagger_vote(candidate.tagger_probability) if candidate.tagger_label not in ("", "O") else 0.0
+        cued = sum(candidate.votes.values()) - tagged > 1e-9
         named = len(words) <= 4 and name_word_type(words) is not None
         if cued or named or any(is_short_form(words, full) for full in body_words):
             kept.append(candidate)
     return kept
+
+
+def _cut_from(doc: Doc, candidate: MentionCandidate, words: list[str], body: list[str]) -> bool:
+    """Whether the words before a headline span complete it to the body name ``body``."""
+    size = len(body) - len(words)
+    if size <= 0 or body[size:] != words or candidate.start < size:
+        return False
+    return [token.lower_ for token in doc[candidate.start - size : candidate.start]] == body[:size]
 
 
 def _contains_run(words: list[str], part: list[str]) -> bool:

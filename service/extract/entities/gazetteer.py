@@ -40,6 +40,8 @@ DEMONYM_SHORT_FORMS = _ROWS["demonym_short_forms"].codes
 REGIONS = frozenset(_ROWS["regions"].names)
 # Religious and political groups, typed GROUP like nationalities (spaCy NORP).
 AFFILIATION_GROUPS = frozenset(_ROWS["affiliation_groups"].names)
+# Recurring natural events with names ("El Nino"), typed EVENT: no place, whatever their words.
+PHENOMENA = frozenset(_ROWS["phenomena"].names)
 
 _NON_ALPHA = re.compile(r"[^\w\s-]")
 
@@ -55,7 +57,7 @@ def name_key(text: str) -> str:
 class Place:
     """What the gazetteer knows of a name: its kind and the country it is in (ISO alpha-2)."""
 
-    kind: str  # "country", "state", "city", "region" or "demonym"
+    kind: str  # "country", "state", "city", "region", "demonym" or "phenomenon"
     country_code: str
     recoverable: bool  # worth tagging when the model missed it (a country, region or large city)
 
@@ -138,6 +140,8 @@ def place_gazetteer() -> dict[str, Place]:
         gazetteer[key] = Place("region", "", True)
     for key in AFFILIATION_GROUPS:
         gazetteer[key] = Place("demonym", "", False)
+    for name in PHENOMENA:
+        gazetteer[name_key(name)] = Place("phenomenon", "", True)
     for key, code in demonyms().items():
         gazetteer[key] = Place("demonym", code, True)
     aliases = {name_key(alias) for alias in DEMONYM_SHORT_FORMS}

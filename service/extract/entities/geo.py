@@ -23,9 +23,9 @@ from newsx.service.domain import Entity, EntityType, Geo
 from newsx.service.extract.entities import weights
 from newsx.service.extract.entities.gazetteer import name_key
 from newsx.service.extract.entities.geo_source import KINDS, SHIPPED_INDEX, build_index, read_arrays, to_arrays
+from newsx.service.extract.entities.spans import PLACE_TYPES
 
 log = logging.getLogger(__name__)
-PLACE_TYPES = frozenset({EntityType.GPE, EntityType.LOCATION, EntityType.FACILITY})
 _QUALIFIER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})")
 
 
@@ -89,11 +89,13 @@ def geo_index() -> GeoIndex:
     return GeoIndex.of(arrays)
 
 
-def _rank(candidate: Candidate, named: Counter, dateline_codes: set[str]) -> tuple[bool, float]:
+def _rank(candidate: Candidate, named: Counter, dateline_codes: set[str], nearby: set[str]) -> tuple[bool, float]:
     """Countries and states before towns of their name; then a town in a country the article names
-    or datelines, unless another is far larger (Paris, France, beside a mention of Texas)."""
+    (the more so in the same sentence: "In Argentina, farmers near Cordoba") or datelines, unless
+    another is far larger (Paris, France, beside a mention of Texas)."""
     score = math.log(max(candidate.population, 1))
     score += math.log(weights.NAMED_COUNTRY_RATIO) * (named[candidate.country_code] > 0)
+    score += math.log(weights.SENTENCE_COUNTRY_RATIO) * (candidate.country_code in nearby)
     score += math.log(weights.DATELINE_COUNTRY_RATIO) * (candidate.country_code in dateline_codes)
     return candidate.kind != "city", score
 
@@ -114,17 +116,33 @@ def _qualified(entity: Entity, text: str, index: GeoIndex, candidates: tuple[Can
     return candidates
 
 
-def locate(entities: list[Entity], dateline_keys: list[str], index: GeoIndex, text: str) -> None:
-    """Set ``geo`` (and the country code of a GPE to the point's) on the place entities that name a known place."""
+def locate(
+    entities: list[Entity], dateline_keys: list[str], index: GeoIndex, text: str, regions: frozenset[str] = frozenset()
+) -> None:
+    """Set ``geo`` (and the country code of a GPE to the point's) on the place entities that name a
+    known place; ``regions`` (keys of names like "Africa") get none, whatever towns share them."""
     found = {
-        id(e): _qualified(e, text, index, index.candidates(name_key(e.name))) for e in entities if e.type in PLACE_TYPES
+        id(e): _qualified(e, text, index, index.candidates(name_key(e.name)))
+        for e in entities
+        if e.type in PLACE_TYPES and name_key(e.name) not in regions
     }
-    # The article's countries: those it names, and those of its unambiguous places.
+    # The article's countries: those it names (a country or US state ranks before its namesake
+    # towns), those of its unambiguous places, and those of the nationalities it names.
     named: Counter[str] = Counter()
     for candidates in found.values():
-        codes = {c.country_code for c in candidates}
+        areas = {c.country_code for c in candidates if c.kind != "city"}
+        codes = areas or {c.country_code for c in candidates}
         if len(codes) == 1:
             named[codes.pop()] += 1
+    by_sentence: dict[int, set[str]] = {}
+    for entity in entities:
+        candidates = found.get(id(entity), ())
+        areas = {c.country_code for c in candidates if c.kind != "city"} or {c.country_code for c in candidates}
+        code = next(iter(areas)) if len(areas) == 1 else entity.country_code if entity.type is EntityType.GROUP else ""
+        for mention in entity.mentions if code else ():
+            by_sentence.setdefault(mention.sentence_index, set()).add(code)
+        if entity.type is EntityType.GROUP and entity.country_code:
+            named[entity.country_code] += 1
     dateline_codes = set()
     for key in dateline_keys:
         candidates = index.candidates(key)
@@ -134,7 +152,8 @@ def locate(entities: list[Entity], dateline_keys: list[str], index: GeoIndex, te
         candidates = found.get(id(entity), ())
         if not candidates:
             continue
-        best = max(candidates, key=lambda c: _rank(c, named, dateline_codes))
+        nearby = set().union(*(by_sentence.get(m.sentence_index, set()) for m in entity.mentions))
+        best = max(candidates, key=lambda c: _rank(c, named, dateline_codes, nearby))
         entity.geo = best.geo
         if entity.type is EntityType.GPE:
             entity.country_code = best.country_code

@@ -37,13 +37,11 @@ def word_rows() -> list[WordsRow]:
 _TABLES = {row.id: row.words for row in word_rows()}
 
 LEADING_ARTICLES = _TABLES["leading_articles"]
-POSSESSIVE_MARKERS = _TABLES["possessive_markers"]
 HONORIFICS = _TABLES["honorifics"]
 # Role nouns that, written before a name ("President X", "spokesman X") or as its apposition
 # ("X, the chief executive"), make it a person; honorifics only do so before it ("Mr X").
 PERSON_ROLES = _TABLES["person_roles"]
 ORGANISATION_LAST_WORDS = _TABLES["organisation_last_words"]
-CORPORATE_SUFFIXES = _TABLES["corporate_suffixes"]
 ORGANISATION_FOLLOWERS = _TABLES["organisation_followers"]
 LOCATION_LAST_WORDS = _TABLES["location_last_words"]
 LOCATION_FIRST_WORDS = _TABLES["location_first_words"]
@@ -51,17 +49,25 @@ GPE_LAST_WORDS = _TABLES["gpe_last_words"]
 FACILITY_LAST_WORDS = _TABLES["facility_last_words"]
 EVENT_LAST_WORDS = _TABLES["event_last_words"]
 LAW_LAST_WORDS = _TABLES["law_last_words"]
+PRODUCT_LAST_WORDS = _TABLES["product_last_words"]
 PLACE_PREPOSITIONS = _TABLES["place_prepositions"]
 MOTION_VERBS = _TABLES["motion_verbs"]
 NON_CONTEST_HEADS = _TABLES["non_contest_heads"]
 PLACE_NOUNS = _TABLES["place_nouns"]
 LANGUAGE_BEFORE = _TABLES["language_before"]
 LANGUAGE_AFTER = _TABLES["language_after"]
+LANGUAGE_PREPOSITIONS = _TABLES["language_prepositions"]
 NAME_PARTICLES = _TABLES["name_particles"]
-NAME_BREAKING_WORDS = _TABLES["name_breaking_words"]
-POSSESSIVE_NAME_WORDS = _TABLES["possessive_name_words"]
+# Lower-case words that join the parts of one name ("Council of the European Union", "Bay of Bengal").
+NAME_CONNECTORS = _TABLES["name_connectors"]
 ACRONYM_SKIP_WORDS = _TABLES["acronym_skip_words"]
 COMMON_ABBREVIATIONS = _TABLES["common_abbreviations"]
+
+# Words that make a number after a name a count ("3 percent"), not its designation ("S&P 500").
+COUNT_WORDS = _TABLES["count_words"]
+# Pronouns that refer back to a person ("he said"), and to a thing ("its profits", ", which").
+PERSON_PRONOUNS = _TABLES["person_pronouns"]
+THING_PRONOUNS = _TABLES["thing_pronouns"]
 
 # spaCy (OntoNotes) labels that are entities; DATE, TIME, MONEY, PERCENT, QUANTITY, CARDINAL and
 # ORDINAL are figures and times, handled by other components.
@@ -94,6 +100,7 @@ def last_word_type(word: str) -> EntityType | None:
     for words, entity_type in (
         (ORGANISATION_LAST_WORDS, EntityType.ORGANIZATION),
         (LAW_LAST_WORDS, EntityType.LAW),
+        (PRODUCT_LAST_WORDS, EntityType.PRODUCT),
         (EVENT_LAST_WORDS, EntityType.EVENT),
         (GPE_LAST_WORDS, EntityType.GPE),
         (LOCATION_LAST_WORDS, EntityType.LOCATION),
