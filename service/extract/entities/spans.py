@@ -43,6 +43,8 @@ MISC_TYPES = frozenset(
 # The type of a place, or of a MISC name, when nothing says which kind it is.
 DEFAULT_PLACE_TYPE, DEFAULT_MISC_TYPE = EntityType.GPE, EntityType.EVENT
 
+_LETTER = re.compile(r"[^\W\d_]")  # any letter, in any script
+
 
 @dataclass(slots=True)
 class MentionCandidate:
@@ -106,7 +108,7 @@ def trim_span(doc: Doc, start: int, end: int, entity_type: EntityType | None) ->
         attached = not leading and token.i > 0 and not doc[token.i - 1].whitespace_  # "Jae-hoon"
         if not titled and token.is_lower and not attached and not (leading and lower in lexicon.NAME_PARTICLES):
             return True
-        return not titled and not any(ch.isalpha() for ch in token.text)
+        return not titled and _LETTER.search(token.text) is None
 
     while start < end and removable(doc[start], leading=True):
         start += 1
