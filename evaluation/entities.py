@@ -31,7 +31,7 @@ from evaluation.report import Score as ReportScore
 from evaluation.service import extract_all, public_dev, served
 from newsx.service.domain import ArticleInput, EntityType
 from newsx.service.extract import document
-from newsx.service.extract.entities.resources import MODEL_LABEL_TYPES
+from newsx.service.extract.entities.lexicon import MODEL_LABEL_TYPES
 from newsx.service.pipeline import build_pipeline
 from newsx.v1 import extraction_pb2 as pb
 

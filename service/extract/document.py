@@ -94,7 +94,9 @@ def make_doc(nlp: Language, article: ArticleInput, text: str | None = None) -> D
     closing quote glued to a full stop stays with its sentence, and a lower-case word that does
     not follow one cannot open a sentence (the parser otherwise cuts quotations in two).
     """
-    doc = nlp.make_doc(analysed_text(article) if text is None else text)
+    source = analysed_text(article) if text is None else text
+    doc = nlp.make_doc(source)
+    doc.user_data["newsx_text"] = source  # what ``doc_text`` would join again from the tokens
     annotate(doc, article)
     if len(doc):
         _preset_sentence_starts(doc)

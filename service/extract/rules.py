@@ -32,6 +32,7 @@ class Example(BaseModel):
     text: str
     expect: Any = None
     published_at: str = ""
+    title: str = ""  # the article's title, for rules that read it (headlines, salience)
 
 
 class RuleRow(BaseModel):

@@ -26,12 +26,12 @@ from spacy.tokens import Doc
 from newsx.service.domain import Entity
 from newsx.service.extract import document
 from newsx.service.extract.entities.candidates import (
-    acronym_candidates,
     add_cue_votes,
     confirmed_candidates,
     join_name_particles,
     layout_candidates,
     model_candidates,
+    with_designations,
 )
 from newsx.service.extract.entities.grouping import find_missed_mentions, group_candidates
 from newsx.service.extract.entities.knowledge import Resources
@@ -39,32 +39,30 @@ from newsx.service.extract.entities.layout import Layout, text_layout
 from newsx.service.extract.entities.learned import TypeModel
 from newsx.service.extract.entities.records import build_entities
 from newsx.service.extract.entities.spans import MentionCandidate
+from newsx.service.extract.entities.tagged import tagged_candidates
+from newsx.service.extract.entities.tagger import NameTagger, TaggedSpan
 
 # spaCy forbids "." in factory names, so the brief's "newsx.entities.v1" is spelt with underscores.
 FACTORY_NAME = "newsx_entities_v1"
-DEFAULT_TYPE_MODEL = Path(__file__).resolve().parent / "data" / "type_model.npz"
-_SAVED_MODEL = "type_model.npz"
+DATA = Path(__file__).resolve().parent / "data"
+DEFAULT_TYPE_MODEL = DATA / "type_model.npz"
+DEFAULT_NAME_TAGGER = DATA / "name_tagger.npz"
+# The learned files a saved pipeline keeps, by setting: (setting, file name in the saved folder).
+_SAVED = (("type_model", "type_model.npz"), ("name_tagger", "name_tagger.npz"))
 
 
 class EntityExtractor:
     """Finds entities and sets ``document.state(doc).entities``."""
 
-    def __init__(self, nlp: Language, name: str, *, type_model: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, type_model: str, name_tagger: str) -> None:
         self.name = name
         self.type_model = type_model
-        self._resources: Resources | None = None
+        self.name_tagger = name_tagger
+        self.resources = _load_resources(type_model, name_tagger)
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        """Load the gazetteer and the learned classifier (when its file is set and exists)."""
-        path = Path(self.type_model) if self.type_model else None
-        self._resources = Resources.load(TypeModel.load(path) if path is not None and path.exists() else None)
-
-    @property
-    def resources(self) -> Resources:
-        if self._resources is None:
-            self.initialize()
-        assert self._resources is not None
-        return self._resources
+        """Reload the gazetteer and the learned models (those whose file is set and exists)."""
+        self.resources = _load_resources(self.type_model, self.name_tagger)
 
     def __call__(self, doc: Doc) -> Doc:
         document.state(doc).entities = extract_entities(doc, self.resources)
@@ -73,37 +71,56 @@ class EntityExtractor:
     def to_disk(self, path, *, exclude=()) -> None:
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
-        if self.type_model and Path(self.type_model).exists():
-            shutil.copyfile(self.type_model, folder / _SAVED_MODEL)
+        for setting, file_name in _SAVED:
+            source = getattr(self, setting)
+            if source and Path(source).exists():
+                shutil.copyfile(source, folder / file_name)
 
     def from_disk(self, path, *, exclude=()) -> EntityExtractor:
-        saved = Path(path) / _SAVED_MODEL
-        self.type_model = str(saved) if saved.exists() else ""
+        for setting, file_name in _SAVED:
+            saved = Path(path) / file_name
+            setattr(self, setting, str(saved) if saved.exists() else "")
         self.initialize()
         return self
 
 
 @Language.factory(
     FACTORY_NAME,
-    default_config={"type_model": str(DEFAULT_TYPE_MODEL)},
+    default_config={"type_model": str(DEFAULT_TYPE_MODEL), "name_tagger": str(DEFAULT_NAME_TAGGER)},
     requires=["doc._.newsx_title_end"],
     assigns=["doc._.newsx_entities"],
 )
-def make_entity_extractor(nlp: Language, name: str, type_model: str) -> EntityExtractor:
-    """``type_model``: the learned classifier's file (empty: the vote alone decides types)."""
-    return EntityExtractor(nlp, name, type_model=type_model)
+def make_entity_extractor(nlp: Language, name: str, type_model: str, name_tagger: str) -> EntityExtractor:
+    """``type_model``: the learned referent classifier's file; ``name_tagger``: the learned name
+    tagger's file (either empty: the component works without it)."""
+    return EntityExtractor(nlp, name, type_model=type_model, name_tagger=name_tagger)
 
 
-def referent_groups(doc: Doc, resources: Resources) -> tuple[Layout, list[list[MentionCandidate]]]:
-    """The document's layout and its mention candidates grouped by referent, before typing."""
+def _load_resources(type_model: str, name_tagger: str = "") -> Resources:
+    """Loaded when the component is made, so that no article pays for it."""
+    model_path, tagger_path = Path(type_model or "-"), Path(name_tagger or "-")
+    return Resources.load(
+        TypeModel.load(model_path) if type_model and model_path.exists() else None,
+        NameTagger.load(tagger_path) if name_tagger and tagger_path.exists() else None,
+    )
+
+
+def referent_groups(
+    doc: Doc, resources: Resources, tagged: list[TaggedSpan] | None = None
+) -> tuple[Layout, list[list[MentionCandidate]]]:
+    """The document's layout and its mention candidates grouped by referent, before typing
+    (``tagged``: the name tagger's spans, when they come from elsewhere, as in training)."""
     gazetteer = resources.gazetteer
+    if tagged is None:
+        tagged = resources.tagged(doc)
     layout = text_layout(document.doc_text(doc), document.state(doc).title_end)
     candidates = join_name_particles(doc, layout, model_candidates(doc, layout))
+    candidates = tagged_candidates(doc, layout, candidates, tagged, gazetteer)
+    candidates = with_designations(doc, layout, candidates, gazetteer)
     candidates = layout_candidates(doc, layout, candidates, gazetteer)
-    candidates += acronym_candidates(doc, layout, candidates, gazetteer)
     for candidate in candidates:
         add_cue_votes(doc, candidate, layout, resources)
-    candidates = confirmed_candidates(candidates, gazetteer)
+    candidates = confirmed_candidates(doc, candidates, gazetteer)
     groups = group_candidates(doc, candidates, gazetteer)
     return layout, find_missed_mentions(doc, layout, groups, resources)
 

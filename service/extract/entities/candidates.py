@@ -5,51 +5,41 @@ from __future__ import annotations
 
 from collections import Counter
 
-import numpy
-from spacy.attrs import IS_ALPHA, IS_UPPER
 from spacy.tokens import Doc
 
 from newsx.service.domain import EntityType
-from newsx.service.extract.entities import resources as res
+from newsx.service.extract.entities import lexicon, weights
+from newsx.service.extract.entities.gazetteer import Place, name_key
 from newsx.service.extract.entities.knowledge import Resources
 from newsx.service.extract.entities.layout import Layout, in_ranges
 from newsx.service.extract.entities.spans import (
     MentionCandidate,
+    designation_end,
     is_acronym,
     is_short_form,
     language_cue,
-    last_word_type,
     looks_like_name,
     make_candidate,
     name_word_type,
     org_follower_cue,
     person_cue,
     place_noun_cue,
+    pronoun_cue,
     split_span,
     team_cue,
     trim_span,
 )
-from newsx.service.extract.entities.votes import (
-    DATELINE_VOTE,
-    HEADLINE_MODEL_VOTE,
-    LANGUAGE_CUE_VOTE,
-    MODEL_VOTE,
-    NAME_WORD_VOTE,
-    ORG_CUE_VOTE,
-    PERSON_CUE_VOTE,
-    PLACE_CUE_VOTE,
-    RESULTS_TABLE_VOTE,
-    TABLE_COLUMN_VOTE,
-)
+from newsx.service.extract.entities.tagged import tagger_vote
 
 _EXTENDING_TYPES = frozenset({EntityType.EVENT, EntityType.ORGANIZATION, EntityType.LAW})
+_MAX_PARTICLES = 3
 
 
 def model_candidates(doc: Doc, layout: Layout) -> list[MentionCandidate]:
     """The model's entity spans of our types, split and trimmed."""
     candidates = []
     for ent in doc.ents:
-        entity_type = res.MODEL_LABEL_TYPES.get(ent.label_)
+        entity_type = lexicon.MODEL_LABEL_TYPES.get(ent.label_)
         if entity_type is None:
             continue
         for piece_start, piece_end in split_span(doc, ent.start, ent.end):
@@ -60,7 +50,8 @@ def model_candidates(doc: Doc, layout: Layout) -> list[MentionCandidate]:
             if looks_like_name(layout.text[candidate.start_char : candidate.end_char]):
                 candidate.headline = in_ranges(layout.headlines, candidate.start_char)
                 candidate.model_label = entity_type
-                candidate.votes[entity_type] += HEADLINE_MODEL_VOTE if candidate.headline else MODEL_VOTE
+                if not candidate.headline:  # on headline lines a label must be confirmed (confirmed_candidates)
+                    candidate.votes[entity_type] += weights.MODEL_VOTE
                 candidates.append(candidate)
     return candidates
 
@@ -77,27 +68,29 @@ def join_name_particles(doc: Doc, layout: Layout, candidates: list[MentionCandid
             and end < len(doc)
             and end not in starts
             and doc[end].is_title
-            and last_word_type(doc[end].text) in _EXTENDING_TYPES
+            and lexicon.last_word_type(doc[end].text) in _EXTENDING_TYPES
         ):
             extended = make_candidate(doc, layout, candidate.start, end + 1, False)
             extended.votes, extended.model_label = candidate.votes, candidate.model_label
             candidate = extended
         previous = joined[-1] if joined else None
-        between = doc[previous.end : candidate.start] if previous is not None else None
+        # Particles between two pieces of a name are a few words at most ("von der", "bin").
+        close = previous is not None and candidate.start - previous.end <= _MAX_PARTICLES
+        between = [t.lower_ for t in doc[previous.end : candidate.start]] if previous is not None and close else []
         if (
-            between is not None
-            and [t.lower_ for t in between] == ["of"]
-            and last_word_type(doc[previous.end - 1].text) is EntityType.ORGANIZATION
+            previous is not None
+            and between == ["of"]
+            and lexicon.last_word_type(doc[previous.end - 1].text) is EntityType.ORGANIZATION
             and not candidate.headline
         ):
             # "National Observatory" + "of" + "Athens": one organisation named after its place.
             merged = make_candidate(doc, layout, previous.start, candidate.end, previous.headline)
-            merged.votes = Counter({EntityType.ORGANIZATION: ORG_CUE_VOTE + NAME_WORD_VOTE})
+            merged.votes = Counter({EntityType.ORGANIZATION: weights.ORG_CUE_VOTE + weights.NAME_WORD_VOTE})
             merged.model_label = EntityType.ORGANIZATION
             joined[-1] = merged
-        elif between is not None and len(between) and all(t.lower_ in res.NAME_PARTICLES for t in between):
+        elif previous is not None and between and all(word in lexicon.NAME_PARTICLES for word in between):
             merged = make_candidate(doc, layout, previous.start, candidate.end, previous.headline)
-            merged.votes = previous.votes + candidate.votes + Counter({EntityType.PERSON: PERSON_CUE_VOTE})
+            merged.votes = previous.votes + candidate.votes + Counter({EntityType.PERSON: weights.PERSON_CUE_VOTE})
             merged.model_label = EntityType.PERSON
             joined[-1] = merged
         else:
@@ -105,8 +98,26 @@ def join_name_particles(doc: Doc, layout: Layout, candidates: list[MentionCandid
     return joined
 
 
+def with_designations(
+    doc: Doc, layout: Layout, candidates: list[MentionCandidate], gazetteer: dict[str, Place]
+) -> list[MentionCandidate]:
+    """Names extended over the number, and letter, that designate one thing of their kind
+    (``designation_end``); not places ("Japan 2"), nor cells of tables."""
+    cells = {start for start, _end, _score in layout.table_names}
+    extended = []
+    for candidate in candidates:
+        end = designation_end(doc, candidate.end)
+        if end > candidate.end and candidate.start_char not in cells and candidate.key not in gazetteer:
+            longer = make_candidate(doc, layout, candidate.start, end, candidate.headline)
+            longer.votes, longer.model_label = candidate.votes, candidate.model_label
+            longer.tagger_label, longer.tagger_probability = candidate.tagger_label, candidate.tagger_probability
+            candidate = longer
+        extended.append(candidate)
+    return extended
+
+
 def layout_candidates(
-    doc: Doc, layout: Layout, candidates: list[MentionCandidate], gazetteer: dict[str, res.Place]
+    doc: Doc, layout: Layout, candidates: list[MentionCandidate], gazetteer: dict[str, Place]
 ) -> list[MentionCandidate]:
     """Replace model spans inside table cells and datelines by the whole cell or place.
 
@@ -114,14 +125,14 @@ def layout_candidates(
     a GPE, a team in a score line an organisation, and a cell the model missed gets the type the
     model gave most table names that are not places (players' names in a leaderboard).
     """
-    cells = [(start, end, DATELINE_VOTE, EntityType.GPE) for start, end in layout.datelines]
+    cells = [(start, end, weights.DATELINE_VOTE, EntityType.GPE) for start, end in layout.datelines]
     cells += [
-        (start, end, RESULTS_TABLE_VOTE if scores else 0.0, _team_type(layout.text[start:end], gazetteer))
+        (start, end, weights.RESULTS_TABLE_VOTE if scores else 0.0, _team_type(layout.text[start:end], gazetteer))
         for start, end, scores in layout.table_names
     ]
     if not cells:
         return candidates
-    kept, made = list(candidates), []
+    kept, made = list(candidates), list[MentionCandidate]()
     for start_char, end_char, vote, entity_type in cells:
         span = doc.char_span(start_char, end_char, alignment_mode="contract")
         if span is None:
@@ -136,60 +147,22 @@ def layout_candidates(
             if candidate.start < end and start < candidate.end:
                 cell.votes.update(candidate.votes)
                 cell.model_label = cell.model_label or candidate.model_label
+                cell.tagger_label = cell.tagger_label or candidate.tagger_label
+                cell.tagger_probability = max(cell.tagger_probability, candidate.tagger_probability)
         if vote:
             cell.votes[entity_type] += vote
         kept = [c for c in kept if not (c.start < end and start < c.end)]
         made.append(cell)
-    labels = Counter(c.model_label for c in made if c.model_label is not None and c.key not in gazetteer)
-    if labels:
-        column_label = labels.most_common(1)[0][0]
-        for cell in made:
-            if not cell.votes:
-                cell.votes[column_label] += TABLE_COLUMN_VOTE
     kept += [cell for cell in made if cell.votes]
     kept.sort(key=lambda c: c.start)
     return kept
 
 
-def _team_type(name: str, gazetteer: dict[str, res.Place]) -> EntityType:
+def _team_type(name: str, gazetteer: dict[str, Place]) -> EntityType:
     """A team in a results table is an organisation, but a national team is its country (GPE), as
     newswire annotation has it ("Japan 2 Syria 1")."""
-    place = gazetteer.get(res.name_key(name))
+    place = gazetteer.get(name_key(name))
     return EntityType.GPE if place is not None and place.kind == "country" else EntityType.ORGANIZATION
-
-
-def acronym_candidates(
-    doc: Doc, layout: Layout, found: list[MentionCandidate], gazetteer: dict[str, res.Place]
-) -> list[MentionCandidate]:
-    """All-caps acronyms the model missed, when they act as an organisation.
-
-    Acting as one: defined in brackets after a name ("... Corps (IRGC)"), followed by an
-    organisation noun ("BRICS summit"), preceded by "the", the subject of a verb, or standing out
-    in a Title Case headline ("NASA and ESA Delay ...").
-    """
-    covered = numpy.zeros(len(doc), dtype=bool)
-    for candidate in found:
-        covered[candidate.start : candidate.end] = True
-    flags = doc.to_array([IS_UPPER, IS_ALPHA])
-    positions = numpy.flatnonzero(flags[:, 0] & flags[:, 1] & ~covered)
-    result = []
-    for i in positions.tolist():
-        token = doc[i]
-        if not 2 <= len(token.text) <= 6 or token.text in res.COMMON_ABBREVIATIONS:
-            continue
-        if in_ranges(layout.all_caps, token.idx) or res.name_key(token.text) in gazetteer:
-            continue
-        acting = (
-            in_ranges(layout.headlines, token.idx)
-            or org_follower_cue(doc, i + 1)
-            or (i > 0 and doc[i - 1].lower_ in ("the", "("))
-            or token.dep_ in res.SUBJECT_DEPENDENCIES
-        )
-        if acting:
-            candidate = make_candidate(doc, layout, i, i + 1, in_ranges(layout.headlines, token.idx))
-            candidate.votes[EntityType.ORGANIZATION] += ORG_CUE_VOTE
-            result.append(candidate)
-    return result
 
 
 def add_cue_votes(doc: Doc, candidate: MentionCandidate, layout: Layout, resources: Resources) -> None:
@@ -197,21 +170,35 @@ def add_cue_votes(doc: Doc, candidate: MentionCandidate, layout: Layout, resourc
     start, end, votes = candidate.start, candidate.end, candidate.votes
     gazetteer = resources.gazetteer
     if person_cue(doc, start, end):
-        votes[EntityType.PERSON] += PERSON_CUE_VOTE
+        votes[EntityType.PERSON] += weights.PERSON_CUE_VOTE
+        candidate.cued = EntityType.PERSON
     if org_follower_cue(doc, end):
-        votes[EntityType.ORGANIZATION] += ORG_CUE_VOTE
+        votes[EntityType.ORGANIZATION] += weights.ORG_CUE_VOTE
+        candidate.cued = EntityType.ORGANIZATION
+    place = gazetteer.get(candidate.key)
+    if (
+        start > 0
+        and doc[start - 1].text == "The"
+        and not doc[start - 1].is_sent_start
+        and not (place is not None and place.kind in ("country", "state", "city"))  # "The Hague"
+    ):
+        votes[EntityType.ORGANIZATION] += weights.TITLE_ARTICLE_VOTE  # "told The Sun", "in The Times"
+    refers = pronoun_cue(doc, start, end)
+    candidate.pronoun = "" if refers is None else "person" if refers else "thing"
+    if refers is not None:
+        votes[EntityType.PERSON if refers else EntityType.ORGANIZATION] += weights.PRONOUN_CUE_VOTE
     place = gazetteer.get(candidate.key)
     if place_noun_cue(doc, start, end) or (
         place is not None
         and place.kind in ("country", "state", "city")
         and start > 0
-        and doc[start - 1].lower_ in res.PLACE_PREPOSITIONS
+        and doc[start - 1].lower_ in lexicon.PLACE_PREPOSITIONS
     ):
-        votes[EntityType.GPE] += PLACE_CUE_VOTE
+        votes[EntityType.GPE] += weights.PLACE_CUE_VOTE
     if place is not None and place.kind in ("city", "state") and team_cue(doc, end):
-        votes[EntityType.ORGANIZATION] += ORG_CUE_VOTE
+        votes[EntityType.ORGANIZATION] += weights.ORG_CUE_VOTE
     if candidate.key in resources.languages and language_cue(doc, start, end):
-        votes[EntityType.LANGUAGE] += LANGUAGE_CUE_VOTE
+        votes[EntityType.LANGUAGE] += weights.LANGUAGE_CUE_VOTE
     token = doc[start]
     if (
         candidate.model_label is not None
@@ -221,33 +208,49 @@ def add_cue_votes(doc: Doc, candidate: MentionCandidate, layout: Layout, resourc
         and candidate.key not in gazetteer
         and not in_ranges(layout.all_caps, token.idx)
     ):
-        votes[EntityType.ORGANIZATION] += ORG_CUE_VOTE
+        votes[EntityType.ORGANIZATION] += weights.ORG_CUE_VOTE
 
 
-def confirmed_candidates(candidates: list[MentionCandidate], gazetteer: dict[str, res.Place]) -> list[MentionCandidate]:
+def confirmed_candidates(
+    doc: Doc, candidates: list[MentionCandidate], gazetteer: dict[str, Place]
+) -> list[MentionCandidate]:
     """Drop names on headline lines that nothing confirms.
 
-    Confirmation: the same name or its full form in the body, the gazetteer, a cue word, or a
+    Confirmation: the same name or its full form in the body, the gazetteer (a country, region
+    or nationality; a town must be in the body), a cue word, or a
     last word typical of names ("Party", "Inc"). A headline span that holds a body name among
     other words ("Brussels Summit" beside "Brussels") ran too far: it goes, and the body name is
-    found again in the headline later.
+    found again in the headline later; so is one cut from a body name whose first words precede
+    it ("EAST" of "MIDDLE EAST").
     """
     body_keys = {c.key for c in candidates if not c.headline}
     body_words = [key.split() for key in body_keys]
     kept = []
     for candidate in candidates:
-        if not candidate.headline or candidate.key in body_keys or candidate.key in gazetteer:
+        place = gazetteer.get(candidate.key)
+        # Towns named like common words ("Man", "Reading") need the body; countries and regions do not.
+        known = place is not None and place.kind not in ("city", "state")
+        if not candidate.headline or candidate.key in body_keys or known:
             kept.append(candidate)
             continue
         words = candidate.key.split()
-        if any(_contains_run(words, body) for body in body_words):
+        if any(_contains_run(words, body) or _cut_from(doc, candidate, words, body) for body in body_words):
             continue
-        model_vote = HEADLINE_MODEL_VOTE if candidate.model_label is not None else 0.0
-        cued = sum(candidate.votes.values()) > model_vote
+        # The tagger's own vote confirms nothing: on a Title Case line every word looks like a name.
+        tagged = tagger_vote(candidate.tagger_probability) if candidate.tagger_label not in ("", "O") else 0.0
+        cued = sum(candidate.votes.values()) - tagged > 1e-9
         named = len(words) <= 4 and name_word_type(words) is not None
         if cued or named or any(is_short_form(words, full) for full in body_words):
             kept.append(candidate)
     return kept
+
+
+def _cut_from(doc: Doc, candidate: MentionCandidate, words: list[str], body: list[str]) -> bool:
+    """Whether the words before a headline span complete it to the body name ``body``."""
+    size = len(body) - len(words)
+    if size <= 0 or body[size:] != words or candidate.start < size:
+        return False
+    return [token.lower_ for token in doc[candidate.start - size : candidate.start]] == body[:size]
 
 
 def _contains_run(words: list[str], part: list[str]) -> bool:

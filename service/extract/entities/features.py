@@ -3,13 +3,14 @@ the surroundings of its mentions (the words next to them and the layout of their
 
 from __future__ import annotations
 
-import bisect
+import functools
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from newsx.service.extract.entities import resources as res
+from newsx.service.extract.entities.gazetteer import Place, name_key
 from newsx.service.extract.entities.layout import Layout, in_ranges
 from newsx.service.extract.entities.learned import MAX_MENTIONS
 from newsx.service.extract.entities.spans import MentionCandidate
@@ -17,6 +18,7 @@ from newsx.service.extract.entities.spans import MentionCandidate
 _DIGITS = re.compile(r"\d")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def shape(text: str) -> str:
     """Word shape with runs squeezed: "McLaren" -> "XxXx", "U.S." -> "X.X.", "1996" -> "d"."""
     out: list[str] = []
@@ -27,23 +29,53 @@ def shape(text: str) -> str:
     return "".join(out)[:8]
 
 
-def _near(doc: Doc, i: int) -> str:
-    if i < 0:
-        return "<s>"
-    if i >= len(doc):
-        return "</s>"
-    token = doc[i]
-    if token.is_space:
-        return "<nl>"
-    return "<d>" if _DIGITS.search(token.text) and not token.is_alpha else token.lower_
+class NearWords:
+    """What a context feature reads of the token at an index: its lower case, "<nl>" for blank
+    space, "<d>" for a figure, "<s>" and "</s>" beyond the ends (looked up when asked for)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.size = len(doc)
+        self.seen: dict[int, str] = {}
+
+    def __call__(self, i: int) -> str:
+        if i < 0:
+            return "<s>"
+        if i >= self.size:
+            return "</s>"
+        word = self.seen.get(i)
+        if word is None:
+            token = self.doc[i]
+            if token.is_space:
+                word = "<nl>"
+            else:
+                word = "<d>" if not token.is_alpha and _DIGITS.search(token.text) else token.lower_
+            self.seen[i] = word
+        return word
 
 
-def document_features(layout: Layout) -> list[str]:
-    """The kind of text: how much of it is tables of results."""
-    lines = max(1, layout.text.count("\n") + 1)
-    scores = sum(1 for _s, _e, score in layout.table_names if score)
-    cells = len(layout.table_names)
-    return [f"doc:score-lines:{min(4, scores * 10 // lines)}", f"doc:cells:{min(4, cells * 5 // lines)}"]
+@dataclass(slots=True)
+class DocumentView:
+    """What the features read of the whole document, gathered once: the kind of text (how much of
+    it is tables of results), the name cells of tables, the places of datelines, the near words."""
+
+    context: list[str]
+    cells: dict[int, bool]
+    datelines: frozenset[int]
+    near: NearWords
+
+    @classmethod
+    def of(cls, doc: Doc, layout: Layout) -> DocumentView:
+        lines = max(1, layout.text.count("\n") + 1)
+        scores = sum(1 for _s, _e, score in layout.table_names if score)
+        cells = len(layout.table_names)
+        context = [f"doc:score-lines:{min(4, scores * 10 // lines)}", f"doc:cells:{min(4, cells * 5 // lines)}"]
+        return cls(
+            context,
+            {start: score for start, _end, score in layout.table_names},
+            frozenset(start for start, _end in layout.datelines),
+            NearWords(doc),
+        )
 
 
 def group_features(
@@ -51,16 +83,16 @@ def group_features(
     layout: Layout,
     group: list[MentionCandidate],
     votes: Counter,
-    gazetteer: dict[str, res.Place],
-    context: list[str],
+    gazetteer: dict[str, Place],
+    view: DocumentView,
 ) -> list[str]:
-    """Features of one referent (``votes`` as the vote left them; ``context`` from the document)."""
+    """Features of one referent (``votes`` as the vote left them)."""
     longest = max(group, key=lambda c: len(c.key.split()))
     words = layout.text[longest.start_char : longest.end_char].split()
     total = sum(votes.values()) or 1.0
-    features = ["bias", f"n:{min(len(words), 4)}", f"mentions:{min(len(group), 4)}", *context]
+    features = ["bias", f"n:{min(len(words), 4)}", f"mentions:{min(len(group), 4)}", *view.context]
     if votes:
-        winner = max(votes, key=votes.get)
+        winner = max(votes, key=lambda t: votes[t])
         features.append(f"win:{winner.value}")
     features += [f"vote:{label.value}:{round(4 * vote / total)}" for label, vote in votes.items()]
     features += [f"w:{word.lower()}" for word in words]
@@ -69,29 +101,33 @@ def group_features(
     place = gazetteer.get(longest.key)
     features.append(f"gaz:{place.kind if place else '-'}")
     if len(words) > 1:
-        features.append(f"gaz-last:{getattr(gazetteer.get(res.name_key(words[-1])), 'kind', '-')}")
-    cells = {start: score for start, _end, score in layout.table_names}
-    dateline_starts = [start for start, _end in layout.datelines]
+        features.append(f"gaz-last:{getattr(gazetteer.get(name_key(words[-1])), 'kind', '-')}")
+    near = view.near
     for candidate in group[:MAX_MENTIONS]:
-        start, end = candidate.start, candidate.end
+        before, before2 = near(candidate.start - 1), near(candidate.start - 2)
+        after, after2 = near(candidate.end), near(candidate.end + 1)
         features += [
             f"model:{candidate.model_label.value if candidate.model_label else '-'}",
-            f"L1:{_near(doc, start - 1)}",
-            f"R1:{_near(doc, end)}",
-            f"L2:{_near(doc, start - 2)}|{_near(doc, start - 1)}",
-            f"R2:{_near(doc, end)}|{_near(doc, end + 1)}",
-            f"L1R1:{_near(doc, start - 1)}|{_near(doc, end)}",
+            f"L1:{before}",
+            f"R1:{after}",
+            f"L2:{before2}|{before}",
+            f"R2:{after}|{after2}",
+            f"L1R1:{before}|{after}",
         ]
+        if candidate.tagger_label:
+            certainty = int(4 * candidate.tagger_probability)
+            features += [f"tag:{candidate.tagger_label}", f"tag:{candidate.tagger_label}:{certainty}"]
+        if candidate.pronoun:
+            features.append(f"pronoun:{candidate.pronoun}")
         if candidate.headline:
             features.append("headline")
         if in_ranges(layout.all_caps, candidate.start_char):
             features.append("all-caps")
-        if candidate.start_char in cells:
-            features.append(f"cell:{cells[candidate.start_char]}")
-        position = bisect.bisect_left(dateline_starts, candidate.start_char)
-        if position < len(dateline_starts) and dateline_starts[position] == candidate.start_char:
+        if candidate.start_char in view.cells:
+            features.append(f"cell:{view.cells[candidate.start_char]}")
+        if candidate.start_char in view.datelines:
             features.append("dateline")
-        if doc[start].is_sent_start:
+        if doc[candidate.start].is_sent_start:
             features.append("sent-start")
         if candidate.key != longest.key:
             features.append("short-form")

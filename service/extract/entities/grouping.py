@@ -11,18 +11,20 @@ from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER
 from spacy.tokens import Doc
 
 from newsx.service.domain import EntityType
-from newsx.service.extract.entities import resources as res
+from newsx.service.extract.entities import lexicon, weights
+from newsx.service.extract.entities.gazetteer import Place, name_key
 from newsx.service.extract.entities.knowledge import Resources
 from newsx.service.extract.entities.layout import Layout, in_ranges
 from newsx.service.extract.entities.spans import (
     MentionCandidate,
     acronym_of,
+    designation_end,
     is_acronym,
     is_short_form,
     make_candidate,
     name_word_type,
 )
-from newsx.service.extract.entities.votes import GAZETTEER_TYPES, GAZETTEER_VOTES
+from newsx.service.extract.entities.tagged import TAGGER_TYPES
 
 _MAX_NAME_TOKENS = 6  # longest token run looked up when searching names the model missed
 
@@ -46,7 +48,7 @@ class _Groups:
 
 
 def group_candidates(
-    doc: Doc, candidates: list[MentionCandidate], gazetteer: dict[str, res.Place]
+    doc: Doc, candidates: list[MentionCandidate], gazetteer: dict[str, Place]
 ) -> list[list[MentionCandidate]]:
     """Join candidates that name one referent: same key, same country, short form, acronym."""
     groups = _Groups(len(candidates))
@@ -54,7 +56,7 @@ def group_candidates(
     by_start = {c.start: index for index, c in enumerate(candidates)}
     for index, candidate in enumerate(candidates):
         place = gazetteer.get(candidate.key)
-        key = _place_group_key(candidate.key, place)
+        key = _sense_key(candidate, place, _qualifier(doc, candidate.end, gazetteer) if place is not None else "")
         if key in first_by_key:
             groups.union(first_by_key[key], index)
         else:
@@ -77,10 +79,13 @@ def group_candidates(
                 full_forms.setdefault(handle, []).append(index)
     for index in sorted(words_of, key=lambda i: len(words_of[i])):
         candidate, words = candidates[index], words_of[index]
-        if not _may_be_short_form(candidate, gazetteer):
-            continue
-        fulls = {other for handle in {words[0], words[-1]} for other in full_forms.get(handle, ())}
-        fulls = [other for other in fulls if is_short_form(words, words_of[other])]
+        linked = {other for handle in {words[0], words[-1]} for other in full_forms.get(handle, ())}
+        fulls = [
+            other
+            for other in linked
+            if is_short_form(words, words_of[other])
+            and (_may_be_short_form(candidate, gazetteer) or _surname_of(candidate, candidates[other], gazetteer))
+        ]
         if fulls:
             best = max(fulls, key=lambda other: _full_form_rank(candidate, candidates[other], mentions))
             groups.union(best, index)
@@ -90,19 +95,62 @@ def group_candidates(
     return list(by_root.values())
 
 
-def _place_group_key(key: str, place: res.Place | None) -> str:
+def _qualifier(doc: Doc, end: int, gazetteer: dict[str, Place]) -> str:
+    """The country or state written after a place's name and a comma ("Perth, Scotland"), if any."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return ""
+    for size in (2, 1):
+        words = doc[end + 1 : end + 1 + size]
+        place = gazetteer.get(name_key(words.text)) if len(words) == size and words[0].is_title else None
+        if place is not None and place.kind in ("country", "state"):
+            return name_key(words.text)
+    return ""
+
+
+def _place_group_key(key: str, place: Place | None) -> str:
+    """Mentions of one country are one referent whatever their spelling."""
     return f"country:{place.country_code}" if place is not None and place.kind == "country" else key
 
 
-def _may_be_short_form(candidate: MentionCandidate, gazetteer: dict[str, res.Place]) -> bool:
+def _sense_key(candidate: MentionCandidate, place: Place | None, qualifier: str = "") -> str:
+    """The group key of a mention, with the sense of a name that has two: a town qualified by its
+    country or state ("Perth, Scotland") is that town; a town's name the tagger reads as an
+    organisation is its club or team, a nationality that a cue makes a language ("speak Welsh")
+    is the language, apart from the town and the people."""
+    key = _place_group_key(candidate.key, place)
+    if qualifier:
+        return f"{key}, {qualifier}"
+    if place is not None and place.kind in ("city", "state") and candidate.tagger_label == "ORG":
+        return f"team:{key}"
+    if candidate.votes.get(EntityType.LANGUAGE, 0) > 0 and place is not None and place.kind == "demonym":
+        return f"language:{key}"
+    return key
+
+
+def _may_be_short_form(candidate: MentionCandidate, gazetteer: dict[str, Place]) -> bool:
     """Places keep their own referent ("Madrid" is not "Real Madrid") unless cues say person."""
     place = gazetteer.get(candidate.key)
     if place is None:
         return True
     if place.kind in ("country", "demonym", "region"):
         return False
-    top = max(candidate.votes.items(), key=lambda item: item[1], default=(None, 0))[0]
+    # A headline mention has no votes yet: the model's label says how it leans.
+    top = max(candidate.votes.items(), key=lambda item: item[1], default=(candidate.model_label, 0))[0]
     return top not in (EntityType.GPE, EntityType.LOCATION)
+
+
+def _surname_of(short: MentionCandidate, full: MentionCandidate, gazetteer: dict[str, Place]) -> bool:
+    """A town's name after a person's full name that ends in it is that person ("Mendoza" after
+    "Carlos Mendoza"), as news names people in full first."""
+    place = gazetteer.get(short.key)
+    leans = full.model_label or TAGGER_TYPES.get(full.tagger_label)
+    return (
+        place is not None
+        and place.kind in ("city", "state")
+        and leans is EntityType.PERSON
+        and full.start < short.start
+        and full.key.split()[-1] == short.key
+    )
 
 
 def _full_form_rank(short: MentionCandidate, full: MentionCandidate, mentions: Counter):
@@ -126,9 +174,10 @@ def find_missed_mentions(
     for group in groups:
         for candidate in group:
             covered[candidate.start : candidate.end] = True
-    flags = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA])
+    flags = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA]).astype(bool)
     starts = numpy.flatnonzero((flags[:, 0] | flags[:, 1]) & flags[:, 2] & ~covered).tolist()
     new_groups: dict[str, list[MentionCandidate]] = {}
+    cells = {cell_start for cell_start, _end, _score in layout.table_names}
     next_free = 0
     for start in starts:
         if start < next_free:
@@ -138,10 +187,20 @@ def find_missed_mentions(
         if match is None:
             continue
         end, key, group = match
+        designated = designation_end(doc, end)
+        if designated > end and key not in gazetteer and doc[start].idx not in cells:
+            # "Gliese 12 b" beside "Gliese 12": a thing of its own, not a mention of the name it starts with
+            candidate = make_candidate(doc, layout, start, designated, headline)
+            candidate.votes = sum((c.votes for c in group or ()), Counter())
+            new_groups.setdefault(candidate.key, []).append(candidate)
+            next_free = designated
+            continue
         candidate = make_candidate(doc, layout, start, end, headline)
         if group is None:
             place = gazetteer[key]
-            candidate.votes[GAZETTEER_TYPES[place.kind]] += GAZETTEER_VOTES[place.kind]
+            candidate.votes[weights.GAZETTEER_TYPES[place.kind]] += weights.gazetteer_vote(
+                place.kind, place.recoverable
+            )
             group = new_groups.setdefault(_place_group_key(key, place), [])
         group.append(candidate)
         next_free = end
@@ -173,13 +232,8 @@ def _known_names(doc: Doc, layout: Layout, groups: list[list[MentionCandidate]])
         short_forms = []
         if leaning is EntityType.PERSON:
             short_forms = [words[0], words[-1]]
-        elif leaning is EntityType.ORGANIZATION and words[-1] in res.CORPORATE_SUFFIXES:
-            untailed = list(words)
-            while len(untailed) > 1 and untailed[-1] in res.CORPORATE_SUFFIXES:
-                untailed.pop()
-            short_forms = [words[0], " ".join(untailed)]
         for short in short_forms:
-            if len(short) > 2 and short not in res.NAME_PARTICLES and short not in names.by_key:
+            if len(short) > 2 and short not in lexicon.NAME_PARTICLES and short not in names.by_key:
                 names.by_key[short] = group
         if leaning is not EntityType.PERSON:
             for acronym in acronym_of(layout.text[full.start_char : full.end_char]):
@@ -188,8 +242,8 @@ def _known_names(doc: Doc, layout: Layout, groups: list[list[MentionCandidate]])
 
 
 def _leaning(group: list[MentionCandidate]) -> EntityType | None:
-    votes = sum((candidate.votes for candidate in group), Counter())
-    return max(votes, key=votes.get) if votes else None
+    votes: Counter[EntityType] = sum((candidate.votes for candidate in group), Counter())
+    return max(votes, key=lambda t: votes[t]) if votes else None
 
 
 def _longest_match(doc, start, covered, names: _KnownNames, gazetteer, headline: bool):
@@ -203,7 +257,7 @@ def _longest_match(doc, start, covered, names: _KnownNames, gazetteer, headline:
         if not (last.is_title or last.is_upper):
             continue
         text = doc[start:stop].text
-        key = res.name_key(text)
+        key = name_key(text)
         group = names.by_key.get(key)
         if group is not None and (stop - start > 1 or _proper_noun_here(doc[start], headline)):
             return stop, key, group
@@ -217,7 +271,8 @@ def _longest_match(doc, start, covered, names: _KnownNames, gazetteer, headline:
         if (
             place is not None
             and place.recoverable
-            and (place.kind not in ("city", "state") or _proper_noun_here(doc[start], headline))
+            # a headline's words are all capitalised: a town or state there is one the body names
+            and (place.kind not in ("city", "state") or (not headline and _proper_noun_here(doc[start], headline)))
         ):
             return stop, key, None
     return None

@@ -1,24 +1,37 @@
 """The look-up tables one extractor instance holds: the place gazetteer, language names, the
-GeoNames index for map points and the learned type classifier (absent when not trained)."""
+GeoNames index for map points, and the learned name tagger and type classifier (each absent when
+not trained)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsx.service.extract.entities import resources as res
+from newsx.service.extract.entities.gazetteer import Place, language_names, place_gazetteer
 from newsx.service.extract.entities.geo import GeoIndex, geo_index
 from newsx.service.extract.entities.learned import TypeModel
+from newsx.service.extract.entities.tagger import NameTagger, PlaceWords
 
 
 @dataclass(frozen=True, slots=True)
 class Resources:
     """Look-up tables the extractor needs, built once per pipeline."""
 
-    gazetteer: dict[str, res.Place]
+    gazetteer: dict[str, Place]
     languages: frozenset[str] = frozenset()
     type_model: TypeModel | None = None
     geo: GeoIndex | None = None
+    tagger: NameTagger | None = None
+    place_words: PlaceWords | None = None  # the gazetteer's words as the tagger reads them
+    regions: frozenset[str] = frozenset()  # keys of names that are no point on the map ("Africa", "El Nino")
 
     @classmethod
-    def load(cls, type_model: TypeModel | None = None) -> Resources:
-        return cls(res.place_gazetteer(), res.language_names(), type_model, geo_index())
+    def load(cls, type_model: TypeModel | None = None, tagger: NameTagger | None = None) -> Resources:
+        gazetteer = place_gazetteer()
+        regions = frozenset(key for key, place in gazetteer.items() if place.kind in ("region", "phenomenon"))
+        return cls(gazetteer, language_names(), type_model, geo_index(), tagger, PlaceWords.build(gazetteer), regions)
+
+    def tagged(self, doc) -> list:
+        """The name tagger's spans (none without a tagger)."""
+        if self.tagger is None or self.place_words is None:
+            return []
+        return self.tagger.spans(doc, self.place_words)

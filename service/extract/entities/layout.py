@@ -8,7 +8,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from newsx.service.extract.entities import resources as res
+from newsx.service.extract.entities import lexicon
 
 _MOSTLY = 0.5
 _MAX_HEADLINE_CHARS = 200  # longer lines are paragraphs, neither headlines nor table rows
@@ -101,14 +101,9 @@ def text_layout(text: str, title_end: int = 0) -> Layout:
     return layout
 
 
-_TITLE_CASE_SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into nor of off on onto or per the to up via vs with".split()
-)
-
-
 def _has_lower_content_word(line: str) -> bool:
-    """Whether the line keeps a lower-case word that Title Case would capitalise ("met", "visited")."""
-    return any(word[0].islower() and word not in _TITLE_CASE_SMALL_WORDS for word in _WORD.findall(line))
+    """Whether the line keeps a lower-case word ("met", "in"), as Title Case headlines hardly do."""
+    return any(word[0].islower() for word in _WORD.findall(line))
 
 
 def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -133,7 +128,7 @@ def table_name_cells(line: str, offset: int = 0) -> list[tuple[int, int, bool]]:
     current: list[int] | None = None
     for match in re.finditer(r"\S+", line):
         word = match.group()
-        if _TABLE_NAME_WORD.match(word) or (current is not None and word.lower() in res.NAME_PARTICLES):
+        if _TABLE_NAME_WORD.match(word) or (current is not None and word.lower() in lexicon.NAME_PARTICLES):
             if current is None:
                 current = [match.start(), match.end()]
                 pattern.append("N")

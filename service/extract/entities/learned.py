@@ -10,6 +10,7 @@ its answer when it is confident. ``training/entities.py`` fits it (``make train`
 
 from __future__ import annotations
 
+import functools
 import json
 import zlib
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ DIMENSION = 1 << 16  # hashed feature buckets
 MAX_MENTIONS = 6  # mentions whose context is read (the first ones)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def bucket(feature: str) -> int:
     """A stable bucket for a feature (Python's own ``hash`` of strings changes between runs)."""
     return zlib.crc32(feature.encode("utf-8")) & (DIMENSION - 1)
@@ -41,6 +43,15 @@ class TypeModel:
 
     def probabilities(self, features: Sequence[str]) -> numpy.ndarray:
         return self.probabilities_of(buckets(features))
+
+    def probabilities_of_many(self, rows: list[numpy.ndarray]) -> numpy.ndarray:
+        """Referents x labels, for the bucket arrays of several referents in one pass."""
+        if not rows:
+            return numpy.zeros((0, len(LABELS)))
+        starts = numpy.cumsum([0] + [len(row) for row in rows[:-1]])
+        scores = numpy.add.reduceat(self.weights[numpy.concatenate(rows)].astype(numpy.float64), starts, axis=0)
+        scores = numpy.exp(scores + self.bias - (scores + self.bias).max(axis=1, keepdims=True))
+        return scores / scores.sum(axis=1, keepdims=True)
 
     def probabilities_of(self, row: numpy.ndarray) -> numpy.ndarray:
         scores = self.weights[row].sum(axis=0, dtype=numpy.float64) + self.bias

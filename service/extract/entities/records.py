@@ -11,66 +11,45 @@ from spacy.tokens import Doc
 from newsx.service.domain import Entity, EntityType, Mention
 from newsx.service.domain import Span as TextSpan
 from newsx.service.extract import document
-from newsx.service.extract.entities import resources as res
-from newsx.service.extract.entities.features import document_features, group_features
+from newsx.service.extract.entities import lexicon, weights
+from newsx.service.extract.entities.features import DocumentView, group_features
+from newsx.service.extract.entities.gazetteer import Place, name_key
 from newsx.service.extract.entities.geo import locate
 from newsx.service.extract.entities.knowledge import Resources
 from newsx.service.extract.entities.layout import Layout
-from newsx.service.extract.entities.learned import LABELS
-from newsx.service.extract.entities.spans import MentionCandidate, name_word_type
-from newsx.service.extract.entities.votes import (
-    GAZETTEER_TYPES,
-    GAZETTEER_VOTES,
-    LANGUAGE_NAME_VOTE,
-    LEARNED_CONFIDENCE,
-    LEARNED_DROP,
-    MODEL_VOTE,
-    NAME_WORD_VOTE,
-    SALIENCE_WEIGHTS,
-    SHORT_FORM_MODEL_VOTE,
-    UNINTRODUCED_PERSON_DISCOUNT,
+from newsx.service.extract.entities.learned import LABELS, buckets
+from newsx.service.extract.entities.spans import (
+    DEFAULT_MISC_TYPE,
+    DEFAULT_PLACE_TYPE,
+    MISC_TYPES,
+    PLACE_TYPES,
+    MentionCandidate,
+    name_word_type,
+    person_cue,
+    team_cue,
 )
 
 CONLL_TYPES = {"PER": EntityType.PERSON, "ORG": EntityType.ORGANIZATION}
-PLACE_TYPES = frozenset({EntityType.GPE, EntityType.LOCATION, EntityType.FACILITY})
-MISC_TYPES = frozenset(
-    {
-        EntityType.GROUP,
-        EntityType.EVENT,
-        EntityType.PRODUCT,
-        EntityType.WORK_OF_ART,
-        EntityType.LAW,
-        EntityType.LANGUAGE,
-    }
-)
 
 
-def type_votes(
-    group: list[MentionCandidate], gazetteer: dict[str, res.Place], languages: frozenset[str] = frozenset()
-) -> Counter:
+def type_votes(group: list[MentionCandidate], gazetteer: dict[str, Place]) -> Counter:
     """Every type's vote for the referent (positive votes only)."""
     votes: Counter = Counter()
     longest_words = max(len(c.key.split()) for c in group)
     for candidate in group:
         votes.update(candidate.votes)
         label = candidate.model_label
-        # Short forms ("Pezeshkian" beside "Masud Pezeshkian") count less than the full name.
+        # Short forms ("Pezeshkian" beside "Masud Pezeshkian"): the full name's label counts, not theirs.
         if label is not None and not candidate.headline and len(candidate.key.split()) < longest_words:
-            votes[label] -= MODEL_VOTE - SHORT_FORM_MODEL_VOTE
+            votes[label] -= weights.MODEL_VOTE
     longest = max(group, key=lambda c: len(c.key.split()))
     word_type = name_word_type(longest.key.split())
     if word_type is not None:
-        votes[word_type] += NAME_WORD_VOTE
+        votes[word_type] += weights.NAME_WORD_VOTE
     keys = {c.key for c in group}
-    kinds = {place.kind for key in keys if (place := gazetteer.get(key)) is not None}
-    for kind in kinds:
-        votes[GAZETTEER_TYPES[kind]] += GAZETTEER_VOTES[kind]
-    if longest_words == 1 and kinds & {"city", "state"}:
-        # News introduces people by full name; a town's name never so introduced is rarely a person.
-        persons = sum(c.model_label is EntityType.PERSON for c in group)
-        votes[EntityType.PERSON] -= UNINTRODUCED_PERSON_DISCOUNT * persons
-    if keys & languages:
-        votes[EntityType.LANGUAGE] += LANGUAGE_NAME_VOTE
+    places = {(place.kind, place.recoverable) for key in keys if (place := gazetteer.get(key)) is not None}
+    for kind, large in places:
+        votes[weights.GAZETTEER_TYPES[kind]] += weights.gazetteer_vote(kind, large)
     return Counter({label: vote for label, vote in votes.items() if vote > 0})
 
 
@@ -85,27 +64,49 @@ def resolve_type(group: list[MentionCandidate], votes: Counter) -> tuple[EntityT
 
 
 def learned_type(
-    entity_type: EntityType, agreement: float, votes: Counter, probabilities, country: bool = False
+    entity_type: EntityType,
+    agreement: float,
+    votes: Counter,
+    probabilities,
+    country: bool = False,
+    word_type: EntityType | None = None,
+    cued: frozenset[EntityType] = frozenset(),
 ) -> tuple[EntityType | None, float]:
     """The classifier's answer, in our types, where it is sure; None drops a referent it is sure is
     no name. A country or region, or a town someone goes to, stays a place (a national team is
-    its country, as CoNLL has it). PER and ORG are ours; LOC keeps the vote's best place type (none without place evidence); MISC keeps the
-    vote's type if that is not a person, organisation or place, else its best such vote."""
+    its country, as CoNLL has it). PER and ORG are ours; LOC keeps the vote's place type, else takes
+    its best voted place type (or the default); MISC likewise among the other types."""
     best = int(probabilities.argmax())
     label, probability = LABELS[best], float(probabilities[best])
     if label == "O":
-        return (None, 0.0) if probability >= LEARNED_DROP else (entity_type, agreement)
-    if probability < LEARNED_CONFIDENCE or (country and label in CONLL_TYPES):
+        return (None, 0.0) if probability >= weights.LEARNED_DROP else (entity_type, agreement)
+    if probability < weights.LEARNED_CONFIDENCE or (country and label in CONLL_TYPES):
+        return entity_type, agreement
+    if any(_class_of(said) != label for said in ({word_type} | cued) - {None}):
+        # the name's own word ("... Electronics", "... Stadium") or a cue ("Kremlin spokesman") says what it is
         return entity_type, agreement
     if label in CONLL_TYPES:
         chosen = CONLL_TYPES[label]
     elif label == "LOC":
         places = [t for t in votes if t in PLACE_TYPES]
-        chosen = entity_type if entity_type in PLACE_TYPES else max(places, key=votes.get, default=entity_type)
+        chosen = (
+            entity_type
+            if entity_type in PLACE_TYPES
+            else max(places, key=lambda t: votes[t], default=DEFAULT_PLACE_TYPE)
+        )
     else:
         others = [t for t in votes if t in MISC_TYPES]
-        chosen = entity_type if entity_type in MISC_TYPES else max(others, key=votes.get, default=entity_type)
+        chosen = (
+            entity_type if entity_type in MISC_TYPES else max(others, key=lambda t: votes[t], default=DEFAULT_MISC_TYPE)
+        )
     return chosen, max(agreement, probability) if chosen is entity_type else probability
+
+
+def _class_of(entity_type: EntityType) -> str:
+    """The newswire class (PER, ORG, LOC, MISC) of one of our types."""
+    if entity_type in PLACE_TYPES:
+        return "LOC"
+    return next((name for name, t in CONLL_TYPES.items() if t is entity_type), "MISC")
 
 
 def build_entities(
@@ -115,20 +116,39 @@ def build_entities(
     gazetteer, model = resources.gazetteer, resources.type_model
     text = layout.text
     title_end = document.state(doc).title_end
-    context = document_features(layout) if model is not None else []
-    drafts = []
+    voted = []
     for group in groups:
         group.sort(key=lambda c: c.start)
-        votes = type_votes(group, gazetteer, resources.languages)
-        entity_type, agreement = resolve_type(group, votes)
+        votes = type_votes(group, gazetteer)
+        voted.append((group, votes, *resolve_type(group, votes)))
+    if model is not None:
+        view = DocumentView.of(doc, layout)
+        rows = [buckets(group_features(doc, layout, group, votes, gazetteer, view)) for group, votes, _, _ in voted]
+        probabilities = model.probabilities_of_many(rows)
+    drafts = []
+    for index, (group, votes, entity_type, agreement) in enumerate(voted):
         if model is not None:
-            features = group_features(doc, layout, group, votes, gazetteer, context)
             country = any(_placed(doc, c, gazetteer) for c in group)
-            probabilities = model.probabilities(features)
-            chosen, agreement = learned_type(entity_type, agreement, votes, probabilities, country)
+            chosen, agreement = learned_type(
+                entity_type,
+                agreement,
+                votes,
+                probabilities[index],
+                country,
+                _word_type(group, gazetteer),
+                frozenset(c.cued for c in group if c.cued is not None),
+            )
             if chosen is None:
                 continue
             entity_type = chosen
+        town = _placed_town(doc, group, gazetteer) if entity_type in CONLL_TYPES.values() else None
+        entity_type = town or entity_type
+        designated = _designated(group)
+        if entity_type is EntityType.PERSON and (designated or _unintroduced(doc, layout, group)):
+            default = EntityType.PRODUCT if designated else EntityType.ORGANIZATION
+            entity_type = max((t for t in votes if t is not EntityType.PERSON), key=lambda t: votes[t], default=default)
+        if designated and entity_type is DEFAULT_MISC_TYPE and _word_type(group, gazetteer) is None:
+            entity_type = EntityType.PRODUCT  # "S&P 500", "Boeing 737": a numbered thing of a kind
         mentions = [
             Mention(
                 text=text[c.start_char : c.end_char],
@@ -144,11 +164,11 @@ def build_entities(
             type=entity_type,
             name=name,
             mentions=mentions,
-            country_code=_country_code(entity_type, [res.name_key(name)] + [c.key for c in group], gazetteer),
+            country_code=_country_code(entity_type, [name_key(name)] + [c.key for c in group], gazetteer),
             confidence=_confidence(agreement, group),
         )
         # A name's head is its last token ("Vladimir Putin" -> "Putin").
-        subject = any(doc[c.end - 1].dep_ in res.SUBJECT_DEPENDENCIES for c in group)
+        subject = any(doc[c.end - 1].dep_ in lexicon.SUBJECT_DEPENDENCIES for c in group)
         drafts.append((entity, group, subject))
     if not drafts:
         return []
@@ -168,24 +188,76 @@ def build_entities(
         entity.id = f"e{number}"
         entities.append(entity)
     if resources.geo is not None:
-        locate(entities, [res.name_key(text[start:end]) for start, end in layout.datelines], resources.geo, text)
+        datelines = [name_key(text[start:end]) for start, end in layout.datelines]
+        locate(entities, datelines, resources.geo, text, resources.regions)
     return entities
 
 
-def _placed(doc: Doc, candidate: MentionCandidate, gazetteer: dict[str, res.Place]) -> bool:
-    """A country, region or US state, or a town the text puts someone in ("travelled to Nice"): a place,
-    whatever clubs share its name."""
+def _placed(doc: Doc, candidate: MentionCandidate, gazetteer: dict[str, Place]) -> bool:
+    """A country or region, or a town or state the text puts someone in ("travelled to Nice"): a
+    place, whatever clubs share its name."""
     kind = getattr(gazetteer.get(candidate.key), "kind", "")
-    if kind in ("country", "region") or (
-        kind == "state" and getattr(gazetteer.get(candidate.key), "country_code", "") == "US"
-    ):
+    if kind in ("country", "region"):
         return True
     start = candidate.start
     if kind not in ("city", "state") or start == 0:
         return False
     before = doc[start - 1].lower_
-    return before in res.PLACE_PREPOSITIONS or (
-        before == "to" and start > 1 and doc[start - 2].lemma_ in res.MOTION_VERBS
+    return (
+        before in lexicon.PLACE_PREPOSITIONS
+        or (before == "to" and start > 1 and doc[start - 2].lemma_ in lexicon.MOTION_VERBS)
+        or (before == "against" and not team_cue(doc, candidate.end))
+        or _coordinated_with_place(doc, candidate.end - 1)
+    )
+
+
+def _coordinated_with_place(doc: Doc, index: int) -> bool:
+    """A name joined by "and" to a place that a preposition puts as one ("between Milan and
+    Treviglio", "in Gwynedd and Anglesey") is a place too."""
+    token = doc[index]
+    partners = [token.head] if token.dep_ == "conj" else []
+    partners += [child for child in token.children if child.dep_ == "conj"]
+    first = min([token, *partners], key=lambda t: t.i)
+    return bool(partners) and first.i > 0 and doc[first.i - 1].lower_ in lexicon.PLACE_PREPOSITIONS
+
+
+def _placed_town(doc: Doc, group: list[MentionCandidate], gazetteer: dict[str, Place]) -> EntityType | None:
+    """The place type of a town or state that the text puts as a place (clubs and people named
+    like towns are not written "in Derby", "between Milan and Treviglio"), else None."""
+    for candidate in group:
+        place = gazetteer.get(candidate.key)
+        if place is not None and place.kind in ("city", "state") and _placed(doc, candidate, gazetteer):
+            return weights.GAZETTEER_TYPES[place.kind]
+    return None
+
+
+def _word_type(group: list[MentionCandidate], gazetteer: dict[str, Place]) -> EntityType | None:
+    """The type the fullest mention's own words give, unless the name is a known place ("Mexico City")."""
+    longest = max(group, key=lambda c: len(c.key.split()))
+    return None if longest.key in gazetteer else name_word_type(longest.key.split())
+
+
+def _designated(group: list[MentionCandidate]) -> bool:
+    """A name that carries a number designating one of its kind ("Gliese 12 b", "S&P 500"): no person."""
+    return any(word.isdigit() for c in group for word in c.key.split()[1:])
+
+
+def _unintroduced(doc: Doc, layout: Layout, group: list[MentionCandidate]) -> bool:
+    """A one-word name that the article never gives in full, no title, role or "he"/"she"
+    introduces and the tagger is not sure is a person (or that the text calls "it"): news introduces people by their
+    full name ("Pirelli said its", "made by Qualcomm" are companies); sports results and
+    scorecards list surnames alone ("(Stewart 67)"), where the tagger, trained on them, is sure."""
+    cells = {start for start, _end, _score in layout.table_names}
+    return all(
+        len(c.key.split()) == 1
+        and c.start_char not in cells
+        and not (c.end < len(doc) and doc[c.end].like_num)
+        and not (
+            c.tagger_label == "PER" and c.tagger_probability >= weights.SURE_PERSON_TAGGER and c.pronoun != "thing"
+        )
+        and c.pronoun != "person"  # "Marchetti said she would appeal"
+        and not person_cue(doc, c.start, c.end)
+        for c in group
     )
 
 
@@ -195,7 +267,7 @@ def canonical_name(texts: list[str]) -> str:
     return max(counts, key=lambda text: (len(text.split()), not text.isupper(), len(text), counts[text]))
 
 
-def _country_code(entity_type: EntityType, keys: list[str], gazetteer: dict[str, res.Place]) -> str:
+def _country_code(entity_type: EntityType, keys: list[str], gazetteer: dict[str, Place]) -> str:
     if entity_type not in (EntityType.GPE, EntityType.LOCATION, EntityType.GROUP):
         return ""
     for key in keys:
@@ -216,11 +288,11 @@ def _confidence(agreement: float, group: list[MentionCandidate]) -> float:
 
 def salience(count: int, max_count: int, first_position: float, in_title: bool, subject: bool) -> float:
     """Weighted mix of frequency, earliness, presence in the title and subject role, in [0, 1]."""
-    weights = SALIENCE_WEIGHTS
+    parts = weights.SALIENCE_WEIGHTS
     score = (
-        weights["count"] * (math.log1p(count) / math.log1p(max_count))
-        + weights["position"] * (1.0 - min(max(first_position, 0.0), 1.0))
-        + weights["title"] * in_title
-        + weights["subject"] * subject
+        parts["count"] * (math.log1p(count) / math.log1p(max_count))
+        + parts["position"] * (1.0 - min(max(first_position, 0.0), 1.0))
+        + parts["title"] * in_title
+        + parts["subject"] * subject
     )
     return round(min(max(score, 0.0), 1.0), 4)
