@@ -44,10 +44,12 @@ def not_age(match: re.Match, text: str, lexicon: Lexicon) -> bool:
 
 
 def vague_duration(match: re.Match, text: str, lexicon: Lexicon) -> bool:
-    """ "for years", "recent months", "weeks of talks" are durations; "years" alone may be anything."""
+    """ "for years", "recent months", "weeks of talks", "the days ahead" are durations; "years" alone
+    may be anything."""
     after = text[match.end() : match.end() + 20].lower()
     return (
         bool(match["mod"])
+        or bool(match.groupdict().get("ahead") and match[0].lower().startswith("the"))
         or previous_word(text, match.start()) in lexicon.words("vague_duration_prepositions")
         or any(after.startswith(f" {word} ") for word in lexicon.words("vague_duration_followers"))
     )

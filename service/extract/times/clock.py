@@ -23,6 +23,15 @@ def clock_time(match: re.Match, anchor: Anchor) -> Resolved:
     return TimeType.TIME, f"{_clock_day(anchor)}T{clock}"
 
 
+def clock_day_part(match: re.Match, anchor: Anchor) -> Resolved | None:
+    """ "4 in the morning", "nine at night": an hour of the clock whose part of the day says a.m. or p.m."""
+    hour = anchor.lexicon.parse_amount(match["hw"])
+    if hour is None or not 1 <= hour <= 12 or hour != int(hour):
+        return None
+    meridiem = anchor.lexicon.codes("clock_day_parts")[norm(match["dp"])]
+    return TimeType.TIME, f"{_clock_day(anchor)}T{int(hour) % 12 + (12 if meridiem == 'p' else 0):02d}:00"
+
+
 def _clock_day(anchor: Anchor) -> str:
     """The day a bare clock time falls on: the day in focus, else the publication day."""
     return anchor.day or shifted_value(anchor.reference, "day", 0)
@@ -42,4 +51,8 @@ def stopwatch(match: re.Match, anchor: Anchor) -> Resolved:
     return TimeType.DURATION, "PT" + (parts or "0S")
 
 
-CLOCK_RESOLVERS: dict[str, Resolver] = {"clock_time": clock_time, "stopwatch": stopwatch}
+CLOCK_RESOLVERS: dict[str, Resolver] = {
+    "clock_time": clock_time,
+    "clock_day_part": clock_day_part,
+    "stopwatch": stopwatch,
+}

@@ -249,8 +249,10 @@ class Grammar:
         return self._merge_neighbours(text, chosen)
 
     def _widen_edges(self, lowered: str, found: list[Found]) -> None:
-        """Take value-neutral modifiers into the extent: "early October", "the end of the year"."""
+        """Take value-neutral modifiers into the extent: "early October", "the end of the year",
+        "the next year or so"."""
         edge = self.lexicon.contexts["edge_modifier"]
+        trailing = self.lexicon.contexts["trailing_modifier"]
         outside_a_weekday = self.lexicon.words("outside_a_weekday")
         previous_end = 0
         for item in found:
@@ -258,6 +260,9 @@ class Grammar:
             if modifier and modifier.end() == item.start:
                 if not (item.rule.has("weekday") and modifier.group().split()[0] in outside_a_weekday):
                     item.start = modifier.start()
+            tail = trailing.match(lowered, item.end)
+            if tail:
+                item.end = tail.end()
             previous_end = item.end
 
     def _merge_neighbours(self, text: str, found: list[Found]) -> list[Found]:
