@@ -130,11 +130,10 @@ def scores(public: bool = True) -> tuple[list[Score], list[str]]:
     """ROUGE-2 F of AUTO (newsx) beside the baselines on our two corpora, per reference kind.
 
     The BBC development half is not scored yet: it is reported as skipped."""
-    main()
     nlp = build_pipeline(MODEL)
     rows = []
     for folder in (CORPUS, LONG_CORPUS):
-        for (kind, method), row in evaluate(load_corpus(folder), nlp).items():
+        for (kind, method), row in print_table(folder, nlp).items():
             system = "newsx" if method == Method.AUTO.value else method
             if method == Method.CENTRALITY.value:
                 system = "newsx CENTRALITY"
@@ -145,18 +144,24 @@ def scores(public: bool = True) -> tuple[list[Score], list[str]]:
     return rows, skipped
 
 
+def print_table(folder: pathlib.Path, nlp) -> dict[tuple[str, str], dict[str, float]]:
+    """Scores one corpus folder and prints them, best method first per reference kind."""
+    articles = load_corpus(folder)
+    results = evaluate(articles, nlp)
+    print(
+        f"\nSummaries, {folder.name}: {len(articles)} hand-written articles, all newsx components; ROUGE F (stemmed), mean %"
+    )
+    print(f"{'reference':<12}{'method':<12}" + "".join(f"{m:>9}" for m in METRICS))
+    for (kind, method), row in sorted(results.items(), key=lambda item: (item[0][0], -item[1]["rouge2"])):
+        print(f"{kind:<12}{method:<12}" + "".join(f"{row[m]:9.1f}" for m in METRICS))
+    return results
+
+
 def main(folders: list[str] | None = None) -> int:
-    """Scores per corpus folder (default: both corpora), best method first per reference kind."""
+    """Scores per corpus folder (default: both corpora)."""
     nlp = build_pipeline(MODEL)
     for folder in [pathlib.Path(f) for f in folders or []] or [CORPUS, LONG_CORPUS]:
-        articles = load_corpus(folder)
-        results = evaluate(articles, nlp)
-        print(
-            f"\nSummaries, {folder.name}: {len(articles)} hand-written articles, all newsx components; ROUGE F (stemmed), mean %"
-        )
-        print(f"{'reference':<12}{'method':<12}" + "".join(f"{m:>9}" for m in METRICS))
-        for (kind, method), row in sorted(results.items(), key=lambda item: (item[0][0], -item[1]["rouge2"])):
-            print(f"{kind:<12}{method:<12}" + "".join(f"{row[m]:9.1f}" for m in METRICS))
+        print_table(folder, nlp)
     return 0
 
 
