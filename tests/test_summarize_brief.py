@@ -156,3 +156,21 @@ def test_summarize_trim_phrase(nlp, sentence, chunk, expected):
     span = doc.char_span(start, start + len(chunk))
     trimmed = trim_phrase(span)
     assert (trimmed.text if trimmed is not None else None) == expected
+
+
+def test_summarize_key_phrases_never_headline_fragments(nlp):
+    """A headline's title-cased words ("Shares Surge", "Record Quarter") weigh towards a phrase the
+    story says too, but a phrase only the headline has is never listed, nor a headline's casing."""
+    title = "Vela Shares Surge After Record Quarter"
+    body = (
+        "Shares in the carmaker Vela rose by 9 per cent on Tuesday after it reported record sales of electric cars.\n\n"
+        "The company sold 120,000 electric cars in the three months to September, more than analysts had expected.\n\n"
+        "Vela said demand for electric cars was strong in Europe and that its new factory would open next year."
+    )
+    doc = nlp(make_doc(nlp, ArticleInput(text=body, title=title)))
+    texts = [
+        phrase.text for phrase in summarize(doc, Extraction("a1", doc.text, [], [], [], [], [], "test")).key_phrases
+    ]
+    assert "electric cars" in texts
+    assert not any("Surge" in text or "Quarter" in text for text in texts), texts  # both only in the headline
+    assert all(text in body for text in texts), texts

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -20,7 +20,8 @@ from newsx.service.summarize.resources import weights, words
 
 @dataclass(slots=True)
 class _Candidate:
-    forms: Counter[str]
+    forms: Counter[str] = field(default_factory=Counter)  # as written in the story (never the title's casing)
+    title_forms: Counter[str] = field(default_factory=Counter)  # as written in the title
     weight: float = 0.0
     entity_id: str = ""
     is_name: bool = False
@@ -28,6 +29,15 @@ class _Candidate:
     words: int = 1
     echo: float = 1.0  # how much the article repeats the phrase's words
     lemmas: frozenset[str] = frozenset()  # for dedup: "interest rates" is inside "main interest rate"
+
+    def add(self, text: str, weight: float, in_title: bool) -> None:
+        """One occurrence: a headline's words count towards the weight, not as a way to write it."""
+        self.weight += weight
+        self.occurrences += 1
+        (self.title_forms if in_title else self.forms)[text] += 1
+
+    def name_words(self) -> set[str]:
+        return set((self.forms or self.title_forms).most_common(1)[0][0].lower().split())
 
 
 def _token_entities(doc: Doc, extraction: Extraction) -> dict[int, str]:
@@ -82,7 +92,7 @@ def _hyphen_joined(token: Token) -> bool:
 
 def _fold_short_names(candidates: dict[tuple[str, ...] | str, _Candidate]) -> None:
     """Count a short name ("Putin") towards the longer name holding all its words ("Vladimir Putin")."""
-    names = [(key, c, set(c.forms.most_common(1)[0][0].lower().split())) for key, c in candidates.items() if c.is_name]
+    names = [(key, c, c.name_words()) for key, c in candidates.items() if c.is_name]
     for key, short, name_words in names:
         if short.entity_id:
             continue  # extracted entities have already merged their mentions
@@ -123,13 +133,11 @@ def key_phrases(
     owners = _token_entities(doc, extraction)
     by_id = {entity.id: entity for entity in extraction.entities}
     for entity in extraction.entities:
-        candidate = candidates.setdefault(entity.id, _Candidate(Counter(), entity_id=entity.id, is_name=True))
+        candidate = candidates.setdefault(entity.id, _Candidate(entity_id=entity.id, is_name=True))
         for mention in entity.mentions:
             span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
             if span is not None:
-                candidate.weight += weight_of(span)
-                candidate.occurrences += 1
-        candidate.forms[entity.name] += 1
+                candidate.add(entity.name, weight_of(span), mention.in_title)
         candidate.words = len(entity.name.split())
     if not extraction.entities:
         for ent in doc.ents:
@@ -139,11 +147,9 @@ def key_phrases(
             if trimmed is None:
                 continue
             candidate = candidates.setdefault(
-                ("name", trimmed.text.lower()), _Candidate(Counter(), is_name=True, words=len(trimmed))
+                ("name", trimmed.text.lower()), _Candidate(is_name=True, words=len(trimmed))
             )
-            candidate.forms[trimmed.text] += 1
-            candidate.weight += weight_of(trimmed)
-            candidate.occurrences += 1
+            candidate.add(trimmed.text, weight_of(trimmed), trimmed.start_char < title_end)
 
     # Names are candidates of their own; dates, amounts and counts are not key phrases.
     entity_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -156,17 +162,14 @@ def key_phrases(
             # Words the article keeps coming back to make a phrase central, one-off wording does not.
             lemmas = [token.lemma_.lower() for token in phrase if not token.is_stop]
             echo = sum(math.log1p(recurrence[lemma]) for lemma in lemmas) / max(len(lemmas), 1)
-            candidates[key] = _Candidate(Counter(), words=len(phrase), echo=echo, lemmas=frozenset(key))
-        candidate = candidates[key]
-        candidate.forms[phrase.text] += 1
-        candidate.weight += weight_of(phrase)
-        candidate.occurrences += 1
+            candidates[key] = _Candidate(words=len(phrase), echo=echo, lemmas=frozenset(key))
+        candidates[key].add(phrase.text, weight_of(phrase), phrase.start_char < title_end)
 
     _fold_short_names(candidates)
     ranked: list[tuple[float, _Candidate]] = []
     for candidate in candidates.values():
-        if candidate.weight <= 0:
-            continue  # seen only outside the story (a byline, a credit) or in sentences scored zero
+        if candidate.weight <= 0 or not candidate.forms:
+            continue  # only in the headline ("Shares Surge"), outside the story (a byline) or in sentences scored zero
         if not candidate.is_name and candidate.words == 1 and candidate.occurrences < 2:
             continue  # one lone common noun is rarely what an article is about
         score = candidate.weight * candidate.echo * (1 + table.phrase_word_bonus * min(candidate.words - 1, 2))
