@@ -16,17 +16,24 @@ from newsx.service.extract.document import make_doc
 from newsx.service.pipeline import build_pipeline, to_extraction
 from newsx.service.summarize import summarize, trim_phrase
 from newsx.service.summarize.resources import (
+    BRIEF_FILE,
     FURNITURE_FILE,
     WEIGHTS_FILE,
     WORDS_FILE,
     ArticleExample,
+    brief_rows,
     furniture_rows,
     weight_rows,
     word_rows,
 )
 from newsx.service.summarize.sentences import furniture_rule
 
-TABLES = {FURNITURE_FILE.name: furniture_rows(), WEIGHTS_FILE.name: weight_rows(), WORDS_FILE.name: word_rows()}
+TABLES = {
+    FURNITURE_FILE.name: furniture_rows(),
+    WEIGHTS_FILE.name: weight_rows(),
+    WORDS_FILE.name: word_rows(),
+    BRIEF_FILE.name: brief_rows(),
+}
 ROWS = [pytest.param(name, row, id=f"{name}:{row.id}") for name, rows in TABLES.items() for row in rows]
 STORY = "Officials in the capital said on Monday that the new bridge over the river would open next year."
 

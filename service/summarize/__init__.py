@@ -11,26 +11,32 @@ The language knowledge is data, in ``data/*.yaml`` (``resources`` reads it).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 import numpy as np
 from spacy.tokens import Doc
 
-from newsx.service.domain import Extraction, Method, Summary, SummarySentence
+from newsx.service.domain import Extraction, Method, Span, Summary, SummarySentence
 from newsx.service.summarize.brief import brief
+from newsx.service.summarize.features import content_lemmas, story_features
+from newsx.service.summarize.learned import SentenceScorer, load_scorer
 from newsx.service.summarize.phrases import key_phrases, trim_phrase
 from newsx.service.summarize.resources import weights
-from newsx.service.summarize.scoring import (
-    auto_scores,
-    content_lemmas,
-    lexrank,
-    overlap_similarity,
-    scaled,
-    tfidf_matrix,
-)
-from newsx.service.summarize.selection import budget, select
-from newsx.service.summarize.sentences import body_sentences, is_boilerplate, paragraph_of
+from newsx.service.summarize.scoring import auto_scores
+from newsx.service.summarize.selection import ELLIPSIS, budget, cut, select
+from newsx.service.summarize.sentences import BodySentence, body_sentences, is_boilerplate, paragraph_of
 
 __all__ = ["Method", "body_sentences", "is_boilerplate", "paragraph_of", "summarize", "trim_phrase"]
+
+
+@dataclass(slots=True)
+class _Ranking:
+    """Scores of every body sentence, and what selection weighs against redundancy (AUTO only)."""
+
+    scores: np.ndarray
+    similarity: np.ndarray | None = None
+    title_similarity: np.ndarray | None = None
+    in_context: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def summarize(
@@ -41,60 +47,79 @@ def summarize(
     max_sentences: int = 3,
     max_characters: int = 0,
     ratio: float = 0.0,
+    scorer: SentenceScorer | None = None,
 ) -> Summary:
-    """Choose whole body sentences (never the title), returned in article order with their scores."""
+    """Choose whole body sentences (never the title), returned in article order with their scores.
+
+    When not even the best sentence fits ``max_characters``, the summary is that sentence cut at a
+    word, with an ellipsis, and ``truncated`` is set. ``scorer`` is AUTO's learned sentence scorer
+    (default: the one shipped in ``data/``)."""
     method = Method(method)
     body = body_sentences(doc)
     story = [position for position, item in enumerate(body) if not item.boilerplate]
     lemmas = content_lemmas(doc)
-    scores = np.zeros(len(body))
-    similarity = title_similarity = in_context = None
     limit = budget(len(story), max_sentences, ratio)
-    if story and method is Method.LEAD:
-        scores[story] = 1.0 / (1.0 + np.arange(len(story)))
-    elif story:
-        bags = [[lemma for lemma in lemmas[body[p].tokens.start : body[p].tokens.end] if lemma] for p in story]
-        title_end = doc._.newsx_title_end
-        title_tokens = doc.char_span(0, title_end, alignment_mode="expand") if title_end else None
-        title_bag = [lemma for lemma in lemmas[: title_tokens.end] if lemma] if title_tokens is not None else []
-        vectors, title_vector = tfidf_matrix(bags, title_bag)
-        story_similarity = vectors @ vectors.T
-        centrality = scaled(lexrank(story_similarity))
-        if method is Method.CENTRALITY:
-            scores[story] = centrality
-        else:
-            table = weights()
-            title_overlap = vectors @ title_vector
-            share = min(1.0, limit / len(story))
-            lifted = np.zeros(len(body))
-            shared_centrality = scaled(lexrank(overlap_similarity(vectors, [len(bag) for bag in bags])))
-            scores[story], lifted[story] = auto_scores(
-                doc, extraction, [body[p] for p in story], bags, centrality, shared_centrality, title_overlap, share
-            )
-            if share >= table.context_min_share:
-                previous = np.full(len(body), -1)
-                previous[story[1:]] = story[:-1]
-                in_context = (lifted, previous)
-            title_similarity = np.zeros(len(body))
-            title_similarity[story] = title_overlap
-            similarity = np.zeros((len(body), len(body)))
-            similarity[np.ix_(story, story)] = story_similarity
-            paragraphs = np.array([paragraph_of(doc, item.span.start) for item in body])
-            same_paragraph = paragraphs[:, None] == paragraphs[None, :]
-            similarity = np.where(same_paragraph, np.maximum(similarity, table.same_paragraph_overlap), similarity)
+    ranking = _rank(doc, extraction, body, story, lemmas, method, limit, scorer)
+    scores = ranking.scores
     ranked = sorted(story, key=lambda p: (-scores[p], p))
+    texts = [item.text for item in body]
     picked = select(
-        ranked, scores, [item.text for item in body], limit, max_characters, similarity, title_similarity, in_context
+        ranked, scores, texts, limit, max_characters, ranking.similarity, ranking.title_similarity, ranking.in_context
     )
-
     scored = [
         SummarySentence(item.index, item.text, item.span, round(float(scores[p]), 4)) for p, item in enumerate(body)
     ]
     chosen = [scored[p] for p in picked]
+    truncated = bool(max_characters and ranked and limit and not picked)
+    if truncated:
+        best = scored[ranked[0]]
+        text = cut(best.text, max_characters)
+        end = best.span.start + len(text.removesuffix(ELLIPSIS))
+        chosen = [SummarySentence(best.index, text, Span(best.span.start, end), best.score)]
     return Summary(
         sentences=chosen,
         scored=scored,
         key_phrases=key_phrases(doc, extraction, [scored[p] for p in story], Counter(filter(None, lemmas))),
         brief=brief(doc, extraction, scored, chosen),
         method=method,
+        truncated=truncated,
     )
+
+
+def _rank(
+    doc: Doc,
+    extraction: Extraction,
+    body: list[BodySentence],
+    story: list[int],
+    lemmas: list[str],
+    method: Method,
+    limit: int,
+    scorer: SentenceScorer | None,
+) -> _Ranking:
+    """Every body sentence's score by ``method`` (furniture scores 0)."""
+    ranking = _Ranking(np.zeros(len(body)))
+    if not story:
+        return ranking
+    if method is Method.LEAD:
+        ranking.scores[story] = 1.0 / (1.0 + np.arange(len(story)))
+        return ranking
+    features = story_features(doc, extraction, [body[p] for p in story], lemmas)
+    if method is Method.CENTRALITY:
+        ranking.scores[story] = features.centrality
+        return ranking
+    table = weights()
+    share = min(1.0, limit / len(story))
+    lifted = np.zeros(len(body))
+    ranking.scores[story], lifted[story] = auto_scores(features, scorer or load_scorer())
+    if share >= table.context_min_share:
+        previous = np.full(len(body), -1)
+        previous[story[1:]] = story[:-1]
+        ranking.in_context = (lifted, previous)
+    ranking.title_similarity = np.zeros(len(body))
+    ranking.title_similarity[story] = features.title_overlap
+    similarity = np.zeros((len(body), len(body)))
+    similarity[np.ix_(story, story)] = features.similarity
+    paragraphs = np.array([paragraph_of(doc, item.span.start) for item in body])
+    same_paragraph = paragraphs[:, None] == paragraphs[None, :]
+    ranking.similarity = np.where(same_paragraph, np.maximum(similarity, table.same_paragraph_overlap), similarity)
+    return ranking

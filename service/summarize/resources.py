@@ -2,7 +2,7 @@
 
 ``furniture.yaml`` says which lines belong to the page rather than the story, ``weights.yaml`` how
 the scoring weighs its evidence, ``words.yaml`` the word lists of the key-phrase filters and of the
-sentence features. Each row is checked against its pydantic model when loaded (the error names the
+sentence features, ``brief.yaml`` the words that turn an ontology template into a sentence. Each row is checked against its pydantic model when loaded (the error names the
 file and the row) and carries examples that ``tests/test_summarize_rules.py`` runs through the real
 summariser: an article (its first line is the title) and what the summary of it must show.
 """
@@ -23,6 +23,7 @@ DATA = Path(__file__).resolve().parent / "data"
 FURNITURE_FILE = DATA / "furniture.yaml"
 WEIGHTS_FILE = DATA / "weights.yaml"
 WORDS_FILE = DATA / "words.yaml"
+BRIEF_FILE = DATA / "brief.yaml"
 
 
 class Expectation(BaseModel):
@@ -89,9 +90,9 @@ class Weights(BaseModel):
     lexrank_damping: float
     lead_weight: float
     lead_decay: float
-    coverage_weight: float
     title_weight: float
-    entity_weight: float
+    length_weight: float
+    centrality_weight: float
     dependent_opener_factor: float
     context_min_share: float
     quote_factor: float
@@ -107,6 +108,8 @@ class Weights(BaseModel):
     lone_noun_factor: float
     phrase_salience_base: float
     negated_event_factor: float
+    reporting_event_factor: float
+    min_brief_arguments: int
     event_position_decay: float
 
 
@@ -122,6 +125,17 @@ class Words(BaseModel):
 
 
 Table = TypeVar("Table", bound=BaseModel)
+
+
+class BriefWords(BaseModel):
+    """Every word list of ``brief.yaml`` by its id."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    argument_glosses: frozenset[str]
+    linking_words: frozenset[str]
+    pronouns: frozenset[str]
+    reporting_triggers: frozenset[str]
 
 
 class FurnitureRule:
@@ -155,6 +169,10 @@ def word_rows() -> list[WordsRow]:
     return load_rows(WORDS_FILE, WordsRow)
 
 
+def brief_rows() -> list[WordsRow]:
+    return load_rows(BRIEF_FILE, WordsRow)
+
+
 @functools.cache
 def furniture_rules() -> tuple[FurnitureRule, ...]:
     return tuple(FurnitureRule(row) for row in furniture_rows())
@@ -175,3 +193,8 @@ def weights() -> Weights:
 @functools.cache
 def words() -> Words:
     return _table(Words, WORDS_FILE, {row.id: row.words for row in word_rows()})
+
+
+@functools.cache
+def brief_words() -> BriefWords:
+    return _table(BriefWords, BRIEF_FILE, {row.id: row.words for row in brief_rows()})

@@ -6,6 +6,8 @@ import numpy as np
 
 from newsx.service.summarize.resources import weights
 
+ELLIPSIS = "\u2026"
+
 
 def budget(count: int, max_sentences: int, ratio: float) -> int:
     """How many sentences the summary may take: a share of the ``count`` story sentences, or a number."""
@@ -25,6 +27,9 @@ def select(
     in_context: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[int]:
     """Greedy choice in rank order; with ``similarity``, maximal marginal relevance against redundancy.
+
+    Under ``max_characters`` the summary still opens with the best sentence (none when it does not
+    fit: the caller cuts it), then takes the best of the rest that fit.
 
     Once one sentence is chosen, restating the title counts as redundancy too: the summary is read
     under its headline, so later sentences should add what the title does not say. ``in_context``
@@ -49,7 +54,7 @@ def select(
         else:
             order = candidates
         pick = None
-        for candidate in order:
+        for candidate in order if chosen else order[:1]:  # the summary opens with the best sentence
             cost = len(texts[candidate]) + (1 if chosen else 0)
             if not max_characters or used + cost <= max_characters:
                 pick = candidate
@@ -60,3 +65,13 @@ def select(
         used += len(texts[pick]) + (1 if len(chosen) > 1 else 0)
         candidates.remove(pick)
     return sorted(chosen)
+
+
+def cut(text: str, max_characters: int) -> str:
+    """The text's longest opening that ends at a word and, with an ellipsis, fits ``max_characters``
+    (a cut word when not even the first word fits)."""
+    room = max(max_characters - 1, 0)
+    opening = text[:room]
+    if room < len(text) and not text[room].isspace() and " " in opening.strip():
+        opening = opening[: opening.rstrip().rfind(" ")]
+    return opening.rstrip(" ,;:-\u2013\u2014") + ELLIPSIS
