@@ -249,6 +249,7 @@ def summary_to_proto(
             figure_ids=summary.brief.figure_ids,
         ),
         method=pb.SummaryMethod.Value("SUMMARY_METHOD_" + summary.method.value),
+        truncated=summary.truncated,
         offset_encoding=offsets.encoding,
     )
     if request.include_extraction:

@@ -235,6 +235,7 @@ class Summary:
     key_phrases: list[KeyPhrase]
     brief: Brief
     method: Method
+    truncated: bool = False  # the one sentence was cut to fit max_characters (it ends with an ellipsis)
 
 
 @dataclass(slots=True)

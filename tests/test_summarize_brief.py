@@ -21,6 +21,7 @@ from newsx.service.domain import (
 )
 from newsx.service.extract.document import make_doc, sentence_index
 from newsx.service.summarize import Method, summarize, trim_phrase
+from newsx.service.summarize.brief import realise, templates
 from tests.test_summarize_selection import BODY, LEAD, TITLE
 
 
@@ -53,17 +54,16 @@ def _figure(doc, id_, kind, text, value):
     return Figure(id_, kind, text, span, value, index)
 
 
-def _event(doc, id_, trigger, confidence, description, entity_ids=()):
+def _event(doc, id_, type_, trigger, confidence, arguments=()):
+    """An event of ``type_`` triggered at ``trigger``; ``arguments`` are (role, text, entity id)."""
     mention = _mention(doc, trigger)
-    arguments = [EventArgument("Participant", "", mention.span, entity_id=e) for e in entity_ids]
     return Event(
         id_,
-        "Test.Event",
+        type_,
         Trigger(trigger, mention.span, trigger, mention.sentence_index),
-        arguments,
+        [EventArgument(role, text, _span(doc, text), entity_id=entity) for role, text, entity in arguments],
         mention.sentence_index,
         confidence=confidence,
-        description=description,
     )
 
 
@@ -82,9 +82,23 @@ def extraction(doc):
         ),
     ]
     events = [
-        _event(doc, "v1", "approved", 0.9, "Approve  city council -> tram line  Tuesday", ["e4"]),
-        _event(doc, "v2", "campaigned", 0.95, "Campaign  residents"),
-        _event(doc, "v3", "cut", 1.0, "Cut  Jonas Ek  travel times", ["e2"]),
+        _event(
+            doc,
+            "v1",
+            "Transaction.Donation.Unspecified",
+            "pay",
+            0.9,
+            [("Giver", "national government", ""), ("ArtifactMoney", "half", ""), ("Beneficiary", "Brenford", "e1")],
+        ),
+        _event(doc, "v2", "Contact.Contact.Broadcast", "said", 0.95, [("Communicator", "Critics", "")]),
+        _event(
+            doc,
+            "v3",
+            "Contact.Contact.Broadcast",
+            "called",
+            1.0,
+            [("Communicator", "He", "e2"), ("Topic", "the vote", "")],
+        ),
     ]
     figures = [
         _figure(doc, "f1", FigureKind.QUANTITY, "12 kilometres", 12000.0),
@@ -97,19 +111,55 @@ def extraction(doc):
 
 def test_summarize_brief_main_event_entities_and_figures(doc, extraction):
     brief = summarize(doc, extraction, method=Method.LEAD).brief
-    # v1: 0.9 x (1 + 0.7) early; v3: 1.0 x (1 + 0.5) seven sentences later; v2 has no linked argument.
+    # v1: 0.9 x (1 + 0.9) / (1 + 0.15 x 4); v3: 1.0 x (1 + 0.5) / (1 + 0.15 x 9); v2 reports speech
+    # and has one argument only. KAIROS's template "<arg1> gave <arg4> to <arg2> for the benefit of
+    # <arg3> at <arg5> place", filled with the Giver, the ArtifactMoney and the Beneficiary.
     assert brief.event_id == "v1"
-    assert brief.headline == "Approve  city council -> tram line  Tuesday"
+    assert brief.headline == "national government gave half for the benefit of Brenford"
     assert brief.entity_ids == ["e1", "e4", "e2"]
     # LEAD scores fall with position: sentence 2 (12 km, 18 stops), then sentence 4 (450 million).
     assert brief.figure_ids == ["f1", "f2", "f3"]
 
 
-def test_summarize_brief_falls_back_to_the_best_sentence(doc, extraction):
-    without_events = Extraction("a1", doc.text, extraction.entities, [], extraction.figures, [], [], "test")
+def test_summarize_brief_says_the_next_event_with_its_entity_name(doc, extraction):
+    events = [event for event in extraction.events if event.id != "v1"]
+    brief = summarize(doc, Extraction("a1", doc.text, extraction.entities, events, [], [], [], "test")).brief
+    assert brief.event_id == "v3"
+    assert brief.headline == "Jonas Ek communicated about the vote"  # "He" is Jonas Ek's mention
+
+
+@pytest.mark.parametrize("events", [[], ["v2"]])
+def test_summarize_brief_falls_back_to_the_best_sentence(doc, extraction, events):
+    kept = [event for event in extraction.events if event.id in events]
+    without_events = Extraction("a1", doc.text, extraction.entities, kept, extraction.figures, [], [], "test")
     brief = summarize(doc, without_events, method=Method.LEAD).brief
     assert brief.event_id == ""
     assert brief.headline == LEAD
+
+
+@pytest.mark.parametrize(
+    ("event_type", "fillers", "expected"),
+    [
+        ("Conflict.Attack.Unspecified", {1: "Iran", 2: "Israel", 4: "Tel Aviv"}, "Iran attacked Israel at Tel Aviv"),
+        ("Conflict.Attack.Unspecified", {2: "Israel"}, ""),  # no attacker: nothing to say
+        ("Life.Die.Unspecified", {1: "Two climbers", 2: "Mont Blanc"}, "Two climbers died at Mont Blanc"),
+        ("Life.Die.Unspecified", {1: "A soldier", 3: "a sniper"}, "A soldier died, killed by a sniper"),
+        (
+            "Justice.Sentence.Unspecified",
+            {1: "A court", 2: "Erik Vahl", 4: "six years"},
+            "A court sentenced Erik Vahl to six years",
+        ),
+        (
+            "Contact.Contact.Broadcast",
+            {1: "The Kremlin", 4: "the talks"},
+            "The Kremlin communicated about the talks",  # the note "(one-way communication)" goes
+        ),
+        ("Government.Vote.Election", {1: "Voters", 2: "Rachel Dunmore"}, "Voters elected Rachel Dunmore"),
+    ],
+)
+def test_summarize_brief_realises_kairos_templates(event_type, fillers, expected):
+    template, _ = templates()[event_type]
+    assert realise(template, fillers) == expected
 
 
 def test_summarize_key_phrases_link_entities(doc, extraction):
@@ -156,3 +206,21 @@ def test_summarize_trim_phrase(nlp, sentence, chunk, expected):
     span = doc.char_span(start, start + len(chunk))
     trimmed = trim_phrase(span)
     assert (trimmed.text if trimmed is not None else None) == expected
+
+
+def test_summarize_key_phrases_never_headline_fragments(nlp):
+    """A headline's title-cased words ("Shares Surge", "Record Quarter") weigh towards a phrase the
+    story says too, but a phrase only the headline has is never listed, nor a headline's casing."""
+    title = "Vela Shares Surge After Record Quarter"
+    body = (
+        "Shares in the carmaker Vela rose by 9 per cent on Tuesday after it reported record sales of electric cars.\n\n"
+        "The company sold 120,000 electric cars in the three months to September, more than analysts had expected.\n\n"
+        "Vela said demand for electric cars was strong in Europe and that its new factory would open next year."
+    )
+    doc = nlp(make_doc(nlp, ArticleInput(text=body, title=title)))
+    texts = [
+        phrase.text for phrase in summarize(doc, Extraction("a1", doc.text, [], [], [], [], [], "test")).key_phrases
+    ]
+    assert "electric cars" in texts
+    assert not any("Surge" in text or "Quarter" in text for text in texts), texts  # both only in the headline
+    assert all(text in body for text in texts), texts

@@ -99,12 +99,38 @@ def test_summarize_lead_text_drops_the_byline_paragraph(tram):
         (len(LEAD) + 1 + len(SECOND), [2, 3]),  # two sentences and the joining space, nothing more fits
         # One code point short of the second (54 + space); 4..9 are longer, the 48-character 10 fits.
         (len(LEAD) + len(SECOND), [2, 10]),
-        (40, []),  # no story sentence is that short: never a cut sentence
     ],
 )
 def test_summarize_character_limit_lead(tram, max_characters, expected):
     summary = summarize(*tram, method=Method.LEAD, max_sentences=3, max_characters=max_characters)
     assert _indices(summary) == expected
+    assert not summary.truncated
+
+
+@pytest.mark.parametrize(
+    ("method", "max_characters", "expected"),
+    [
+        # 99 code points of the lead end inside "how" (at "ho"): the cut falls after "over".
+        (
+            Method.AUTO,
+            100,
+            "The city council of Brenford approved a new tram line on Tuesday, ending a decade of debate over\u2026",
+        ),
+        (Method.LEAD, 40, "The city council of Brenford approved a\u2026"),
+        (Method.AUTO, 5, "The\u2026"),
+        (Method.AUTO, 2, "T\u2026"),  # not even a word fits: the word is cut
+        (Method.AUTO, 1, "\u2026"),
+    ],
+)
+def test_summarize_character_limit_under_the_best_sentence_cuts_it(tram, method, max_characters, expected):
+    """The lead's gist, never a shorter sentence from further down (a quote, a credit)."""
+    summary = summarize(*tram, method=method, max_sentences=3, max_characters=max_characters)
+    assert summary.truncated
+    assert [s.text for s in summary.sentences] == [expected]
+    assert len(expected) <= max_characters
+    sentence = summary.sentences[0]
+    assert sentence.index == 2
+    assert tram[0].text[sentence.span.start : sentence.span.end] + "\u2026" == expected
 
 
 @pytest.mark.parametrize("max_characters", [60, 150, 200, 320, 500])
@@ -112,7 +138,9 @@ def test_summarize_character_limit_auto_counts_joined_text(tram, max_characters)
     summary = summarize(*tram, max_sentences=5, max_characters=max_characters)
     joined = " ".join(s.text for s in summary.sentences)
     assert len(joined) <= max_characters
-    assert all(s.text in BODY for s in summary.sentences)
+    assert summary.sentences  # the best sentence, cut when it is longer than the limit
+    assert all(s.text.removesuffix("\u2026") in BODY for s in summary.sentences)
+    assert summary.truncated is summary.sentences[0].text.endswith("\u2026")
 
 
 @pytest.mark.parametrize(

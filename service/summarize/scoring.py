@@ -1,0 +1,50 @@
+"""How much each story sentence deserves a place in an AUTO summary.
+
+What a sentence says is scored by the learned sentence scorer (``learned``): how likely the
+extractive references of BBC News Summary are to keep it, which is mostly how central it is.
+Human-written summaries (our corpora) agree on centrality but also want the lead, the title's
+subject and the longer, fact-carrying sentences, and they avoid quotations and sentences that lean
+on an earlier one: those preferences are added with weights measured on our corpora, so that one
+method serves short summaries (the lead's gist) and long ones (the story's coverage). The weights
+are data (``data/weights.yaml``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsx.service.summarize.features import FEATURES, StoryFeatures
+from newsx.service.summarize.learned import SentenceScorer
+from newsx.service.summarize.resources import weights
+
+
+def position_prior(count: int) -> np.ndarray:
+    """The lead of a news story carries its point; the prior decays over the first few sentences."""
+    return np.exp(-np.arange(count) / weights().lead_decay)
+
+
+def auto_scores(features: StoryFeatures, scorer: SentenceScorer) -> tuple[np.ndarray, np.ndarray]:
+    """Per story sentence, the learned score plus the lead prior and the human preferences, scaled
+    to [0, 1]; and the same without the damping of a sentence that points back, for when the
+    sentence it points back to is in the summary too.
+
+    Sentences that lean on an earlier one, are mostly a quotation or carry few content words read
+    badly alone and are damped."""
+    table = weights()
+    matrix = features.matrix
+    learned = scorer.probability(matrix)
+    words = features.content_words.astype(float)
+    blend = (
+        learned / learned.max()
+        + table.title_weight * features.title_overlap
+        + table.length_weight * words / max(words.max(), 1.0)
+        + table.centrality_weight * features.centrality
+        + table.lead_weight * position_prior(len(learned))
+    )
+    standalone = np.where(matrix[:, FEATURES.index("dependent_opener")] > 0, table.dependent_opener_factor, 1.0)
+    damping = np.where(matrix[:, FEATURES.index("quoted")] > 0, table.quote_factor, 1.0)
+    damping *= np.minimum(1.0, words / table.short_sentence_words)
+    top = (standalone * damping * blend).max() if blend.size else 0.0
+    if top <= 0:
+        return np.zeros(len(blend)), np.zeros(len(blend))
+    return standalone * damping * blend / top, np.minimum(1.0, damping * blend / top)

@@ -1,0 +1,110 @@
+"""The body sentences a summary chooses from: every sentence after the title, page furniture marked.
+
+Which lines are furniture (source lists, bylines, credits, calls to action) is data:
+``data/furniture.yaml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from newsx.service.domain import Span
+from newsx.service.summarize.resources import furniture_rules, weights
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass(slots=True)
+class BodySentence:
+    """A body sentence as the summariser sees it: ``tokens`` is the story part, furniture trimmed."""
+
+    index: int
+    tokens: SpacySpan
+    text: str
+    span: Span
+    boilerplate: bool
+
+
+def body_sentences(doc: Doc) -> list[BodySentence]:
+    """Every sentence after the title, trimmed of whitespace and of furniture paragraphs it swallowed.
+
+    The parser sometimes runs a sentence across a paragraph break (a byline into the lead, a
+    closing quote mark into the next paragraph); such paragraphs are cut off the sentence's ends.
+    """
+    title_end = doc._.newsx_title_end
+    body = []
+    analysed = doc.text  # Doc.text joins every token: read it once
+    for index, sent in enumerate(doc.sents):
+        stripped = analysed[sent.start_char : sent.end_char].strip()
+        if sent.start_char < title_end or not stripped:
+            continue
+        parts = _paragraph_parts(sent) if "\n" in stripped else [sent]
+        story = [part for part in parts if not is_boilerplate(part, analysed[part.start_char : part.end_char].strip())]
+        if story:
+            part, boilerplate = doc[story[0].start : story[-1].end], False
+        else:
+            part, boilerplate = sent, True
+        raw = analysed[part.start_char : part.end_char]
+        text = raw.strip()
+        start = part.start_char + len(raw) - len(raw.lstrip())
+        body.append(BodySentence(index, part, text, Span(start, start + len(text)), boilerplate))
+    return body
+
+
+def _paragraph_parts(sent: SpacySpan) -> list[SpacySpan]:
+    """The sentence split at paragraph breaks (whitespace tokens holding a blank line)."""
+    parts, start = [], sent.start
+    for token in sent:
+        if token.is_space and PARAGRAPH_BREAK.search(token.text):
+            if token.i > start:
+                parts.append(sent.doc[start : token.i])
+            start = token.i + 1
+    if sent.end > start:
+        parts.append(sent.doc[start : sent.end])
+    return [part for part in parts if part.text.strip()]
+
+
+def furniture_rule(part: SpacySpan, text: str) -> str:
+    """The id of the furniture row that makes ``part`` page furniture, or "" for story text.
+
+    ``text`` is the part's text without surrounding whitespace. Short-line rows apply only to lines
+    of fewer than ``short_line_words`` words; a line of more than twice that is always story.
+    """
+    rules = furniture_rules()
+    for rule in rules:
+        if rule.kind in ("opens", "contains") and rule.pattern.search(text):
+            return rule.id
+        if rule.kind == "marks" and len(rule.pattern.findall(text)) >= rule.min_count:
+            return rule.id
+    short = weights().short_line_words
+    if len(text.split()) > 2 * short:
+        return ""  # far too long for a header or a credit line
+    if sum(1 for token in part if not token.is_punct and not token.is_space) >= short:
+        return ""
+    for rule in rules:
+        if rule.kind == "short_line_match" and rule.pattern.match(text):
+            return rule.id
+        if rule.kind == "short_line_unfinished" and not rule.pattern.search(text):
+            return rule.id
+        if rule.kind == "short_line_verbless" and not any(rule.pattern.fullmatch(token.pos_) for token in part):
+            return rule.id
+    return ""
+
+
+def is_boilerplate(part: SpacySpan, text: str) -> bool:
+    """Page furniture rather than story (``text`` is the part's text without surrounding whitespace)."""
+    return bool(furniture_rule(part, text))
+
+
+def paragraph_of(doc: Doc, char_offset: int) -> int:
+    """Number of paragraph breaks before an offset (cached per Doc)."""
+    breaks = doc.user_data.get("newsx_paragraph_breaks")
+    if breaks is None:
+        breaks = [match.start() for match in PARAGRAPH_BREAK.finditer(doc.text)]
+        doc.user_data["newsx_paragraph_breaks"] = breaks
+    return bisect.bisect_right(breaks, char_offset)
