@@ -31,12 +31,13 @@ from spacy.tokens import Span as SpacySpan
 from newsx.service.domain import Figure, FigureKind, Span
 from newsx.service.extract import document
 from newsx.service.extract.document import doc_text, sentence_index
+from newsx.service.extract.figures.amounts import article_dollar
 from newsx.service.extract.figures.atoms import find_atoms
 from newsx.service.extract.figures.checks import is_not_a_figure, name_tokens, time_tokens
 from newsx.service.extract.figures.grammar import Grammar
-from newsx.service.extract.figures.joining import Candidate, article_dollar, join_figures
+from newsx.service.extract.figures.joining import Candidate, join_figures
 from newsx.service.extract.figures.lexicon import DATA, TABLES, Lexicon
-from newsx.service.extract.figures.subjects import ordinal_subject, ranked_ordinals, subject_of
+from newsx.service.extract.figures.subjects import ordinal_subject, ranked_ordinals, subject_of, subjects
 
 # spaCy forbids "." in factory names, so the brief's "newsx.figures.v1" is spelt with underscores.
 FACTORY_NAME = "newsx_figures_v1"
@@ -54,8 +55,14 @@ def extract_figures(doc: Doc, grammar: Grammar) -> list[Figure]:
     taken = {i for span, _ in found for i in range(span.start, span.end)}
     found += [(span, rank) for span, rank in ranked_ordinals(doc, times, grammar) if span.start not in taken]
     found.sort(key=lambda item: item[0].start_char)
+    spans = [span for span, _reading in found]
+    # a side of a score counts goals or points the text does not name: no subject
+    heads = [
+        subject_of(span, grammar) if isinstance(reading, Candidate) and not reading.score else None
+        for span, reading in found
+    ]
     figures = []
-    for number, (span, reading) in enumerate(found, 1):
+    for number, ((span, reading), subject) in enumerate(zip(found, subjects(spans, heads), strict=True), 1):
         if isinstance(reading, Candidate):
             figures.append(
                 Figure(
@@ -69,7 +76,7 @@ def extract_figures(doc: Doc, grammar: Grammar) -> list[Figure]:
                     comparator=reading.comparator,
                     unit=reading.unit,
                     currency=reading.currency,
-                    subject=subject_of(span, grammar),
+                    subject=subject,
                 )
             )
         else:

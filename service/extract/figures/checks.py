@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -53,8 +55,17 @@ def name_tokens(doc: Doc) -> set[int]:
 
 
 def _record_tokens(doc: Doc, places: Iterable[Span]) -> set[int]:
-    spans = (document.token_span(doc, place) for place in places)
-    return {i for span in spans if span is not None for i in range(span.start, span.end)}
+    """Indices of the tokens a record's code point span touches (as ``token_span`` expands it),
+    found by bisecting the token offsets: one ``char_span`` per record costs more than the search."""
+    starts = doc.to_array(IDX)
+    found: set[int] = set()
+    for place in places:
+        first = int(numpy.searchsorted(starts, place.start, side="right")) - 1
+        last = int(numpy.searchsorted(starts, place.end, side="left"))
+        while first >= 0 and starts[first] + len(doc[first]) <= place.start:
+            first += 1  # the span starts in the whitespace after a token
+        found.update(range(max(first, 0), last))
+    return found
 
 
 def _is_time_token(token: Token, words: frozenset[str]) -> bool:
@@ -73,8 +84,10 @@ def is_not_a_figure(doc: Doc, candidate: Candidate, times: set[int], names: set[
         return True
     if any(i in names for i in tokens) and candidate.kind in (FigureKind.COUNT, FigureKind.QUANTITY):
         return True
-    if not bare or candidate.comparator is not Comparator.EXACT or candidate.value_max is not None:
+    if not bare or candidate.score or candidate.comparator is not Comparator.EXACT or candidate.value_max is not None:
         return False
+    if candidate.start < candidate.atoms[0].start:
+        return False  # words of its own before the number ("equals 20"): no label, no list
     first = candidate.atoms[0]
     whole = doc.char_span(candidate.start, candidate.number_end, alignment_mode="expand")
     start = whole.start if whole is not None else number.start

@@ -1,21 +1,28 @@
-"""From atoms to candidate figures, on the text alone: ranges, comparators, scores, table cells.
+"""From atoms to candidate figures, on the text alone: ranges, comparators, scores.
 
 Decisions: a range needs its first value below the second and one meaning ("3% to $88.40" is no
-range); "from X to Y", "rose X to Y" and "raised ... by X to Y" are two figures ("grow by 2 to 3
-percent" is one); a hyphenated pair of bare integers whose first is not the smaller, or with a
-sports word near, is a score ("won 3-1"), no figure; rows of three or more bare numbers on one line
-are table cells; a bare scaled number compared with a scaled figure takes its meaning ("8.1 billion
-euros from 8.6 billion": both EUR).
+range); "from 20 to 30" is a range, but a change ("rose from 5% to 7%", "rose 5% to 7%", "raised ...
+by 3 cents to 41 cents") is two figures ("grow by 2 to 3 percent" is one); a lower and an upper
+bound joined by "and" are a range ("more than 10 and less than 20"); a hyphenated pair of bare
+integers whose first is not the smaller, or with a sports word near, is a score or tally ("won 3-1")
+and gives one count a side.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsx.service.domain import Comparator, FigureKind
+from newsx.service.extract.figures.amounts import inherit_meaning, join_parts, table_cells
 from newsx.service.extract.figures.atoms import LOWER_WORD, Atom
 from newsx.service.extract.figures.grammar import Grammar
 from newsx.service.extract.figures.lexicon import ARTICLE_DOLLAR
+
+_DASHES = ("-", "–", "—")
+_LOWER = {Comparator.MORE_THAN, Comparator.AT_LEAST}
+_UPPER = {Comparator.LESS_THAN, Comparator.AT_MOST}
+_INCLUSIVE = {Comparator.MORE_THAN: Comparator.AT_LEAST, Comparator.LESS_THAN: Comparator.AT_MOST}
 
 
 @dataclass(slots=True)
@@ -33,51 +40,103 @@ class Candidate:
     unit: str
     currency: str
     atoms: list[Atom]
+    score: bool = False  # one side of a score or tally ("3-1"): no label, however it is preceded
 
 
 def join_figures(text: str, atoms: list[Atom], grammar: Grammar, dollar: str = "USD") -> list[Candidate]:
     """Join atoms into ranges, attach comparators before and after, and classify each figure."""
-    lex = grammar.lex
     candidates: list[Candidate] = []
-    cells = _table_cells(text, atoms)
-    atoms = _join_minor_units(text, [atom for atom in atoms if id(atom) not in cells], grammar)
-    openers = lex.group("range_openers")
+    cells = table_cells(text, atoms)
+    atoms = join_parts(text, [atom for atom in atoms if id(atom) not in cells], grammar)
     index = 0
     while index < len(atoms):
         first = atoms[index]
         group = [first]
         index += 1
-        opener = grammar.comparator_before.search(text, max(0, first.start - 30), first.start)
-        opener_word = opener.group("word").lower() if opener else ""
+        opener = grammar.comparator_before(text, first.start)
+        opener_word = " ".join(opener.group("word").lower().split()) if opener else ""
         if index < len(atoms):
             following = atoms[index]
             join = grammar.range_join.fullmatch(text, first.end, following.start)
             joiner = join.group().strip().lower() if join else ""
-            if joiner in ("-", "–", "—") and is_score(text, first, following, grammar):
+            if joiner in _DASHES and is_score(text, first, following, grammar):
+                sides = [_classify([first], dollar), _classify([following], dollar)]
+                for side in sides:
+                    side.score = True
+                candidates += sides
                 index += 1
-                continue  # a score or vote tally: "won 3-1", "a 20-15 vote"
-            if joiner and _is_range(first, following, joiner, opener_word, _changed(text, first, grammar)):
+                continue  # a score or tally, one figure a side: "won 3-1", "a 20-15 vote"
+            between = opener_word in grammar.lex.group("and_openers")
+            if joiner and _is_range(first, following, joiner, between, _changed(text, first, grammar)):
                 group.append(following)
                 index += 1
         candidate = _classify(group, dollar)
-        unit_before = grammar.unit_before.search(text, max(0, first.start - 15), first.start)
-        if unit_before and candidate.kind is FigureKind.COUNT:
-            candidate.kind, candidate.unit = FigureKind.QUANTITY, lex.prefix_units[unit_before.group("unit").lower()]
-            candidate.start = unit_before.start()
-        if opener:
-            candidate.start = opener.start("word")
-            if opener_word not in openers:
-                candidate.comparator = lex.comparators[" ".join(opener_word.split())]
-            elif len(group) == 1:
-                candidate.start = first.start
-        trailing = grammar.trailing.match(text, candidate.end)
-        if trailing and candidate.value_max is None:
-            word = " ".join(trailing.group().lower().replace("-", " ").split())
-            candidate.comparator = lex.trailing_comparators[word]
-            candidate.end = trailing.end()
+        _read_around(text, candidate, opener, grammar)
         candidates.append(candidate)
-    _inherit_meaning(text, candidates, grammar)
+    candidates = _join_bounds(text, candidates, grammar)
+    inherit_meaning(text, candidates, grammar)
     return candidates
+
+
+def _read_around(text: str, candidate: Candidate, opener: re.Match[str] | None, grammar: Grammar) -> None:
+    """Attach the comparator before ("at least"), the unit before ("magnitude 7.1", "aged 45") and
+    the comparator after ("200-plus", "50 or more"; "or equal to" makes a strict one inclusive)."""
+    lex = grammar.lex
+    first = candidate.atoms[0]
+    if opener:
+        word = " ".join(opener.group("word").lower().split())
+        if word not in lex.group("range_openers"):
+            candidate.start, candidate.comparator = opener.start("word"), lex.comparators[word]
+        elif len(candidate.atoms) > 1:
+            candidate.start = opener.start("word")
+    before = opener.start("word") if opener else first.start
+    unit_before = grammar.unit_before(text, before)
+    if unit_before and candidate.kind is FigureKind.COUNT:
+        suffix = lex.prefix_units[" ".join(unit_before.group("unit").lower().split())]
+        candidate.kind, candidate.unit = suffix.kind, suffix.unit
+        candidate.value *= suffix.factor
+        candidate.value_max = None if candidate.value_max is None else candidate.value_max * suffix.factor
+        candidate.start = unit_before.start()
+    trailing = grammar.trailing.match(text, candidate.end)
+    if trailing and candidate.value_max is None:
+        comparator = lex.trailing_comparators[" ".join(trailing.group().lower().replace("-", " ").split())]
+        if comparator is Comparator.EXACT:
+            candidate.comparator = _INCLUSIVE.get(candidate.comparator, candidate.comparator)
+        else:
+            candidate.comparator = comparator
+        candidate.end = trailing.end()
+
+
+def _join_bounds(text: str, candidates: list[Candidate], grammar: Grammar) -> list[Candidate]:
+    """A lower and an upper bound joined by "and" or "but" are one range when the lower is below
+    the upper: "more than 10 and less than 20", "at most 100 and at least 20"."""
+    joined: list[Candidate] = []
+    for candidate in candidates:
+        last = joined[-1] if joined else None
+        if last is None or not grammar.bound_join.fullmatch(text, last.end, candidate.start):
+            joined.append(candidate)
+            continue
+        bounds = {last.comparator, candidate.comparator}
+        low, high = (last, candidate) if last.comparator in _LOWER else (candidate, last)
+        kinds = {last.kind, candidate.kind} - {FigureKind.COUNT}
+        if not (bounds & _LOWER and bounds & _UPPER and low.value < high.value and len(kinds) <= 1):
+            joined.append(candidate)
+            continue
+        stated = last if last.kind is not FigureKind.COUNT else candidate
+        joined[-1] = Candidate(
+            start=last.start,
+            end=candidate.end,
+            number_start=last.number_start,
+            number_end=candidate.number_end,
+            kind=stated.kind,
+            value=low.value,
+            value_max=high.value,
+            comparator=Comparator.EXACT,
+            unit=stated.unit,
+            currency=stated.currency,
+            atoms=last.atoms + candidate.atoms,
+        )
+    return joined
 
 
 def _changed(text: str, first: Atom, grammar: Grammar) -> bool:
@@ -91,75 +150,15 @@ def _changed(text: str, first: Atom, grammar: Grammar) -> bool:
     )
 
 
-def _join_minor_units(text: str, atoms: list[Atom], grammar: Grammar) -> list[Atom]:
-    """One amount from a major and a minor unit: "8 dollars and 50 cents" -> 8.5, "£3 and 20p"."""
-    joined: list[Atom] = []
-    for atom in atoms:
-        last = joined[-1] if joined else None
-        minor = atom.suffix is not None and atom.suffix.kind is FigureKind.MONEY and atom.suffix.factor < 1
-        if (
-            last is not None
-            and minor
-            and (last.currency or (last.suffix and last.suffix.kind is FigureKind.MONEY))
-            and last.multiplier == 1.0
-            and not (last.suffix and last.suffix.factor < 1)
-            and atom.value < 1
-            and grammar.and_join.fullmatch(text, last.end, atom.start)
-        ):
-            joined[-1] = Atom(
-                last.start,
-                atom.end,
-                last.number_start,
-                atom.number_end,
-                last.value + atom.value,
-                last.digits,
-                last.suffix,
-                last.currency,
-                last.multiplier,
-                text[last.number_start : atom.number_end],
-            )
-        else:
-            joined.append(atom)
-    return joined
-
-
-def _inherit_meaning(text: str, candidates: list[Candidate], grammar: Grammar) -> None:
-    """A bare scaled number compared with a scaled figure means the same: "8.1 billion euros from 8.6
-    billion" -> both EUR. Both need a multiplier, so "rose 3% to 4,000" stays two kinds."""
-    for before, after in zip(candidates, candidates[1:]):
-        if not grammar.comparison_join.fullmatch(text, before.end, after.start):
-            continue
-        for bare, stated in ((after, before), (before, after)):
-            scaled = bare.atoms[0].multiplier != 1.0 and stated.atoms[-1].multiplier != 1.0
-            if bare.kind is FigureKind.COUNT and stated.kind is not FigureKind.COUNT and scaled:
-                bare.kind, bare.unit, bare.currency = stated.kind, stated.unit, stated.currency
-
-
-def _table_cells(text: str, atoms: list[Atom]) -> set[int]:
-    """Ids of bare numbers in runs of three or more on one line with only spaces between them:
-    rows of results tables ("PSV Eindhoven 24 18 4 2 61 19 58")."""
-    cells: set[int] = set()
-    run: list[Atom] = []
-    for atom in [*atoms, None]:
-        bare = atom is not None and atom.digits and not atom.suffix and not atom.currency
-        if atom is not None and bare and run and text[run[-1].end : atom.start].strip(" \t") == "":
-            run.append(atom)
-            continue
-        if len(run) >= 3:
-            cells.update(id(cell) for cell in run)
-        run = [atom] if atom is not None and bare else []
-    return cells
-
-
-def _is_range(first: Atom, second: Atom, joiner: str, opener: str, changed: bool) -> bool:
-    if joiner == "and" and opener != "between":
-        return False
+def _is_range(first: Atom, second: Atom, joiner: str, between: bool, changed: bool) -> bool:
+    if joiner == "and" and not between:
+        return False  # "and" joins a range only after "between"
     if first.value >= second.value:
         return False
     first_meaning, second_meaning = _meaning(first), _meaning(second)
     if first_meaning and second_meaning and first_meaning != second_meaning:
         return False  # "3% to $88.40", "5 kg to 3 km"
-    return not (joiner == "to" and (opener == "from" or changed))  # "rose (from) 5% to 7%": two figures
+    return not (joiner == "to" and changed)  # "rose (from) 5% to 7%": two figures; "from 20 to 30" one
 
 
 def _meaning(atom: Atom) -> tuple[FigureKind, str, str] | None:
@@ -213,19 +212,3 @@ def _classify(group: list[Atom], dollar: str) -> Candidate:
         currency=currency,
         atoms=group,
     )
-
-
-def article_dollar(text: str, grammar: Grammar) -> str:
-    """The dollar a bare "$" means: the one non-US dollar the article names explicitly, else USD."""
-    lex = grammar.lex
-    lowered = text.lower()
-    if "$" not in text and "dollar" not in lowered:
-        return "USD"  # no dollar to resolve: skip the name scan
-    named = set()
-    for name, code in lex.currency_names.items():
-        if code in lex.dollar_codes and code != "USD" and " " in name and name in lowered:
-            named.add(code)
-    for symbol, code in lex.currency_symbols.items():
-        if code in lex.dollar_codes and code != "USD" and len(symbol) > 1 and symbol.endswith("$") and symbol in text:
-            named.add(code)
-    return named.pop() if len(named) == 1 else "USD"

@@ -70,11 +70,13 @@ class CardinalRow(FigureRow):
 
 class MultiplierRow(FigureRow):
     """Words and letters after a number that multiply it ("3bn", "2 lakh"); ``currency_only``
-    spellings multiply only beside a currency ("$5m"; elsewhere "5m" is metres)."""
+    spellings multiply only beside a currency ("$5m"; elsewhere "5m" is metres); ``exact`` ones
+    only in the case written ("1MM": "mm" is millimetres)."""
 
     factor: float
-    spellings: tuple[str, ...]
+    spellings: tuple[str, ...] = ()
     currency_only: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
 
 
 class FractionRow(FigureRow):
@@ -108,12 +110,20 @@ class UnitRow(FigureRow):
 
     @model_validator(mode="after")
     def _subsets(self) -> UnitRow:
-        if self.kind not in (FigureKind.QUANTITY, FigureKind.PERCENT):
-            raise ValueError("a unit's kind is QUANTITY or PERCENT")
+        if self.kind not in (FigureKind.QUANTITY, FigureKind.PERCENT, FigureKind.AGE):
+            raise ValueError("a unit's kind is QUANTITY, PERCENT or AGE")
         stray = (set(self.tight) | set(self.wordy)) - set(self.spellings)
         if stray:
             raise ValueError(f"tight or wordy spellings not among the spellings: {sorted(stray)}")
         return self
+
+
+class CompoundRow(FigureRow):
+    """A measure written in two units, the smaller one's share of the larger ("6ft 2in", "7lb 4oz")."""
+
+    major: str
+    minor: str
+    share: float
 
 
 class PowerRow(FigureRow):
@@ -125,16 +135,16 @@ class PowerRow(FigureRow):
 
 class CurrencyRow(FigureRow):
     """A currency (``code``: ISO 4217, or "$" for the dollar the article means) and how news writes
-    it: names after a number, symbols before it (``tight_symbols`` glued to the digits), symbols
-    also after it, whether the code itself is written, and ``weak`` names that are ordinary words
-    too and count only after a number of at least the given size."""
+    it: names after a number, symbols before it (``tight_symbols`` glued to the digits), whether
+    the code itself is written (``word_code``: only in capitals, the code being a word too: "TRY"),
+    and ``weak`` names that are ordinary words too and count only after a number of this size."""
 
     code: str
     words: tuple[str, ...] = ()
     symbols: tuple[str, ...] = ()
     tight_symbols: tuple[str, ...] = ()
-    trailing_symbols: tuple[str, ...] = ()
     written_code: bool = False
+    word_code: bool = False
     weak: dict[str, float] = {}
 
 
@@ -167,6 +177,9 @@ TABLES: dict[tuple[str, str], type[FigureRow]] = {
     ("numbers.yaml", "words"): WordsRow,
     ("units.yaml", "units"): UnitRow,
     ("units.yaml", "powers"): PowerRow,
+    ("units.yaml", "compounds"): CompoundRow,
+    ("units.yaml", "words"): WordsRow,
+    ("units.yaml", "rates"): WordsRow,
     ("money.yaml", "currencies"): CurrencyRow,
     ("money.yaml", "minor_units"): MinorUnitRow,
     ("money.yaml", "words"): WordsRow,
@@ -196,6 +209,7 @@ class Lexicon:
     scales: dict[str, float] = field(default_factory=dict)
     groups: dict[str, float] = field(default_factory=dict)
     multipliers: dict[str, float] = field(default_factory=dict)
+    exact_multipliers: dict[str, float] = field(default_factory=dict)
     currency_only_multipliers: frozenset[str] = frozenset()
     fractions: dict[str, int] = field(default_factory=dict)
     unicode_fractions: dict[str, float] = field(default_factory=dict)
@@ -204,7 +218,10 @@ class Lexicon:
     ordinals: dict[str, int] = field(default_factory=dict)
     suffixes: dict[str, Suffix] = field(default_factory=dict)
     shadowed_units: dict[str, Suffix] = field(default_factory=dict)
-    prefix_units: dict[str, str] = field(default_factory=dict)
+    prefix_units: dict[str, Suffix] = field(default_factory=dict)
+    compounds: dict[tuple[str, str], float] = field(default_factory=dict)
+    rate_bases: frozenset[str] = frozenset()  # units a rate may divide ("meter" in "meter per second")
+    rate_times: dict[str, str] = field(default_factory=dict)  # spellings of the time after "per" or "/"
     tight_units: frozenset[str] = frozenset()
     wordy_units: frozenset[str] = frozenset()
     currency_names: dict[str, str] = field(default_factory=dict)
@@ -223,6 +240,11 @@ class Lexicon:
         """Read and check every table of ``folder``; a bad row raises ``RuleFileError``."""
         lexicon = cls(folder)
         rows = {key: load_rows(folder / key[0], model, key[1]) for key, model in TABLES.items()}
+        for (_name, section), table in rows.items():
+            if section == "words":
+                for words in _typed(table, WordsRow):
+                    group = words.id.split(":")[0]
+                    lexicon.words[group] = lexicon.group(group) | frozenset(words.words)
         lexicon._read_numbers(rows)
         currencies = _typed(rows[("money.yaml", "currencies")], CurrencyRow)
         lexicon._read_currencies(currencies)
@@ -232,14 +254,13 @@ class Lexicon:
             currencies,
             _typed(rows[("money.yaml", "minor_units")], MinorUnitRow),
         )
+        for rate in _typed(rows[("units.yaml", "rates")], WordsRow):
+            lexicon.rate_times.update({word.lower(): rate.id for word in rate.words})
+        for compound in _typed(rows[("units.yaml", "compounds")], CompoundRow):
+            lexicon.compounds[(compound.major, compound.minor)] = compound.share
         for row in _typed(rows[("comparators.yaml", "comparators")], ComparatorRow):
             lexicon.comparators.update(dict.fromkeys(row.before, row.comparator))
             lexicon.trailing_comparators.update(dict.fromkeys(row.after, row.comparator))
-        for (_name, section), table in rows.items():
-            if section == "words":
-                for words in _typed(table, WordsRow):
-                    group = words.id.split(":")[0]
-                    lexicon.words[group] = lexicon.group(group) | frozenset(words.words)
         return lexicon
 
     def group(self, name: str) -> frozenset[str]:
@@ -260,6 +281,7 @@ class Lexicon:
         for multiplier in _typed(rows[("numbers.yaml", "multipliers")], MultiplierRow):
             self.multipliers.update(dict.fromkeys((s.lower() for s in multiplier.spellings), multiplier.factor))
             self.currency_only_multipliers |= frozenset(multiplier.currency_only)
+            self.exact_multipliers.update(dict.fromkeys(multiplier.exact, multiplier.factor))
         denominators = set()
         for fraction in _typed(rows[("numbers.yaml", "fractions")], FractionRow):
             self.fractions.update(dict.fromkeys(fraction.words, fraction.denominator))
@@ -289,9 +311,17 @@ class Lexicon:
             self.currency_names.update(dict.fromkeys(currency.words, currency.code))
             self.currency_symbols.update(dict.fromkeys(currency.symbols, currency.code))
             self.tight_symbols |= frozenset(currency.tight_symbols)
-            self.trailing_symbols += currency.trailing_symbols
             self.weak_currency_words.update(currency.weak)
         self.currency_symbols.update({c.code: c.code for c in currencies if c.written_code})
+        # "C $", "hk$", "hk $": dollar symbols spaced or lower-cased; "a $5" and "it's $5" stay plain
+        for symbol, code in list(self.currency_symbols.items()):
+            prefix = symbol[:-1]
+            if symbol.endswith("$") and prefix.replace(".", "").isalpha():
+                plain = prefix.lower() in self.group("symbol_prefix_words")
+                for variant in (f"{prefix} $", f"{prefix.lower()}$", *(() if plain else (f"{prefix.lower()} $",))):
+                    self.currency_symbols.setdefault(variant, code)
+        # one-character symbols are written after the number too: "20€", "100 ₡"
+        self.trailing_symbols = tuple(s for s in self.currency_symbols if len(s) == 1 and not s.isalnum())
 
     def _read_suffixes(
         self, units: list[UnitRow], powers: list[PowerRow], currencies: list[CurrencyRow], minors: list[MinorUnitRow]
@@ -306,11 +336,14 @@ class Lexicon:
             if unit.dimension == "length":
                 for power in powers:
                     powered = Suffix(FigureKind.QUANTITY, unit=f"{power.id} {name}")
+                    self.rate_bases |= {powered.unit}
                     for spelling in unit.spellings:
                         if not spelling.endswith((".", "\u2033", "\u2032")):
                             table.update({f"{prefix} {spelling}": powered for prefix in power.prefixes})
                     table.update({unit.spellings[0] + mark: powered for mark in power.marks})
-            self.prefix_units.update(dict.fromkeys(unit.before, name))
+            self.prefix_units.update(dict.fromkeys(unit.before, Suffix(unit.kind, unit=name, factor=unit.factor)))
+            if unit.dimension in ("length", "volume"):
+                self.rate_bases |= {name}
             self.tight_units |= frozenset(unit.tight)
             self.wordy_units |= frozenset(unit.wordy)
         for name, code in self.currency_names.items():
@@ -321,8 +354,13 @@ class Lexicon:
             self.glued_money_words |= frozenset(minor.glued)
             table.update(dict.fromkeys(minor.words, Suffix(FigureKind.MONEY, currency=minor.code, factor=minor.factor)))
         for currency in currencies:
-            for spelling in ((currency.code,) if currency.written_code else ()) + currency.trailing_symbols:
-                table.setdefault(spelling, Suffix(FigureKind.MONEY, currency=self.currency_symbols[spelling]))
+            if currency.written_code:  # "5 USD", "20 usd"
+                codes = (currency.code,) if currency.word_code else (currency.code, currency.code.lower())
+                table.update(
+                    {code: Suffix(FigureKind.MONEY, currency=currency.code) for code in codes if code not in table}
+                )
+        for symbol in self.trailing_symbols:
+            table.setdefault(symbol, Suffix(FigureKind.MONEY, currency=self.currency_symbols[symbol]))
 
 
 def _typed(rows: Iterable[FigureRow], model: type[Row]) -> list[Row]:

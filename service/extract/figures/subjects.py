@@ -33,32 +33,46 @@ def noun_phrase(token: Token, outside: int = -1) -> str:
     return token.doc[start : token.i + 1].text
 
 
-def subject_of(span: SpacySpan, grammar: Grammar) -> str:
-    """The thing a figure counts or measures, from the dependency parse ("" when none is found)."""
+def subject_of(span: SpacySpan, grammar: Grammar) -> Token | None:
+    """The noun a figure counts or measures, from the dependency parse (None when none is found)."""
     inside = range(span.start, span.end)
     root = span.root
     head = root.head
     if head.i not in inside and root.dep_ in MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN") and head.is_alpha:
-        return noun_phrase(head, span.end - 1)
+        return head
     for token in span:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i not in inside:
                 objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
                 if objects:
-                    return noun_phrase(objects[0])
+                    return objects[0]
     if root.dep_ == "pobj" and head.dep_ == "prep":
         governor = head.head
         if head.lower_ == "of" and governor.pos_ == "NOUN" and governor.i not in inside:
-            return noun_phrase(governor)
+            return governor
         head = governor
     elif root.dep_ not in ("dobj", "attr", "npadvmod", "oprd", "nsubj"):
-        return ""
+        return None
     measures = grammar.lex.group("measure_verbs")
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in measures and root.dep_ != "nsubj":
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
         if subjects:
-            return noun_phrase(subjects[0])
-    return ""
+            return subjects[0]
+    return None
+
+
+def subjects(spans: list[SpacySpan], heads: list[Token | None]) -> list[str]:
+    """Each figure's subject as written; a noun inside another figure ("soles" of "250 million soles
+    ($67 million)") is no subject: the figure it belongs to lends its own."""
+    owners = {i: n for n, span in enumerate(spans) for i in range(span.start, span.end)}
+    found = []
+    for number, (span, head) in enumerate(zip(spans, heads, strict=True)):
+        owner = owners.get(head.i) if head is not None else None
+        if owner is not None and owner != number:
+            lent = heads[owner]
+            head = lent if lent is not None and lent.i not in owners else None
+        found.append("" if head is None else noun_phrase(head, span.end - 1 if head.i >= span.end else -1))
+    return found
 
 
 def ranked_ordinals(doc: Doc, times: set[int], grammar: Grammar) -> list[tuple[SpacySpan, float]]:
@@ -67,16 +81,17 @@ def ranked_ordinals(doc: Doc, times: set[int], grammar: Grammar) -> list[tuple[S
     found = []
     for index in _ordinal_tokens(doc, grammar):
         token = doc[index]
-        if token.i in times:
-            continue
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if following is not None and following.text in ("-", "–") and token.i + 2 < len(doc):
             following = doc[token.i + 2]
+        timed = following is not None and following.lower_ in lex.group("timed_ranking_words")
+        if token.i in times and not timed:
+            continue  # "the 5th of May", "the 21st century"; but "the 94th minute" of a match ranks
         previous = doc[token.i - 1] if token.i > 0 else None
         ranks = (following is not None and following.lower_ in lex.group("ranking_words")) or (
             previous is not None and previous.lower_ in lex.group("ranking_verbs")
         )
-        if ranks:
+        if ranks or timed:
             digit = grammar.digit_ordinal.fullmatch(token.lower_)
             value = float(digit.group(1)) if digit else float(lex.ordinals[token.lower_])
             found.append((doc[token.i : token.i + 1], value))
