@@ -61,6 +61,8 @@ def test_figures_sentence_index_counts_the_title(analyse):
             [("250 million soles", FigureKind.MONEY, 250e6, "fine"), ("$67 million", FigureKind.MONEY, 67e6, "fine")],
         ),
         ("The planet is 3.9 Earth masses.", [("3.9 Earth masses", FigureKind.QUANTITY, 3.9, "planet")]),
+        # a unit glued before its number by a hyphen is no identifier
+        ("Tuesday's magnitude-6.2 quake shook the city.", [("magnitude-6.2", FigureKind.QUANTITY, 6.2, "quake")]),
     ],
 )
 def test_figures_new_user_classes(analyse, text, expected):

@@ -1,22 +1,28 @@
-"""Figures: counts, money, percentages, quantities and ranked ordinals; component ``newsx_figures_v1``.
+"""Figures: counts, money, percentages, quantities, ages and ranked ordinals; component ``newsx_figures_v1``.
 
 A regular grammar (``grammar``) built from the tables in ``data/`` (``lexicon``) finds number atoms in
-the text (``atoms``); they are joined into ranges and given their comparators (``joining``), numbers
-that are no figures are dropped on the parse (``checks``) and the subject is read from it
-(``subjects``). The records go to ``document.state(doc).figures``.
+the text and reads their values (``atoms``, ``values``); atoms that make one amount are joined
+(``amounts``), ranges, comparators and scores are read (``joining``), numbers that are no figures are
+dropped on the parse (``checks``) and the subject is read from it (``subjects``). The records go to
+``document.state(doc).figures``.
 
 Decisions (general rules, documented here because callers rely on them):
 - Values: PERCENT in percentage points ("40%" -> 40, "50 basis points" -> 0.5); MONEY in the
-  currency's major unit ("50 cents" -> 0.5); QUANTITY in the unit as written (no conversion).
+  currency's major unit ("50 cents" -> 0.5); QUANTITY in the unit as written (no conversion, but
+  compound measures in the larger unit: "6ft 2in" -> 6.1667 foot); AGE in years with the written
+  unit kept ("a 9-month-old" -> 0.75, unit "month").
 - Currency: ISO 4217. A bare "$" or "dollars" is USD unless the article explicitly names exactly
   one other dollar ("Australian dollars", "A$", "HK$" ...), which it then means. "pounds" is GBP
   unless a weight cue ("weighs", "of" after it ...) makes it the mass unit.
 - Durations ("a 90-minute match", "three years") are time expressions of ``newsx_times_v1``, never
-  figures; any number inside a time expression (years, days, clock times) is skipped.
-- "two and a half" is 2.5, "seven point five" 7.5, "8 dollars and 50 cents" 8.5, "12 500" 12,500; a
-  capital "M" or "B" is million or billion ("5M units"), a lower-case "m" after a bare number metres.
+  figures; a count inside a time expression is skipped, but an age is kept ("five years old",
+  which times may also read as a duration) and so is a match minute ("the 94th minute").
+- A score or tally ("won 3-1", "a 20-15 vote") is one COUNT a side, without a subject.
+- A range sets ``value`` and ``value_max`` ("between 20 and 30", "from 20 to 30", "more than 10 and
+  less than 20"); an open bound sets the comparator ("at least 30", "200 or more", ">10"); a change
+  ("rose from 5% to 7%") is two figures.
 - Spans cover comparator words, currency, number(s) and unit ("approximately 200", "$3.5bn",
-  "between 20 and 30 per cent"), never the counted noun.
+  "between 20 and 30 per cent", "aged 45"), never the counted noun.
 """
 
 from __future__ import annotations

@@ -57,8 +57,8 @@ def read_atom(match: re.Match[str], text: str, grammar: Grammar) -> Atom | None:
     lex = grammar.lex
     start = match.start()
     before = text[start - 1] if start else " "
-    if before.isalnum() or before in "_#@/\\:." or (before in "-–" and _word_before(text, start - 1)):
-        return None  # "COVID-19", "scp2-173m", "#5", "1.2.3"
+    if before.isalnum() or before in "_#@/\\:." or (before in "-–" and _identifier(text, start - 1, grammar)):
+        return None  # "COVID-19", "scp2-173m", "#5", "1.2.3" ("magnitude-6.2" is a unit and its number)
     reading = _read_number(match, text, grammar)
     if reading is None:
         return None
@@ -196,12 +196,14 @@ def _plain_value(text: str, grammar: Grammar) -> float | None:
     return reading[0] if reading is not None and reading[1] == len(words) else None
 
 
-def _word_before(text: str, dash: int) -> bool:
-    """Whether the characters glued before a dash hold a letter: an identifier ("scp2-", "COVID-")."""
+def _identifier(text: str, dash: int, grammar: Grammar) -> bool:
+    """Whether the characters glued before a dash hold a letter and are no unit: an identifier
+    ("scp2-", "COVID-"), not "magnitude-"."""
     start = dash
     while start > 0 and text[start - 1].isalnum():
         start -= 1
-    return any(ch.isalpha() for ch in text[start:dash])
+    word = text[start:dash]
+    return any(ch.isalpha() for ch in word) and word.lower() not in grammar.lex.prefix_units
 
 
 def _compared(text: str, start: int, grammar: Grammar) -> bool:

@@ -97,6 +97,10 @@ def _read_around(text: str, candidate: Candidate, opener: re.Match[str] | None, 
         candidate.value *= suffix.factor
         candidate.value_max = None if candidate.value_max is None else candidate.value_max * suffix.factor
         candidate.start = unit_before.start()
+        ahead = None if opener else grammar.comparator_before(text, unit_before.start())
+        if ahead and " ".join(ahead.group("word").lower().split()) in lex.comparators:
+            word = " ".join(ahead.group("word").lower().split())
+            candidate.start, candidate.comparator = ahead.start("word"), lex.comparators[word]  # "over the age of 65"
     trailing = grammar.trailing.match(text, candidate.end)
     if trailing and candidate.value_max is None:
         comparator = lex.trailing_comparators[" ".join(trailing.group().lower().replace("-", " ").split())]

@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsx.service.extract.document import doc_text
 from newsx.service.extract.figures.grammar import Grammar
+from newsx.service.extract.figures.values import ordinal_words
 
 # Dependency labels through which a number or unit modifies the noun it counts or measures.
 MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod", "npadvmod", "det", "appos", "poss"})
@@ -93,9 +94,32 @@ def ranked_ordinals(doc: Doc, times: set[int], grammar: Grammar) -> list[tuple[S
         )
         if ranks or timed:
             digit = grammar.digit_ordinal.fullmatch(token.lower_)
-            value = float(digit.group(1)) if digit else float(lex.ordinals[token.lower_])
-            found.append((doc[token.i : token.i + 1], value))
+            if digit:
+                found.append((doc[token.i : token.i + 1], float(digit.group(1))))
+            else:
+                found.append(_compound_ordinal(doc, token, grammar))
     return found
+
+
+def _compound_ordinal(doc: Doc, token: Token, grammar: Grammar) -> tuple[SpacySpan, float]:
+    """An ordinal in words with the number words before it ("twenty-first", "one hundred fifth")."""
+    lex = grammar.lex
+    start = token.i
+    while start > 0 and (doc[start - 1].text in ("-", "\u2013") or _number_word(doc[start - 1].lower_, grammar)):
+        start -= 1
+    while start < token.i and doc[start].text in ("-", "\u2013"):
+        start += 1
+    for first in range(start, token.i + 1):
+        words = [t.lower_ for t in doc[first : token.i + 1] if t.text not in ("-", "\u2013")]
+        rank = ordinal_words(words, lex)
+        if rank is not None:
+            return doc[first : token.i + 1], float(rank)
+    return doc[token.i : token.i + 1], float(lex.ordinals[token.lower_])
+
+
+def _number_word(word: str, grammar: Grammar) -> bool:
+    lex = grammar.lex
+    return word in lex.small or word in lex.tens or word in lex.scales
 
 
 def _ordinal_tokens(doc: Doc, grammar: Grammar) -> list[int]:

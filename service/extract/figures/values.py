@@ -151,10 +151,23 @@ def ordinal_words(words: list[str], lex: Lexicon) -> int | None:
     rank = lex.ordinals.get(words[-1])
     if rank is None or len(words) == 1:
         return rank
+    if not _ordinal_joins(words[-2], rank, lex):
+        return None  # "280 million first": a number, then an ordinal of its own
     before = _cardinal(words[:-1], lex)
     if before is None or (rank < 10 and before % 10 != 0 and before < 100):
         return None
     return int(before * rank) if rank >= 100 and before < rank else int(before + rank)
+
+
+def _ordinal_joins(previous: str, rank: int, lex: Lexicon) -> bool:
+    """Whether an ordinal word closes the number before it: a ten before a unit ("twenty-first"),
+    "hundred" before a rank below a hundred ("one hundred eleventh"), a number before a scale
+    ordinal ("two hundredth", "three trillionth")."""
+    if rank >= 100:
+        return _small(previous, lex) is not None or previous in lex.scales
+    if rank < 10:
+        return previous in lex.tens or lex.scales.get(previous) == 100
+    return lex.scales.get(previous) == 100
 
 
 def _cardinal(words: list[str], lex: Lexicon) -> float | None:
@@ -170,8 +183,8 @@ def _cardinal(words: list[str], lex: Lexicon) -> float | None:
     for index, word in enumerate(words):
         value = _small(word, lex)
         if value is not None:
-            if last == "unit" or (last == "ten" and (value >= 10 or value == 0)):
-                return None  # "one two", "twenty thirty", "twenty twelve"
+            if last == "unit" or (last == "ten" and (value >= 10 or value == 0)) or (last == "and" and value == 0):
+                return None  # "one two", "twenty thirty", "twenty twelve", "3 hundred and 0"
             if word[0].isdigit() and last == "start" and index + 1 < len(words) and words[index + 1] not in lex.scales:
                 return None  # digits stand in words only before a scale: "3 hundred"
             if word[0].isdigit() and last == "ten":
