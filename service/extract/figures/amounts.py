@@ -109,16 +109,10 @@ def inherit_meaning(text: str, candidates: list[Candidate], grammar: Grammar) ->
 
 
 def article_dollar(text: str, grammar: Grammar) -> str:
-    """The dollar a bare "$" means: the one non-US dollar the article names explicitly, else USD."""
-    lex = grammar.lex
-    lowered = text.lower()
-    if "$" not in text and "dollar" not in lowered:
+    """The dollar a bare "$" means: the one non-US dollar the article names explicitly ("Australian
+    dollars", "A$", "HK$"), else USD."""
+    if "$" not in text and "dollar" not in text.lower():
         return "USD"  # no dollar to resolve: skip the name scan
-    named = set()
-    for name, code in lex.currency_names.items():
-        if code in lex.dollar_codes and code != "USD" and " " in name and name in lowered:
-            named.add(code)
-    for symbol, code in lex.currency_symbols.items():
-        if code in lex.dollar_codes and code != "USD" and len(symbol) > 1 and symbol.endswith("$") and symbol in text:
-            named.add(code)
+    spellings = (" ".join(m.group().split()) for m in grammar.other_dollar.finditer(text))
+    named = {grammar.other_dollars.get(s) or grammar.other_dollars[s.lower()] for s in spellings}
     return named.pop() if len(named) == 1 else "USD"

@@ -64,8 +64,7 @@ def read_atom(match: re.Match[str], text: str, grammar: Grammar) -> Atom | None:
         return None
     value, number_end, scaled = reading
     raw = text[match.start("number") : number_end]
-    tail = grammar.tail.match(text, number_end)
-    assert tail is not None  # every part of the tail is optional
+    tail = grammar.tail_at(text, number_end)
     end = tail.end()
     if end < len(text) and (
         text[end].isalnum() or (text[end] in ":/" and end + 1 < len(text) and text[end + 1].isdigit())

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 import numpy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -56,16 +56,19 @@ def name_tokens(doc: Doc) -> set[int]:
 
 def _record_tokens(doc: Doc, places: Iterable[Span]) -> set[int]:
     """Indices of the tokens a record's code point span touches (as ``token_span`` expands it),
-    found by bisecting the token offsets: one ``char_span`` per record costs more than the search."""
-    starts = doc.to_array(IDX)
-    found: set[int] = set()
-    for place in places:
-        first = int(numpy.searchsorted(starts, place.start, side="right")) - 1
-        last = int(numpy.searchsorted(starts, place.end, side="left"))
-        while first >= 0 and starts[first] + len(doc[first]) <= place.start:
-            first += 1  # the span starts in the whitespace after a token
-        found.update(range(max(first, 0), last))
-    return found
+    found with arrays: one ``char_span`` per record costs more than the whole search."""
+    bounds = numpy.array([(place.start, place.end) for place in places], dtype=numpy.int64).reshape(-1, 2)
+    if not len(doc) or not len(bounds):
+        return set()
+    starts = doc.to_array(IDX).astype(numpy.int64)
+    ends = starts + doc.to_array(LENGTH).astype(numpy.int64)
+    first = numpy.searchsorted(ends, bounds[:, 0], side="right")  # the first token ending after the start
+    last = numpy.searchsorted(starts, bounds[:, 1], side="left")  # past the last token starting before the end
+    marks = numpy.zeros(len(doc) + 1, dtype=numpy.int64)
+    keep = first < last
+    numpy.add.at(marks, first[keep], 1)
+    numpy.add.at(marks, last[keep], -1)
+    return set(numpy.flatnonzero(numpy.cumsum(marks[:-1]) > 0).tolist())
 
 
 def _is_time_token(token: Token, words: frozenset[str]) -> bool:

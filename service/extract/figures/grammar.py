@@ -18,6 +18,7 @@ from spacy.strings import get_string_id
 from newsx.service.extract.figures.lexicon import Lexicon, Suffix
 
 # Digit groups that are phone numbers, not figures: "+44 20 7946 0958", "555-1234", "020 7946 0958".
+_FIRST_WORD = re.compile(r"[^\W\d_]+|\S")
 _PHONE = re.compile(
     r"(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{2,4}(?:[.-]\d{2,4}){2,}(?![\w])|\+\d[\d\s-]{7,}\d|\b\d{3}-\d{4}\b"
     r"|(?<![\w])0\d{1,4}(?:\s\d{3,4}){2}(?![\w])"
@@ -65,8 +66,20 @@ class Grammar:
     fraction_marks: str
     lowercase_suffixes: dict[str, Suffix]  # for words matched without regard to case ("degrees fahrenheit")
     ordinal_ids: numpy.ndarray  # string ids of the ordinal words, to find them with arrays
+    follow_words: frozenset[str]  # first words of the multipliers and suffixes, lower-cased
+    other_dollar: re.Pattern[str]  # the names and symbols of the dollars other than the US one
+    other_dollars: dict[str, str]  # their lower-cased spellings -> ISO code
     comparator_ends: frozenset[str]  # last words of the comparators and range openers
     unit_ends: frozenset[str]  # last words of the units written before a number
+
+    def tail_at(self, text: str, end: int) -> re.Match[str]:
+        """The multiplier and suffix after a number ending at ``end`` (an empty match when the next
+        word can start neither: most numbers are followed by a plain word)."""
+        rest = text[end : end + 16].lstrip(" \t\n\u00a0-([{<").lower()
+        word = _FIRST_WORD.match(rest)
+        if word is None or word.group() in self.follow_words or rest.startswith("of "):
+            return self.tail.match(text, end)  # type: ignore[return-value]  # every part is optional
+        return self.tail.match(text, end, end)  # type: ignore[return-value]
 
     def comparator_before(self, text: str, start: int) -> re.Match[str] | None:
         """The comparator or range opener right before ``start`` ("at least", "between", ">")."""
@@ -97,6 +110,12 @@ class Grammar:
         marks_after = [p for p in lex.trailing_comparators if not p[0].isalpha()]
         words_before = [p for p in lex.comparators if p[0].isalpha()]
         marks_before = [p for p in lex.comparators if not p[0].isalpha()]
+        names = {n: c for n, c in lex.currency_names.items() if c in lex.dollar_codes and c != "USD" and " " in n}
+        symbols = {
+            s: c
+            for s, c in lex.currency_symbols.items()
+            if c in lex.dollar_codes and c != "USD" and len(s) > 1 and s.endswith("$")
+        }
         return cls(
             lex=lex,
             atom=re.compile(_atom(lex)),
@@ -128,6 +147,13 @@ class Grammar:
             fraction_marks="".join(lex.unicode_fractions),
             lowercase_suffixes=_lowercase(lex.suffixes),
             ordinal_ids=numpy.array([get_string_id(word) for word in lex.ordinals], dtype=numpy.uint64),
+            other_dollar=re.compile(rf"(?<![A-Za-z0-9])(?:{alternation(symbols)}|(?i:{_words(names)}))(?![A-Za-z])"),
+            other_dollars={**symbols, **names},
+            follow_words=frozenset(
+                found.group()
+                for spelling in (*lex.multipliers, *lex.exact_multipliers, *lex.suffixes)
+                if (found := _FIRST_WORD.match(spelling.lower())) is not None
+            ),
             comparator_ends=frozenset(p.split()[-1].lower() for p in (*lex.comparators, *group("range_openers"))),
             unit_ends=frozenset(p.split()[-1].lower() for p in lex.prefix_units),
         )

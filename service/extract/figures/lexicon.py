@@ -317,8 +317,12 @@ class Lexicon:
         for symbol, code in list(self.currency_symbols.items()):
             prefix = symbol[:-1]
             if symbol.endswith("$") and prefix.replace(".", "").isalpha():
-                plain = prefix.lower() in self.group("symbol_prefix_words")
-                for variant in (f"{prefix} $", f"{prefix.lower()}$", *(() if plain else (f"{prefix.lower()} $",))):
+                spaced = (
+                    ()
+                    if prefix.lower() in self.group("symbol_prefix_words")
+                    else (f"{prefix} $", f"{prefix.lower()} $")
+                )
+                for variant in (f"{prefix.lower()}$", *spaced):
                     self.currency_symbols.setdefault(variant, code)
         # one-character symbols are written after the number too: "20€", "100 ₡"
         self.trailing_symbols = tuple(s for s in self.currency_symbols if len(s) == 1 and not s.isalnum())
