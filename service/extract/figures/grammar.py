@@ -128,7 +128,7 @@ class Grammar:
             # not followed by more of a comparison: "equal to 5000 or less than 6000" is two figures
             trailing=re.compile(
                 rf"(?i:\s*(?P<word>{_words(marks_after)})|-(?:{_words(single)})\b|\s+(?:{_words(words_after)})\b)"
-                r"(?!\s*[\d.])(?!\s+[^\W\d_]+\s+[\d.])"
+                rf"(?!\s*[\d.])(?!\s+[^\W\d_]+\s+[\d.])(?!\s+(?:{_words(group('comparison_continuers'))})\b)"
             ),
             range_join=re.compile(rf"(?i:\s*[-–—]\s*|~|\s+(?:{_words(group('range_joins'))})\s+)"),
             rate=re.compile(
