@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from newsx.service.extract.figures.joining import Candidate
 
 _SPACES = re.compile(r"\s+")
+_DOLLAR = re.compile(r"\$|(?i:dollars?)\b")
 _PHRASE_END = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
 
 
@@ -113,6 +114,10 @@ def article_dollar(text: str, grammar: Grammar) -> str:
     dollars", "A$", "HK$"), else USD."""
     if "$" not in text and "dollar" not in text.lower():
         return "USD"  # no dollar to resolve: skip the name scan
-    spellings = (" ".join(m.group().split()) for m in grammar.other_dollar.finditer(text))
-    named = {grammar.other_dollars.get(s) or grammar.other_dollars[s.lower()] for s in spellings}
+    named = set()
+    for mark in _DOLLAR.finditer(text):  # the names end "dollar(s)", the symbols "$": look just before
+        found = grammar.other_dollar.search(text, max(0, mark.start() - 40), mark.end() + 1)
+        if found is not None:
+            spelling = " ".join(found.group().split())
+            named.add(grammar.other_dollars.get(spelling) or grammar.other_dollars[spelling.lower()])
     return named.pop() if len(named) == 1 else "USD"

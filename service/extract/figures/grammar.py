@@ -20,8 +20,8 @@ from newsx.service.extract.figures.lexicon import Lexicon, Suffix
 # Digit groups that are phone numbers, not figures: "+44 20 7946 0958", "555-1234", "020 7946 0958".
 _FIRST_WORD = re.compile(r"[^\W\d_]+|\S")
 _PHONE = re.compile(
-    r"(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{2,4}(?:[.-]\d{2,4}){2,}(?![\w])|\+\d[\d\s-]{7,}\d|\b\d{3}-\d{4}\b"
-    r"|(?<![\w])0\d{1,4}(?:\s\d{3,4}){2}(?![\w])"
+    r"(?=[\d(+])(?:(?<![\w])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{2,4}(?:[.-]\d{2,4}){2,}(?![\w])|\+\d[\d\s-]{7,}\d|\b\d{3}-\d{4}\b"
+    r"|(?<![\w])0\d{1,4}(?:\s\d{3,4}){2}(?![\w]))"
 )
 
 
@@ -236,7 +236,11 @@ def _atom(lex: Lexicon, joined_fractions: bool = True) -> str:
     signed_symbols = re.escape("".join(dict.fromkeys(lex.trailing_symbols)))
     # the first characters of the symbols (either case): most words are rejected before the alternation
     firsts = "".join(sorted({ch for symbol in lex.currency_symbols for ch in (symbol[0].lower(), symbol[0].upper())}))
+    # what an atom can start with: a digit, a mark, a symbol or the first letter of a number word
+    words = (*lex.small, *lex.tens, *lex.fractions, *lex.group("sign"), "a", "an")
+    starts = firsts + "".join({ch for word in words for ch in (word[0].lower(), word[0].upper())})
     return (
+        rf"(?=[\d.{re.escape(starts + marks)}\-−])"
         rf"(?<![A-Za-z0-9_])(?P<sign>(?<![\w.])[-−](?=[\d.{signed_symbols}])|(?i:{_words(lex.group('sign'))})\s+)?"
         rf"(?P<symbol>(?=[{re.escape(firsts)}])(?:{alternation(lex.currency_symbols)})\s?)?"
         rf"(?P<number>{joined}{mixed_number}|(?P<scaled>{_scaled_digits(lex)})|{digit_number}|{word_number})"
