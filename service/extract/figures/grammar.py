@@ -59,6 +59,7 @@ class Grammar:
     rate: re.Pattern[str]  # "per second", "/ms" after a unit of length or volume
     comparison_join: re.Pattern[str]
     unit_pattern: re.Pattern[str]
+    unit_follower: re.Pattern[str]  # the unit after a number that a unit before it lets through
     lone_fraction: re.Pattern[str]
     digit_ordinal: re.Pattern[str]
     and_join: re.Pattern[str]
@@ -140,6 +141,7 @@ class Grammar:
                 rf"(?:{_words(group('comparison_joins'))})\s+)"
             ),
             unit_pattern=re.compile(rf"(?i:\b(?P<unit>{_words(lex.prefix_units)})[\s-]*)$"),
+            unit_follower=re.compile(rf"[\s-]+(?P<unit>(?i:{_words(lex.prefix_followers)}))\b"),
             lone_fraction=re.compile(rf"(?i:an?\s+(?:{lone}))"),
             digit_ordinal=re.compile(rf"(?<![\w])(\d+)(?:{_words(group('ordinal_suffixes'))})(?![\w])", re.IGNORECASE),
             and_join=re.compile(r",?\s+and\s+"),

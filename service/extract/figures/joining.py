@@ -93,6 +93,10 @@ def _read_around(text: str, candidate: Candidate, opener: re.Match[str] | None, 
     unit_before = grammar.unit_before(text, before)
     if unit_before and candidate.kind is FigureKind.COUNT:
         suffix = lex.prefix_units[" ".join(unit_before.group("unit").lower().split())]
+        follower = grammar.unit_follower.match(text, candidate.end)
+        written = lex.prefix_followers[follower.group("unit").lower()] if follower else None
+        if follower and written is not None and written.kind is suffix.kind:  # "aged 7 months"
+            suffix, candidate.end = written, follower.end()
         candidate.kind, candidate.unit = suffix.kind, suffix.unit
         candidate.value *= suffix.factor
         candidate.value_max = None if candidate.value_max is None else candidate.value_max * suffix.factor

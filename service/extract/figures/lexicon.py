@@ -96,8 +96,9 @@ class OrdinalRow(FigureRow):
 
 class UnitRow(FigureRow):
     """A unit (``id`` is its canonical name) and its spellings after a number. ``tight`` spellings
-    need the number right before them ("30C"), ``wordy`` ones a number in digits ("2 cups"), and
-    ``before`` ones are written before the number ("magnitude 7.1")."""
+    need the number right before them ("30C"), ``wordy`` ones a number in digits ("2 cups"),
+    ``before`` ones are written before the number ("magnitude 7.1"), and ``after_before`` ones name
+    the unit after a number only when a unit of the same kind stands before it ("aged 7 months")."""
 
     kind: FigureKind = FigureKind.QUANTITY
     unit: str | None = None  # the name figures carry, when not the id ("" for plain percentages)
@@ -107,6 +108,7 @@ class UnitRow(FigureRow):
     tight: tuple[str, ...] = ()
     wordy: tuple[str, ...] = ()
     before: tuple[str, ...] = ()
+    after_before: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _subsets(self) -> UnitRow:
@@ -219,6 +221,7 @@ class Lexicon:
     suffixes: dict[str, Suffix] = field(default_factory=dict)
     shadowed_units: dict[str, Suffix] = field(default_factory=dict)
     prefix_units: dict[str, Suffix] = field(default_factory=dict)
+    prefix_followers: dict[str, Suffix] = field(default_factory=dict)  # "months" in "aged 7 months"
     compounds: dict[tuple[str, str], float] = field(default_factory=dict)
     rate_bases: frozenset[str] = frozenset()  # units a rate may divide ("meter" in "meter per second")
     rate_times: dict[str, str] = field(default_factory=dict)  # spellings of the time after "per" or "/"
@@ -346,6 +349,9 @@ class Lexicon:
                             table.update({f"{prefix} {spelling}": powered for prefix in power.prefixes})
                     table.update({unit.spellings[0] + mark: powered for mark in power.marks})
             self.prefix_units.update(dict.fromkeys(unit.before, Suffix(unit.kind, unit=name, factor=unit.factor)))
+            self.prefix_followers.update(
+                dict.fromkeys(unit.after_before, Suffix(unit.kind, unit=name, factor=unit.factor))
+            )
             if unit.dimension in ("length", "volume"):
                 self.rate_bases |= {name}
             self.tight_units |= frozenset(unit.tight)
