@@ -20,6 +20,7 @@ from newsx.service.extract.figures.lexicon import Lexicon
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+\.?|\S")
 _ARTICLES = ("a", "an")
 _AND = "and"
+_OF = "of"
 
 
 def parse_digits(text: str, lex: Lexicon) -> float | None:
@@ -86,10 +87,14 @@ def _number(words: list[str], lex: Lexicon) -> float | None:
         if words[cut] == _AND and cut + 1 < len(words) and lex.scales.get(words[cut - 1]) != 100:
             whole, part = _cardinal(words[:cut], lex), _number(words[cut + 1 :], lex)
             if whole is not None and part is not None and _is_share(words[cut + 1 :], lex):
-                scale = _last_scale(words[:cut], lex)
+                scale, closing = _last_scale(words[:cut], lex), lex.scales.get(words[-1], 1.0)
+                if closing >= 1000 and scale < closing:
+                    return whole * closing + part  # "one and a half million": the scale closes both
                 return whole + part * (scale if scale >= 1000 and part < 1 else 1.0)
     if words[-1] in lex.scales and len(words) > 1 and _AND not in words:  # "a quarter million", "half a billion"
-        share = _fraction(words[:-1], lex)
+        # "a quarter of a million", "three quarters of a billion"
+        head = words[:-3] if words[-3:-1] in ([_OF, "a"], [_OF, "an"]) else words[:-1]
+        share = _fraction(head, lex) if head else None
         if share is not None:
             return share * lex.scales[words[-1]]
     return _fraction(words, lex)
