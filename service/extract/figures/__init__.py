@@ -39,7 +39,13 @@ from newsx.service.extract import document
 from newsx.service.extract.document import doc_text, sentence_index
 from newsx.service.extract.figures.amounts import article_dollar
 from newsx.service.extract.figures.atoms import find_atoms
-from newsx.service.extract.figures.checks import is_not_a_figure, name_tokens, time_tokens
+from newsx.service.extract.figures.checks import (
+    appositive_age,
+    is_not_a_figure,
+    name_tokens,
+    person_tokens,
+    time_tokens,
+)
 from newsx.service.extract.figures.grammar import Grammar
 from newsx.service.extract.figures.joining import Candidate, join_figures
 from newsx.service.extract.figures.lexicon import DATA, TABLES, Lexicon
@@ -61,6 +67,10 @@ def extract_figures(doc: Doc, grammar: Grammar) -> list[Figure]:
     taken = {i for span, _ in found for i in range(span.start, span.end)}
     found += [(span, rank) for span, rank in ranked_ordinals(doc, times, grammar) if span.start not in taken]
     found.sort(key=lambda item: item[0].start_char)
+    people = person_tokens(doc)
+    for span, reading in found:
+        if isinstance(reading, Candidate) and appositive_age(span, reading, people, grammar):
+            reading.kind, reading.unit = FigureKind.AGE, "year"
     spans = [span for span, _reading in found]
     # a side of a score counts goals or points the text does not name: no subject
     heads = [

@@ -6,7 +6,9 @@ Decisions: a number inside an entity mention or a time expression belongs to it 
 "Apollo 11"); "1." at the start of a line is a list label; a bare year after a preposition is a
 date; "one" counts only as a number modifier ("one soldier", not "one of them"); "a third" without
 "of" is a share only after "by" or a comparator ("fell by a third", "nearly a quarter") or as a
-subject ("a fifth said"), otherwise an ordinal ("added a third late on").
+subject ("a fifth said"), otherwise an ordinal ("added a third late on"). A bare whole number set
+off by commas or brackets right after a person is their age, as news writes it ("The woman, 34, was
+arrested", "John Smith (45)").
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsx.service.domain import Comparator, FigureKind, Span
+from newsx.service.domain import Comparator, EntityType, FigureKind, Span
 from newsx.service.extract import document
 from newsx.service.extract.document import doc_text, in_title
 from newsx.service.extract.figures.grammar import Grammar
@@ -32,6 +34,8 @@ NAME_LABELS = frozenset(
 )
 TIME_LABELS = frozenset({"DATE", "TIME"})
 _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z&.'-]*")
+_AGE_MARKS = frozenset({(",", ","), ("(", ")")})  # what sets an age off after a person
+_OLDEST = 120
 
 
 def time_tokens(doc: Doc, grammar: Grammar) -> set[int]:
@@ -52,6 +56,31 @@ def name_tokens(doc: Doc) -> set[int]:
     if state.entities is not None:
         return _record_tokens(doc, (mention.span for entity in state.entities for mention in entity.mentions))
     return {i for ent in doc.ents if ent.label_ in NAME_LABELS for i in range(ent.start, ent.end)}
+
+
+def person_tokens(doc: Doc) -> set[int]:
+    """Token indices inside mentions of people (``newsx_entities_v1``, or spaCy's PERSON entities)."""
+    state = document.state(doc)
+    if state.entities is not None:
+        people = (entity for entity in state.entities if entity.type is EntityType.PERSON)
+        return _record_tokens(doc, (mention.span for entity in people for mention in entity.mentions))
+    return {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
+
+
+def appositive_age(span: SpacySpan, candidate: Candidate, people: set[int], grammar: Grammar) -> bool:
+    """Whether a bare whole number is the age of the person right before it: "The woman, 34, was
+    arrested", "John Smith (45)" (set off by commas or brackets, a person's name or a person noun)."""
+    doc = span.doc
+    if candidate.kind is not FigureKind.COUNT or candidate.comparator is not Comparator.EXACT:
+        return False
+    if candidate.value_max is not None or not 0 < candidate.value <= _OLDEST or not span.text.isdigit():
+        return False
+    if len(span) != 1 or span.start < 2 or span.end >= len(doc):
+        return False
+    if (doc[span.start - 1].text, doc[span.end].text) not in _AGE_MARKS:
+        return False
+    person = doc[span.start - 2]
+    return person.i in people or person.lower_ in grammar.lex.group("age_nouns")
 
 
 def _record_tokens(doc: Doc, places: Iterable[Span]) -> set[int]:
