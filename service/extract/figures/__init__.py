@@ -18,6 +18,10 @@ Decisions (general rules, documented here because callers rely on them):
   figures; a count inside a time expression is skipped, but an age is kept ("five years old",
   which times may also read as a duration) and so is a match minute ("the 94th minute").
 - A score or tally ("won 3-1", "a 20-15 vote") is one COUNT a side, without a subject.
+- An ordinal is a figure when it ranks ("third-largest", "finished second") or is past 31 (no day of
+  a month: "the 125th anniversary"), outside names ("42nd Street").
+- A bare number set off after a person is their age ("The woman, 34, was arrested"); "aged 7 months"
+  is an age in months.
 - A range sets ``value`` and ``value_max`` ("between 20 and 30", "from 20 to 30", "more than 10 and
   less than 20"); an open bound sets the comparator ("at least 30", "200 or more", ">10"); a change
   ("rose from 5% to 7%") is two figures.
@@ -65,7 +69,7 @@ def extract_figures(doc: Doc, grammar: Grammar) -> list[Figure]:
         if span is not None and not is_not_a_figure(doc, candidate, times, names, grammar):
             found.append((span, candidate))
     taken = {i for span, _ in found for i in range(span.start, span.end)}
-    found += [(span, rank) for span, rank in ranked_ordinals(doc, times, grammar) if span.start not in taken]
+    found += [(span, rank) for span, rank in ranked_ordinals(doc, times, names, grammar) if span.start not in taken]
     found.sort(key=lambda item: item[0].start_char)
     people = person_tokens(doc)
     for span, reading in found:

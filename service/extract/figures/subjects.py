@@ -5,6 +5,8 @@ with its compound modifiers ("death toll"): the noun the number modifies, else t
 after it, else the subject of the verb it completes ("the death toll rose to 45").
 An ordinal is a figure only when it ranks something measurable: followed by a ranking word
 ("third-largest", "5th place") or after a ranking verb ("finished third"); "the first meeting" is none.
+An ordinal past 31 names no day of a month and is a rank wherever it stands ("the 125th anniversary"),
+except in a name ("42nd Street") or a share ("a hundredth of a second").
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from newsx.service.extract.document import doc_text
 from newsx.service.extract.figures.grammar import Grammar
 from newsx.service.extract.figures.values import ordinal_words
 
+_LAST_DAY = 31  # an ordinal past it names no day of a month: a rank ("the 125th anniversary")
 # Dependency labels through which a number or unit modifies the noun it counts or measures.
 MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod", "npadvmod", "det", "appos", "poss"})
 
@@ -76,8 +79,10 @@ def subjects(spans: list[SpacySpan], heads: list[Token | None]) -> list[str]:
     return found
 
 
-def ranked_ordinals(doc: Doc, times: set[int], grammar: Grammar) -> list[tuple[SpacySpan, float]]:
-    """Ordinals that rank something measurable ("third-largest", "5th place", "finished second")."""
+def ranked_ordinals(doc: Doc, times: set[int], names: set[int], grammar: Grammar) -> list[tuple[SpacySpan, float]]:
+    """Ordinals that rank something measurable ("third-largest", "5th place", "finished second"), and
+    those past any day of a month outside names and shares ("the 125th anniversary", not "42nd
+    Street" or "a hundredth of a second")."""
     lex = grammar.lex
     found = []
     for index in _ordinal_tokens(doc, grammar):
@@ -92,12 +97,14 @@ def ranked_ordinals(doc: Doc, times: set[int], grammar: Grammar) -> list[tuple[S
         ranks = (following is not None and following.lower_ in lex.group("ranking_words")) or (
             previous is not None and previous.lower_ in lex.group("ranking_verbs")
         )
-        if ranks or timed:
-            digit = grammar.digit_ordinal.fullmatch(token.lower_)
-            if digit:
-                found.append((doc[token.i : token.i + 1], float(digit.group(1))))
-            else:
-                found.append(_compound_ordinal(doc, token, grammar))
+        digit = grammar.digit_ordinal.fullmatch(token.lower_)
+        span, rank = (
+            (doc[token.i : token.i + 1], float(digit.group(1))) if digit else _compound_ordinal(doc, token, grammar)
+        )
+        share = span.start > 0 and doc[span.start - 1].lower_ in ("a", "an")  # "a hundredth of a second"
+        named = token.i in names or (following is not None and following.is_title)  # "42nd Street"
+        if ranks or timed or (rank > _LAST_DAY and not named and not share):
+            found.append((span, rank))
     return found
 
 
@@ -109,6 +116,8 @@ def _compound_ordinal(doc: Doc, token: Token, grammar: Grammar) -> tuple[SpacySp
         start -= 1
     while start < token.i and doc[start].text in ("-", "\u2013"):
         start += 1
+    if 0 < start < token.i and doc[start - 1].lower_ in ("a", "an") and doc[start].lower_ in lex.scales:
+        start -= 1  # "a hundred trillionth"
     for first in range(start, token.i + 1):
         words = [t.lower_ for t in doc[first : token.i + 1] if t.text not in ("-", "\u2013")]
         rank = ordinal_words(words, lex)
