@@ -177,11 +177,10 @@ def _number_words(lex: Lexicon) -> str:
     halves = "|".join(w for w, d in lex.fractions.items() if d in (2, 4))
     word = rf"(?:(?:{units}|{scales})\b|(?:{shares})\b(?![-\u2013][^\W\d_]))"
     sep = r"(?:\s+|\s*[-\u2013]\s*)"
-    more = rf"(?:{sep}(?:and\s+(?:an?\s+)?)?(?:{word}|\d+(?:\.\d+)?\b))"
-    fractions = "|".join(sorted(lex.fractions, key=len, reverse=True))
+    # "of a" only before a scale: "a quarter of a million"
+    more = rf"(?:{sep}(?:and\s+(?:an?\s+)?)?(?:{word}|\d+(?:\.\d+)?\b)|\s+of\s+an?\s+(?:{scales})\b)"
     return (
-        rf"(?i:(?:an?\s+|(?:{units}){sep})?(?:{fractions})\s+of\s+an?\s+(?:{scales})\b"  # "a quarter of a million"
-        rf"|(?:an?\s+(?:{scales}|(?:{units})(?={sep}(?:{shares})\b))|(?:{units}))\b{more}*"  # "two hundred and six", "a dozen"
+        rf"(?i:(?:an?\s+(?:{scales}|(?:{units})(?={sep}(?:{shares})\b))|(?:{units}))\b{more}*"  # "two hundred and six", "a dozen"
         rf"|an?\s+(?:{shares})\b(?![-\u2013][^\W\d_]){more}*"  # "a third", "a hundred trillionths"
         rf"|(?:{halves})\s+(?=(?:an?\s+)?(?:{scales})\b)(?:an?\s+)?(?:{scales})\b)"  # "half a million", "quarter million"
     )
