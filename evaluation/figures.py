@@ -33,7 +33,12 @@ for dimensions, temperatures and ages. How the specs' conventions map onto newsx
   result of its input.
 - Relative ordinals ("last", "next", "the one before") are references, not figures, in news: they
   are left out of the gold, and figures on them are not counted; so are results without a value (a
-  unit named alone, "convert 200 celsius into fahrenheit": no quantity is stated).
+  unit named alone, "convert 200 celsius into fahrenheit": no quantity is stated; the specs write it
+  null or "null").
+- Only the range model reads ranges: for the other models a newsx range is valued right when it or
+  its upper bound alone has the gold value ("eight to 10 feet": the dimension spec marks "10 feet").
+- A rate's unit is compared on the part the gold covers: "500,000 barrels" of "500,000 barrels a
+  day" is "barrel", though newsx reads "barrel per day".
 - Minor currency units: the spec values "50 cents" as 50 Cent, newsx as 0.5 of the major unit: the
   gold value of a Cent/Penny/Pence result is divided by 100. Ages are in years in newsx: the gold
   value is converted from its unit (a month is 1/12 year, a week 7/365.25, a day 1/365.25), compared
@@ -219,7 +224,7 @@ def read_specs(folder: Path) -> list[SpecCase]:
                 (r.get("TypeName", ""), SpecFigure(r["Start"], r["End"] + 1, r["Text"], r.get("Resolution") or {}))
                 for r in entry.get("Results", [])
             ]
-            ignore = [name == "ordinal.relative" or f.resolution.get("value") is None for name, f in results]
+            ignore = [name == "ordinal.relative" or f.resolution.get("value") in (None, "null") for name, f in results]
             gold = tuple(f for (_name, f), skip in zip(results, ignore, strict=True) if not skip)
             ignored = tuple(f for (_name, f), skip in zip(results, ignore, strict=True) if skip)
             cases.append(SpecCase(kind, entry["Input"], gold, ignored))
@@ -270,8 +275,31 @@ def valued_right(kind: str, gold: SpecFigure, figure: pb.Figure) -> bool:
         factor = AGE_YEARS.get(unit, 1.0)
         return _close(value, wanted_value * factor, 1e-3) and (unit not in AGE_YEARS or figure.unit == unit)
     if kind in ("dimension", "temperature"):
-        return _close(value, wanted_value) and figure.unit.lower() == unit
+        return _close(value, wanted_value) and _unit_read(gold, figure) == unit
     return _close(value, wanted_value)
+
+
+def _unit_read(gold: SpecFigure, figure: pb.Figure) -> str:
+    """The figure's unit, or the part of a rate the gold text covers: the specs mark "500,000 barrels"
+    in "500,000 barrels a day", and newsx reads the rate "barrel per day"."""
+    unit = figure.unit.lower()
+    per = unit.find(" per ")
+    covered = gold.text.lower().replace(" ", "")
+    if per > 0 and not any(word in covered for word in ("per", "/")) and not figure.text.endswith(gold.text):
+        return unit[:per]
+    return unit
+
+
+def _bounds(kind: str, figure: pb.Figure) -> list[pb.Figure]:
+    """The figure, and for a range outside the range model its upper bound alone: the specs' other
+    models read no ranges, only the number that carries the unit ("eight to 10 feet" is "10 feet")."""
+    if kind == "range" or not figure.HasField("value_max"):
+        return [figure]
+    upper = pb.Figure()
+    upper.CopyFrom(figure)
+    upper.value = figure.value_max
+    upper.ClearField("value_max")
+    return [figure, upper]
 
 
 def counted(kind: str, figure: pb.Figure) -> bool:
@@ -316,7 +344,7 @@ def score_specs(cases: list[SpecCase], predictions: list[list[tuple[int, int, pb
             near = [f for start, end, f in figures if _overlaps(start, end, gold)]
             tally["gold"] += 1
             tally["found"] += bool(near)
-            right = any(valued_right(case.kind, gold, f) for f in near)
+            right = any(valued_right(case.kind, gold, bound) for f in near for bound in _bounds(case.kind, f))
             tally["valued"] += right
             if show_errors and not right:
                 got = "; ".join(f"{f.text!r} {f.value:g} {f.unit or f.currency}" for f in near) or "nothing"

@@ -21,7 +21,7 @@ def test_figures_seed_article(analyse, seed_article):
         assert doc.text[figure.span.start : figure.span.end] == figure.text
         assert not figure.text.startswith(("first", "Source"))
     assert [f.id for f in doc._.newsx_figures] == ["f1", "f2", "f3", "f4"]
-    assert [s.id_ for s in doc.spans["newsx_figures"]] == ["f1", "f2", "f3", "f4"]
+    assert "newsx_figures" not in doc.spans  # the typed state is the one record
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,27 @@ def test_figures_sentence_index_counts_the_title(analyse):
     (figure,) = doc._.newsx_figures
     assert figure.sentence_index == 1
     assert figure.subject == "homes"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a score: one count a side, no subject, even after a name ("Chelsea 3")
+        ("Arsenal beat Chelsea 3-2 on Sunday.", [("3", FigureKind.COUNT, 3, ""), ("2", FigureKind.COUNT, 2, "")]),
+        # an age, though times reads "five years old" as a duration too
+        ("When she was five years old, she learned to ride.", [("five years old", FigureKind.AGE, 5, "")]),
+        # a match minute ranks inside a time expression
+        ("He scored the winner in the 94th minute.", [("94th", FigureKind.ORDINAL, 94, "minute")]),
+        # a currency named by its bare plural, and the conversion after it measures the same fine
+        (
+            "A fine of 250 million soles ($67 million) was imposed on the miner.",
+            [("250 million soles", FigureKind.MONEY, 250e6, "fine"), ("$67 million", FigureKind.MONEY, 67e6, "fine")],
+        ),
+        ("The planet is 3.9 Earth masses.", [("3.9 Earth masses", FigureKind.QUANTITY, 3.9, "planet")]),
+        # a unit glued before its number by a hyphen is no identifier
+        ("Tuesday's magnitude-6.2 quake shook the city.", [("magnitude-6.2", FigureKind.QUANTITY, 6.2, "quake")]),
+    ],
+)
+def test_figures_new_user_classes(analyse, text, expected):
+    doc = analyse(text, published_at="2024-10-09")
+    assert [(f.text, f.kind, f.value, f.subject) for f in doc._.newsx_figures] == expected
