@@ -64,8 +64,10 @@ def print_extraction(response: pb.ExtractResponse, title: str, out: IO[str] | No
 
 
 def figure_value(figure: pb.Figure) -> str:
-    """``1,200`` or ``10 to 12``; empty when the figure has no numeric value."""
+    """``1,200``, ``10 to 12`` or a score ``3-2``; empty when the figure has no numeric value."""
     value = "" if not figure.HasField("value") else f"{figure.value:,.10g}"
+    if figure.HasField("value_opponent"):
+        value += f"-{figure.value_opponent:,.10g}"
     if figure.HasField("value_max"):
         value += f" to {figure.value_max:,.10g}"
     return value

@@ -176,6 +176,8 @@ def extraction_to_proto(extraction: domain.Extraction, input_text: str, encoding
             message.value = figure.value
         if figure.value_max is not None:
             message.value_max = figure.value_max
+        if figure.value_opponent is not None:
+            message.value_opponent = figure.value_opponent
         response.figures.append(message)
     for time in extraction.times:
         response.times.append(

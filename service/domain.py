@@ -43,6 +43,7 @@ class FigureKind(str, enum.Enum):
     QUANTITY = "QUANTITY"
     ORDINAL = "ORDINAL"
     AGE = "AGE"
+    SCORE = "SCORE"
 
 
 class Comparator(str, enum.Enum):
@@ -118,6 +119,7 @@ class Figure:
     currency: str = ""
     subject: str = ""
     confidence: float = 1.0
+    value_opponent: float | None = None  # the other side of a score ("3-2": value 3, value_opponent 2)
 
 
 @dataclass(slots=True)
