@@ -380,17 +380,17 @@ def test_figures_single_figure(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Manchester United won 3-1.", [("3", 3), ("1", 1)]),
-        ("The team lost 2-3 to Leeds.", [("2", 2), ("3", 3)]),
-        ("The vote was 20-15.", [("20", 20), ("15", 15)]),
-        ("He won the final 2-0 on aggregate.", [("2", 2), ("0", 0)]),
-        ("He lost 3-6 6-7 to Sampras.", [("3", 3), ("6", 6), ("6", 6), ("7", 7)]),
+        ("Manchester United won 3-1.", [("3-1", 3, 1)]),
+        ("The team lost 2-3 to Leeds.", [("2-3", 2, 3)]),
+        ("The vote was 20-15.", [("20-15", 20, 15)]),
+        ("He won the final 2-0 on aggregate.", [("2-0", 2, 0)]),
+        ("He lost 3-6 6-7 to Sampras.", [("3-6", 3, 6), ("6-7", 6, 7)]),
     ],
 )
-def test_figures_score_gives_one_count_a_side(figure_nlp, text, expected):
+def test_figures_score_is_one_figure_with_both_sides(figure_nlp, text, expected):
     found = figure_nlp(text)._.newsx_figures
-    assert [(f.text, f.value) for f in found] == expected
-    assert all(f.kind is C and f.value_max is None for f in found)
+    assert [(f.text, f.value, f.value_opponent) for f in found] == expected
+    assert all(f.kind is FigureKind.SCORE and f.value_max is None and f.subject == "" for f in found)
 
 
 @pytest.mark.parametrize("text", NO_FIGURES)

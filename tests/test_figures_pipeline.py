@@ -49,8 +49,8 @@ def test_figures_sentence_index_counts_the_title(analyse):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a score: one count a side, no subject, even after a name ("Chelsea 3")
-        ("Arsenal beat Chelsea 3-2 on Sunday.", [("3", FigureKind.COUNT, 3, ""), ("2", FigureKind.COUNT, 2, "")]),
+        # a score: one figure for both sides (value_opponent 2), no subject, even after a name ("Chelsea 3")
+        ("Arsenal beat Chelsea 3-2 on Sunday.", [("3-2", FigureKind.SCORE, 3, "")]),
         # an age, though times reads "five years old" as a duration too
         ("When she was five years old, she learned to ride.", [("five years old", FigureKind.AGE, 5, "")]),
         # a match minute ranks inside a time expression

@@ -17,7 +17,9 @@ Decisions (general rules, documented here because callers rely on them):
 - Durations ("a 90-minute match", "three years") are time expressions of ``newsx_times_v1``, never
   figures; a count inside a time expression is skipped, but an age is kept ("five years old",
   which times may also read as a duration) and so is a match minute ("the 94th minute").
-- A score or tally ("won 3-1", "a 20-15 vote") is one COUNT a side, without a subject.
+- A score or tally ("won 3-1", "voted 52-48": small whole numbers with a word of a contest near) is
+  one SCORE figure, ``value`` the first side and ``value_opponent`` the other, without a subject; a
+  pair with no such word whose first is not the smaller ("a 24-7 line") is one COUNT a side.
 - An ordinal is a figure when it ranks ("third-largest", "finished second") or is past 31 (no day of
   a month: "the 125th anniversary"), outside names ("42nd Street").
 - A bare number set off after a person is their age ("The woman, 34, was arrested"); "aged 7 months"
@@ -97,6 +99,7 @@ def extract_figures(doc: Doc, grammar: Grammar) -> list[Figure]:
                     unit=reading.unit,
                     currency=reading.currency,
                     subject=subject,
+                    value_opponent=reading.opponent,
                 )
             )
         else:

@@ -4,14 +4,16 @@ Decisions: a range needs its first value below the second and one meaning ("3% t
 range); "from 20 to 30" is a range, but a change ("rose from 5% to 7%", "rose 5% to 7%", "raised ...
 by 3 cents to 41 cents") is two figures ("grow by 2 to 3 percent" is one); a lower and an upper
 bound joined by "and" are a range ("more than 10 and less than 20"); a hyphenated pair of bare
-integers whose first is not the smaller, or with a sports word near, is a score or tally ("won 3-1")
-and gives one count a side.
+integers with a word of a contest near is a score or tally ("won 3-1", "voted 52-48"), one SCORE
+figure with both sides; without such a word, one whose first is not the smaller gives one count a side.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsx.service.domain import Comparator, FigureKind
 from newsx.service.extract.figures.amounts import inherit_meaning, join_parts, table_cells
@@ -22,6 +24,8 @@ from newsx.service.extract.figures.lexicon import ARTICLE_DOLLAR
 _DASHES = ("-", "–", "—")
 _LOWER = {Comparator.MORE_THAN, Comparator.AT_LEAST}
 _UPPER = {Comparator.LESS_THAN, Comparator.AT_MOST}
+_FOLLOWER = re.compile(r"\s+([a-z]+)\b")  # the lower-case word right after a pair of numbers
+_MOST_POINTS = 1000  # a score's side is a small whole number: goals, points, sets, games or votes
 _INCLUSIVE = {Comparator.MORE_THAN: Comparator.AT_LEAST, Comparator.LESS_THAN: Comparator.AT_MOST}
 
 
@@ -40,7 +44,8 @@ class Candidate:
     unit: str
     currency: str
     atoms: list[Atom]
-    score: bool = False  # one side of a score or tally ("3-1"): no label, however it is preceded
+    score: bool = False  # a score or tally ("3-1") or one side of it: no label, however it is preceded
+    opponent: float | None = None  # a score's other side ("3-1" -> 1)
 
 
 def join_figures(text: str, atoms: list[Atom], grammar: Grammar, dollar: str = "USD") -> list[Candidate]:
@@ -59,13 +64,11 @@ def join_figures(text: str, atoms: list[Atom], grammar: Grammar, dollar: str = "
             following = atoms[index]
             join = grammar.range_join.fullmatch(text, first.end, following.start)
             joiner = join.group().strip().lower() if join else ""
-            if joiner in _DASHES and is_score(text, first, following, grammar):
-                sides = [_classify([first], dollar), _classify([following], dollar)]
-                for side in sides:
-                    side.score = True
-                candidates += sides
+            contest = is_score(text, first, following, grammar) if joiner in _DASHES else None
+            if contest is not None:
+                candidates += _score(first, following) if contest else _sides(first, following, dollar)
                 index += 1
-                continue  # a score or tally, one figure a side: "won 3-1", "a 20-15 vote"
+                continue  # "won 3-1", "a 20-15 vote": one SCORE; "a 24-7 line": one count a side
             between = opener_word in grammar.lex.group("and_openers")
             if joiner and _is_range(first, following, joiner, between, _changed(text, first, grammar)):
                 group.append(following)
@@ -178,15 +181,43 @@ def _meaning(atom: Atom) -> tuple[FigureKind, str, str] | None:
     return None
 
 
-def is_score(text: str, first: Atom, second: Atom, grammar: Grammar) -> bool:
-    """A hyphenated pair of bare integers that is a score or tally: the first is not the smaller, or a
-    sports word stands near ("won 3-1", "lost 1-2", "a 20-15 vote")."""
+def is_score(text: str, first: Atom, second: Atom, grammar: Grammar) -> bool | None:
+    """A hyphenated pair of small bare whole numbers read side by side: a score or tally (True) when
+    a word of a contest stands near ("won 3-1", "lost 1-2", "a 20-15 vote", "1-0 up"), unless a
+    counted noun follows a rising pair ("led 5-10 people away"); one count a side (False) when there
+    is no such word but the first is not the smaller ("a 24-7 line", no range); None when it is no
+    such pair ("5-10 people" is a range, "2,000-1,500" no score)."""
     if first.suffix or second.suffix or first.currency or second.currency or not (first.digits and second.digits):
-        return False
-    if first.value >= second.value:
-        return True
+        return None
+    if not all(atom.value == int(atom.value) and 0 <= atom.value < _MOST_POINTS for atom in (first, second)):
+        return None
     window = LOWER_WORD.findall(text[max(0, first.start - 40) : second.end + 20].lower())
-    return bool(grammar.lex.group("score_cues").intersection(window))
+    follower = _FOLLOWER.match(text, second.end)
+    after = follower.group(1) if follower else ""
+    lex = grammar.lex
+    if lex.group("score_states").intersection([after]):
+        return True
+    cues = lex.group("score_cues")
+    function_words = STOP_WORDS | cues | lex.group("time_words")  # "lost 2-3 to", "a 3-2 win", "won 2-1 today"
+    counted = first.value < second.value and bool(after) and after not in function_words
+    if cues.intersection(window) and not counted:
+        return True  # but "led 5-10 people away" counts people: a range
+    return False if first.value >= second.value else None
+
+
+def _score(first: Atom, second: Atom) -> list[Candidate]:
+    """One SCORE figure for both sides: "3-2" has value 3 and opponent 2, no unit."""
+    score = _classify([first, second], "")
+    score.kind, score.value_max, score.opponent, score.score = FigureKind.SCORE, None, second.value, True
+    return [score]
+
+
+def _sides(first: Atom, second: Atom, dollar: str) -> list[Candidate]:
+    """One COUNT a side, read as no label however it is preceded."""
+    sides = [_classify([first], dollar), _classify([second], dollar)]
+    for side in sides:
+        side.score = True
+    return sides
 
 
 def _classify(group: list[Atom], dollar: str) -> Candidate:

@@ -36,6 +36,7 @@ class ExpectedFigure(BaseModel):
     kind: FigureKind | None = None
     value: float | None = None
     value_max: float | None = None
+    value_opponent: float | None = None
     comparator: Comparator | None = None
     unit: str | None = None
     currency: str | None = None
