@@ -154,7 +154,11 @@ def test_summarize_brief_falls_back_to_the_best_sentence(doc, extraction, events
             {1: "The Kremlin", 4: "the talks"},
             "The Kremlin communicated about the talks",  # the note "(one-way communication)" goes
         ),
-        ("Government.Vote.Election", {1: "Voters", 2: "Rachel Dunmore"}, "Voters elected Rachel Dunmore"),
+        (
+            "Movement.Transportation.Unspecified",
+            {1: "The army", 2: "1,200 civilians", 5: "Kherson"},
+            "The army transported 1,200 civilians to Kherson",  # 'in', 'from' and the gloss 'place' go
+        ),
     ],
 )
 def test_summarize_brief_realises_kairos_templates(event_type, fillers, expected):
