@@ -28,6 +28,7 @@ from newsx.service.extract import document
 from newsx.service.extract.entities.candidates import (
     add_cue_votes,
     confirmed_candidates,
+    initialism_candidates,
     join_name_particles,
     layout_candidates,
     model_candidates,
@@ -116,6 +117,7 @@ def referent_groups(
     layout = text_layout(document.doc_text(doc), document.state(doc).title_end)
     candidates = join_name_particles(doc, layout, model_candidates(doc, layout))
     candidates = tagged_candidates(doc, layout, candidates, tagged, gazetteer)
+    candidates = initialism_candidates(doc, layout, candidates, gazetteer)
     candidates = with_designations(doc, layout, candidates, gazetteer)
     candidates = layout_candidates(doc, layout, candidates, gazetteer)
     for candidate in candidates:

@@ -3,6 +3,7 @@ acronyms the model missed, the votes of the cue words around each, and headline 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -98,6 +99,34 @@ def join_name_particles(doc: Doc, layout: Layout, candidates: list[MentionCandid
     return joined
 
 
+# A mixed-case initialism: three to six letters, capital at both ends, a small letter between ("PwC", "KfW").
+_INITIALISM = re.compile(r"(?<![\w&.-])(?=[A-Za-z]{3,6}(?![\w&-]))[A-Z][A-Za-z]*[a-z][A-Za-z]*[A-Z](?![\w&-])")
+
+
+def initialism_candidates(
+    doc: Doc, layout: Layout, candidates: list[MentionCandidate], gazetteer: dict[str, Place]
+) -> list[MentionCandidate]:
+    """The mixed-case initialisms of running text as organisations' short names ("PwC audited",
+    "KfW said"): added where neither the model nor the tagger took them for names, voted for where
+    one did (places are not written so)."""
+    at = {i: c for c in candidates for i in range(c.start, c.end)}  # token -> candidate
+    added = []
+    for match in _INITIALISM.finditer(layout.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or match.group() in lexicon.COMMON_ABBREVIATIONS or in_ranges(layout.headlines, match.start()):
+            continue
+        taken = at.get(span.start)
+        if taken is not None:
+            if (taken.start, taken.end) == (span.start, span.end) and taken.key not in gazetteer:
+                taken.votes[EntityType.ORGANIZATION] += weights.INITIALISM_VOTE  # "PwC" the model calls a place
+            continue
+        candidate = make_candidate(doc, layout, span.start, span.end, False)
+        candidate.votes[EntityType.ORGANIZATION] += weights.INITIALISM_VOTE
+        if sum(candidate.votes.values()) > 0:  # a candidate with no evidence is none
+            added.append(candidate)
+    return sorted(candidates + added, key=lambda c: c.start) if added else candidates
+
+
 def with_designations(
     doc: Doc, layout: Layout, candidates: list[MentionCandidate], gazetteer: dict[str, Place]
 ) -> list[MentionCandidate]:
@@ -106,7 +135,7 @@ def with_designations(
     cells = {start for start, _end, _score in layout.table_names}
     extended = []
     for candidate in candidates:
-        end = designation_end(doc, candidate.end)
+        end = designation_end(doc, candidate.start, candidate.end)
         if end > candidate.end and candidate.start_char not in cells and candidate.key not in gazetteer:
             longer = make_candidate(doc, layout, candidate.start, end, candidate.headline)
             longer.votes, longer.model_label = candidate.votes, candidate.model_label

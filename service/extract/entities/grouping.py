@@ -187,7 +187,7 @@ def find_missed_mentions(
         if match is None:
             continue
         end, key, group = match
-        designated = designation_end(doc, end)
+        designated = designation_end(doc, start, end)
         if designated > end and key not in gazetteer and doc[start].idx not in cells:
             # "Gliese 12 b" beside "Gliese 12": a thing of its own, not a mention of the name it starts with
             candidate = make_candidate(doc, layout, start, designated, headline)

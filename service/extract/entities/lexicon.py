@@ -41,6 +41,8 @@ HONORIFICS = _TABLES["honorifics"]
 # Role nouns that, written before a name ("President X", "spokesman X") or as its apposition
 # ("X, the chief executive"), make it a person; honorifics only do so before it ("Mr X").
 PERSON_ROLES = _TABLES["person_roles"]
+# Verbs whose subject plays for a named side ("X scored twice for Leeds"): a person, not the side.
+PERSON_FOR_VERBS = _TABLES["person_for_verbs"]
 ORGANISATION_LAST_WORDS = _TABLES["organisation_last_words"]
 ORGANISATION_FOLLOWERS = _TABLES["organisation_followers"]
 LOCATION_LAST_WORDS = _TABLES["location_last_words"]
@@ -65,6 +67,9 @@ COMMON_ABBREVIATIONS = _TABLES["common_abbreviations"]
 
 # Words that make a number after a name a count ("3 percent"), not its designation ("S&P 500").
 COUNT_WORDS = _TABLES["count_words"]
+# Kinds of thing named with a number ("the star Gliese 12", "the planet Kepler 22"): after one,
+# the number is part of the name.
+DESIGNATED_KINDS = _TABLES["designated_kinds"]
 # Pronouns that refer back to a person ("he said"), and to a thing ("its profits", ", which").
 PERSON_PRONOUNS = _TABLES["person_pronouns"]
 THING_PRONOUNS = _TABLES["thing_pronouns"]

@@ -158,7 +158,22 @@ def person_cue(doc: Doc, start: int, end: int) -> bool:
                 return True
             if token.is_punct or (token.pos_ and token.pos_ not in _APPOSITION_WORDS):  # no tags: no check
                 break
-    return False
+    return plays_for_cue(doc, end)
+
+
+def plays_for_cue(doc: Doc, end: int) -> bool:
+    """The subject of a verb of playing for a named side ("X scored twice for Leeds", "X, who
+    plays for Chelsea"): a player, a person; a side plays against others, not for a named one."""
+    head = doc[end - 1]
+    verbs = [head.head] if head.dep_ in lexicon.SUBJECT_DEPENDENCIES else []
+    verbs += [child for child in head.children if child.dep_ == "relcl"]
+    return any(
+        preposition.lower_ == "for" and any(name.pos_ == "PROPN" for name in preposition.children)
+        for verb in verbs
+        if verb.lemma_ in lexicon.PERSON_FOR_VERBS
+        for preposition in verb.children
+        if preposition.dep_ == "prep"
+    )
 
 
 def pronoun_cue(doc: Doc, start: int, end: int) -> bool | None:
@@ -247,16 +262,20 @@ def is_short_form(words: list[str], full: list[str]) -> bool:
     return size == 1 and len(words[0]) >= 2 and words[0].upper() in acronym_of(" ".join(full))
 
 
-def designation_end(doc: Doc, end: int) -> int:
-    """Where a name ending at ``end`` ends with the number, and letter, that designate one thing of
-    its kind ("Gliese 12 b orbits", "the S&P 500 fell", "the FTSE 100 index"); ``end`` itself when
-    no such number follows, or the number counts something ("3 points") or closes a line or a
-    list of results ("Dharmasena 13 .", "Els 66 , Norman 68")."""
-    if end + 1 >= len(doc) or not doc[end].text.isdigit() or not doc[end - 1].whitespace_:
+def designation_end(doc: Doc, start: int, end: int) -> int:
+    """Where a name at ``start:end`` ends with the number, and letter, that designate one thing of
+    its kind ("Gliese 12 b orbits", "the S&P 500 fell", "the FTSE 100 index", "the star Gliese
+    12."); ``end`` itself when no such number follows, or the number counts something ("3 points")
+    or closes a line or a list of results ("Dharmasena 13 .", "Els 66 , Norman 68")."""
+    if end >= len(doc) or not doc[end].text.isdigit() or not doc[end - 1].whitespace_:
         return end
-    after = doc[end + 1]
-    if len(after.text) == 1 and after.is_alpha and after.is_lower:
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if after is not None and len(after.text) == 1 and after.is_alpha and after.is_lower:
         return end + 2
+    if start > 0 and doc[start - 1].lower_ in lexicon.DESIGNATED_KINDS:
+        return end + 1  # a kind named with numbers comes before it
+    if after is None:
+        return end
     designates = after.pos_ in ("VERB", "AUX", "NOUN") and after.tag_ != "NNS" and after.is_lower
     return end + 1 if designates and after.lower_ not in lexicon.COUNT_WORDS else end
 

@@ -42,6 +42,8 @@ PLACE_CUE_VOTE = _WEIGHTS["place_cue_vote"]
 LANGUAGE_CUE_VOTE = _WEIGHTS["language_cue_vote"]
 PRONOUN_CUE_VOTE = _WEIGHTS["pronoun_cue_vote"]
 TITLE_ARTICLE_VOTE = _WEIGHTS["title_article_vote"]
+# A mixed-case initialism nothing else took for a name ("PwC", "KfW"): an organisation's short name.
+INITIALISM_VOTE = _WEIGHTS["initialism_vote"]
 # The layout of the line: a dateline's place, a team in a score line, a column of a table.
 DATELINE_VOTE = _WEIGHTS["dateline_vote"]
 RESULTS_TABLE_VOTE = _WEIGHTS["results_table_vote"]
