@@ -154,7 +154,11 @@ def test_summarize_brief_falls_back_to_the_best_sentence(doc, extraction, events
             {1: "The Kremlin", 4: "the talks"},
             "The Kremlin communicated about the talks",  # the note "(one-way communication)" goes
         ),
-        ("Government.Vote.Election", {1: "Voters", 2: "Rachel Dunmore"}, "Voters elected Rachel Dunmore"),
+        (  # no crime said: "for <arg3> crime" goes with its gloss, and "place" after the place
+            "Justice.ArrestJailDetain.Unspecified",
+            {1: "Police", 2: "two men", 4: "Lyon"},
+            "Police arrested or jailed two men at Lyon",
+        ),
     ],
 )
 def test_summarize_brief_realises_kairos_templates(event_type, fillers, expected):
