@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pytest
 
-from newsx.service.summarize.features import FEATURES
+from newsx.service.summarize.features import FEATURES, word_frequency
 from newsx.service.summarize.learned import DEFAULT_SCORER, fit, load_scorer
 
 
@@ -36,3 +37,11 @@ def test_summarize_learned_artifact_has_its_sidecar():
     assert sidecar["features"] == list(FEATURES)
     assert np.allclose(sidecar["weights"], scorer.weights, atol=1e-4)
     assert len(sidecar["cross_validation"]["scores"]) == sidecar["cross_validation"]["folds"]
+
+
+def test_summarize_word_frequency_counts_only_words_the_story_repeats():
+    """'bank' and 'rates' occur twice in the story (top frequency 2), every other word once: the
+    first two sentences carry (2 + 2) / 2 of repeated words, log(1 + 2); the third carries none.
+    Stop words ('the') and case do not count."""
+    texts = ["The bank cut rates.", "The Bank said rates fell.", "Traders cheered."]
+    assert word_frequency(texts) == pytest.approx([np.log(3), np.log(3), 0.0])

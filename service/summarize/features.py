@@ -3,8 +3,8 @@
 Sentences are compared by TF-IDF over content lemmas (the small English model has no real word
 vectors). Two centralities rank them in the sentence graph (LexRank's random walk): over cosine
 similarity, and over shared words as TextRank measures them, which favours the long sentences that
-carry most facts. Beside them: overlap with the title, coverage of salient entities, length, and
-two marks of a sentence that reads badly alone (mostly a quotation; an opener that points back).
+carry most facts. Beside them: how many of the story's frequent words a sentence carries (Luhn's and SumBasic's
+signal), overlap with the title, coverage of salient entities, length, and two marks of a sentence that reads badly alone (mostly a quotation; an opener that points back).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from functools import cache
 
 import numpy as np
 from spacy.attrs import IS_PUNCT, IS_STOP, LEMMA, POS
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.symbols import IDS
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -26,6 +27,7 @@ from newsx.service.summarize.resources import weights, words
 from newsx.service.summarize.sentences import BodySentence
 
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
+_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
 
 @cache
@@ -100,6 +102,18 @@ def scaled(values: np.ndarray) -> np.ndarray:
     return values / top if top > 0 else np.zeros_like(values)
 
 
+def word_frequency(texts: list[str]) -> np.ndarray:
+    """Per sentence, how much of what the story keeps saying it carries (Luhn's signal): the log of
+    one plus the summed story frequency of its words that occur more than once (stop words left
+    out), as a share of the most frequent word's. Surface words, not lemmas: "bn" in "$10.9bn" and
+    a number's digits count as said."""
+    bags = [[word.lower() for word in _WORD.findall(text)] for text in texts]
+    bags = [[word for word in bag if word not in STOP_WORDS] for bag in bags]
+    frequency = Counter(word for bag in bags for word in bag)
+    top = max(frequency.values(), default=1)
+    return np.log1p([sum(frequency[word] for word in bag if frequency[word] > 1) / top for bag in bags])
+
+
 def entity_coverage(doc: Doc, extraction: Extraction, body: list[BodySentence]) -> np.ndarray:
     """Per body sentence, the summed salience of the distinct entities it mentions.
 
@@ -142,6 +156,7 @@ FEATURES = (
     "log_length",
     "quoted",
     "dependent_opener",
+    "word_frequency",
 )
 
 
@@ -176,6 +191,7 @@ def story_features(doc: Doc, extraction: Extraction, story: list[BodySentence], 
             np.log1p(lengths),
             [mostly_quoted(item.text) for item in story],
             [points_back(item.tokens) for item in story],
+            word_frequency([item.text for item in story]),
         ]
     ).astype(float)
     matrix[0, FEATURES.index("dependent_opener")] = 0.0  # the lead has nothing to point back to

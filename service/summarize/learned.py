@@ -1,11 +1,11 @@
 """The learned sentence scorer: a logistic regression over the features of ``features.FEATURES``.
 
 It says how likely an extractive summary is to keep a sentence, from what the sentence is (central,
-fact-dense, on the title's subject, quoted, leaning on another) and not from where it stands: the
-position prior of news writing is weighed apart (``scoring``), by how short the summary is. It is
-trained by ``make train`` (``training/summaries.py``) on the BBC News Summary development half,
-whose references are article sentences, and shipped as ``data/sentence_scorer.npz`` with a sidecar
-JSON (command, data hash, cross-validated scores).
+carrying the words the story repeats, fact-dense, on the title's subject, quoted, leaning on
+another) and not from where it stands: the position prior of news writing is weighed apart
+(``scoring``). It is trained by ``make train`` (``training/summaries.py``) on the BBC News Summary
+development half, whose references are article sentences, and shipped as
+``data/sentence_scorer.npz`` with a sidecar JSON (command, data hash, cross-validated scores).
 """
 
 from __future__ import annotations
