@@ -21,7 +21,7 @@ from grpc_reflection.v1alpha import reflection
 
 from newsx.service import errors, language, security
 from newsx.service.config import Settings
-from newsx.service.engine import Engine
+from newsx.service.engine import POLL_SECONDS, Engine
 from newsx.service.observability import (
     EngineCollector,
     Metrics,
@@ -172,7 +172,9 @@ def serve(settings: Settings) -> int:
     log.info("serving %s on %s with %d pipeline workers", engine.model, addresses[0], settings.workers)
     if settings.address_file:
         _write_lines(settings.address_file, addresses)
-    stop.wait()
+    while not stop.wait(POLL_SECONDS):
+        pass  # a timed wait: the kernel may hand SIGTERM to a gRPC thread, and an untimed wait would
+        # keep the main thread from ever running the handler
     log.info("draining (grace %.1f s)", settings.grace_seconds)
     began = time.monotonic()
     serving.drain(settings.grace_seconds)
