@@ -248,18 +248,23 @@ def _leaning(group: list[MentionCandidate]) -> EntityType | None:
 
 def _longest_match(doc, start, covered, names: _KnownNames, gazetteer, headline: bool):
     """(end, key, group) of the longest known name or place starting at ``start``, or None."""
-    limit = min(len(doc), start + _MAX_NAME_TOKENS)
-    end = start
-    while end < limit and not covered[end] and not doc[end].is_space:
-        end += 1
-    for stop in range(end, start, -1):
-        last = doc[stop - 1]
+    words = []  # the tokens a name can span from ``start``: up to a covered token or blank space
+    for i in range(start, min(len(doc), start + _MAX_NAME_TOKENS)):
+        token = doc[i]
+        if covered[i] or token.is_space:
+            break
+        words.append(token)
+    if not words:
+        return None
+    first = words[0]
+    for stop in range(start + len(words), start, -1):
+        last = words[stop - start - 1]
         if not (last.is_title or last.is_upper):
             continue
         text = doc[start:stop].text
         key = name_key(text)
         group = names.by_key.get(key)
-        if group is not None and (stop - start > 1 or _proper_noun_here(doc[start], headline)):
+        if group is not None and (stop - start > 1 or _proper_noun_here(first, headline)):
             return stop, key, group
         if stop - start == 1 and text in names.by_initials:
             return stop, key, names.by_initials[text]
@@ -272,7 +277,7 @@ def _longest_match(doc, start, covered, names: _KnownNames, gazetteer, headline:
             place is not None
             and place.recoverable
             # a headline's words are all capitalised: a town or state there is one the body names
-            and (place.kind not in ("city", "state") or (not headline and _proper_noun_here(doc[start], headline)))
+            and (place.kind not in ("city", "state") or (not headline and _proper_noun_here(first, headline)))
         ):
             return stop, key, None
     return None

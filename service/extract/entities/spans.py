@@ -181,7 +181,7 @@ def pronoun_cue(doc: Doc, start: int, end: int) -> bool | None:
     ("Barclays said its ...", "Adidas, which ..."), None when it does not say. A subject's next
     pronoun in its sentence is taken to be it."""
     positions, kinds = _pronouns(doc)
-    if end + 1 < len(doc) and doc[end].text == "," and kinds.get(end + 1) is False:
+    if kinds.get(end + 1) is False and doc[end].text == ",":
         return False
     head = doc[end - 1]
     if head.dep_ not in lexicon.SUBJECT_DEPENDENCIES:
