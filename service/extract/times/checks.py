@@ -40,13 +40,10 @@ def duration(match: re.Match, text: str, lexicon: Lexicon) -> bool:
 def not_age(match: re.Match, text: str, lexicon: Lexicon) -> bool:
     """An amount of time before "old" or "of age", or after "aged", is an age ("45 years old", "a
     62-year-old", "10 years of age", "aged 7 months"): a figure, not a time."""
-    after = re.sub(r"^[\s-]+", "", text[match.end() : match.end() + 12]).lower()
-    if any(re.match(rf"{re.escape(words)}\b", after) for words in lexicon.words("age_words")):
-        return False
-    preceders = "|".join(re.escape(word) for word in lexicon.words("age_preceders"))
-    joining = "|".join(re.escape(word) for word in lexicon.words("age_range_words"))
-    between = rf"(?:(?:[\d.,-]+|{joining})\s+){{0,3}}(?:[\w.,-]+\s+)?"
-    return not re.search(rf"\b(?:{preceders})\s+{between}$", before(text, match.start(), 40).lower())
+    return not (
+        lexicon.contexts["age_after"].match(text, match.end())
+        or lexicon.contexts["age_before"].search(before(text, match.start(), 40))
+    )
 
 
 def vague_duration(match: re.Match, text: str, lexicon: Lexicon) -> bool:
