@@ -141,7 +141,7 @@ class Engine:
         with self._lock:
             self._closing = True
             workers = list(self._workers)
-        self.fail_all(errors.ShuttingDown("the server is shutting down; retry elsewhere"))
+        self.fail_all(errors.ShuttingDown())
         for worker in workers:
             try:
                 worker.connection.send(None)
@@ -175,7 +175,7 @@ class Engine:
         job = _Job(next(self._ids), article, summary_options, time.monotonic() + timeout, is_active, Future())
         with self._lock:
             if self._closing:
-                raise errors.ShuttingDown("the server is shutting down; retry elsewhere")
+                raise errors.ShuttingDown()
             if len(self._pending) >= self._settings.max_queued_articles:
                 retry_after = max(0.1, len(self._pending) * self._seconds_per_article / max(1, len(self._workers)))
                 raise errors.Overloaded(

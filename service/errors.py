@@ -70,6 +70,9 @@ class ShuttingDown(NewsxError):
 
     reason = "SHUTTING_DOWN"
 
+    def __init__(self, message: str = "the server is shutting down; retry elsewhere", **kwargs):
+        super().__init__(message, **kwargs)
+
 
 class TimedOut(NewsxError):
     """The call ran past the client's deadline or the server's time limit."""

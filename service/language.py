@@ -48,8 +48,10 @@ _LANGUAGE_TAG = re.compile(
 
 
 def load() -> None:
-    """Load the language model now (about half a second), not on the first call."""
+    """Load the language model and pycountry's language table now (about half a second), not on
+    the first call that needs them."""
     _identifier()
+    primary_language("en")
 
 
 @functools.lru_cache(maxsize=1)

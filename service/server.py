@@ -78,7 +78,7 @@ class Serving:
         if not self._servicer.drain(grace):
             engine = self._servicer.engine
             if engine is not None:
-                failed = engine.fail_all(errors.ShuttingDown("the server is shutting down; retry elsewhere"))
+                failed = engine.fail_all(errors.ShuttingDown())
                 log.warning("grace period over: %d articles answered UNAVAILABLE", failed)
             self._servicer.drain(ANSWER_SECONDS)
         self.server.stop(0).wait(ANSWER_SECONDS)

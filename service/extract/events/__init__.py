@@ -36,7 +36,7 @@ class EventExtractor:
         self.lexicon = load_lexicon(Path(tables))  # at load time: a bad table fails before any request
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        """Read the tables again (after they were edited, or moved by ``from_disk``)."""
+        """Read the tables from ``self.tables`` (set anew by ``from_disk``)."""
         self.lexicon = load_lexicon(Path(self.tables))
 
     def __call__(self, doc: Doc) -> Doc:
