@@ -75,9 +75,7 @@ def fit_tagger(docs: list[Doc], labels: list[numpy.ndarray], places: PlaceWords,
         for first in range(0, len(gold), TAGGER_BATCH):
             batch = order[first : first + TAGGER_BATCH]
             rows, vectors, answers = sparse_rows[batch], dense_rows[batch], gold[batch]
-            scores = sparse[rows].sum(axis=1) + vectors @ dense + bias
-            scores = numpy.exp(scores - scores.max(axis=1, keepdims=True))
-            gradient = scores / scores.sum(axis=1, keepdims=True)
+            gradient = learned.softmax(sparse[rows].sum(axis=1) + vectors @ dense + bias)
             gradient[numpy.arange(len(answers)), answers] -= 1.0
             buckets, where = numpy.unique(rows.reshape(-1), return_inverse=True)
             bucket_gradient = numpy.zeros((len(buckets), len(LABELS)), dtype=numpy.float32)

@@ -216,7 +216,6 @@ def add_cue_votes(doc: Doc, candidate: MentionCandidate, layout: Layout, resourc
     candidate.pronoun = "" if refers is None else "person" if refers else "thing"
     if refers is not None:
         votes[EntityType.PERSON if refers else EntityType.ORGANIZATION] += weights.PRONOUN_CUE_VOTE
-    place = gazetteer.get(candidate.key)
     if place_noun_cue(doc, start, end) or (
         place is not None
         and place.kind in ("country", "state", "city")

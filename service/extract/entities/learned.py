@@ -24,6 +24,12 @@ DIMENSION = 1 << 16  # hashed feature buckets
 MAX_MENTIONS = 6  # mentions whose context is read (the first ones)
 
 
+def softmax(scores: numpy.ndarray) -> numpy.ndarray:
+    """Rows of scores as probabilities."""
+    exponents = numpy.exp(scores - scores.max(axis=1, keepdims=True))
+    return exponents / exponents.sum(axis=1, keepdims=True)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def bucket(feature: str) -> int:
     """A stable bucket for a feature (Python's own ``hash`` of strings changes between runs)."""
@@ -50,13 +56,10 @@ class TypeModel:
             return numpy.zeros((0, len(LABELS)))
         starts = numpy.cumsum([0] + [len(row) for row in rows[:-1]])
         scores = numpy.add.reduceat(self.weights[numpy.concatenate(rows)].astype(numpy.float64), starts, axis=0)
-        scores = numpy.exp(scores + self.bias - (scores + self.bias).max(axis=1, keepdims=True))
-        return scores / scores.sum(axis=1, keepdims=True)
+        return softmax(scores + self.bias)
 
     def probabilities_of(self, row: numpy.ndarray) -> numpy.ndarray:
-        scores = self.weights[row].sum(axis=0, dtype=numpy.float64) + self.bias
-        scores = numpy.exp(scores - scores.max())
-        return scores / scores.sum()
+        return softmax((self.weights[row].sum(axis=0, dtype=numpy.float64) + self.bias)[None])[0]
 
     def save(self, path: Path, sidecar: dict) -> None:
         numpy.savez_compressed(path, weights=self.weights.astype(numpy.float16), bias=self.bias)
@@ -80,9 +83,7 @@ def fit(rows: list[numpy.ndarray], labels: list[int], epochs: int, rate: float, 
         generator.shuffle(order)
         for index in order.tolist():
             row, label = rows[index], labels[index]
-            scores = weights[row].sum(axis=0) + bias
-            scores = numpy.exp(scores - scores.max())
-            gradient = scores / scores.sum()
+            gradient = softmax((weights[row].sum(axis=0) + bias)[None])[0]
             gradient[label] -= 1.0
             row_gradient = gradient[None, :] + l2 * weights[row]
             numpy.add.at(squared, row, row_gradient**2)

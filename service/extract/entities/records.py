@@ -127,6 +127,7 @@ def build_entities(
         probabilities = model.probabilities_of_many(rows)
     drafts = []
     for index, (group, votes, entity_type, agreement) in enumerate(voted):
+        word_type = _word_type(group, gazetteer)
         if model is not None:
             country = any(_placed(doc, c, gazetteer) for c in group)
             chosen, agreement = learned_type(
@@ -135,7 +136,7 @@ def build_entities(
                 votes,
                 probabilities[index],
                 country,
-                _word_type(group, gazetteer),
+                word_type,
                 frozenset(c.cued for c in group if c.cued is not None),
             )
             if chosen is None:
@@ -147,7 +148,7 @@ def build_entities(
         if entity_type is EntityType.PERSON and (designated or _unintroduced(doc, layout, group)):
             default = EntityType.PRODUCT if designated else EntityType.ORGANIZATION
             entity_type = max((t for t in votes if t is not EntityType.PERSON), key=lambda t: votes[t], default=default)
-        if designated and entity_type is DEFAULT_MISC_TYPE and _word_type(group, gazetteer) is None:
+        if designated and entity_type is DEFAULT_MISC_TYPE and word_type is None:
             entity_type = EntityType.PRODUCT  # "S&P 500", "Boeing 737": a numbered thing of a kind
         mentions = [
             Mention(

@@ -22,6 +22,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
 
+from newsx.service.extract.entities.learned import softmax
+
 CLASSES = ("PER", "ORG", "LOC", "MISC")
 LABELS = ("O", *(f"{prefix}-{name}" for name in CLASSES for prefix in ("B", "I")))
 _ATTRS = [LOWER, SHAPE, SUFFIX, PREFIX, ENT_IOB, ENT_TYPE, POS, IS_SPACE, IS_UPPER, IS_ALPHA, LIKE_NUM]
@@ -141,12 +143,6 @@ def dense_features(doc: Doc) -> numpy.ndarray:
     before = numpy.concatenate([zero, vectors[:-1]])
     after = numpy.concatenate([vectors[1:], zero])
     return numpy.concatenate([vectors, before, after], axis=1)
-
-
-def softmax(scores: numpy.ndarray) -> numpy.ndarray:
-    """Rows of scores as probabilities."""
-    exponents = numpy.exp(scores - scores.max(axis=1, keepdims=True))
-    return exponents / exponents.sum(axis=1, keepdims=True)
 
 
 @dataclass(frozen=True, slots=True)
