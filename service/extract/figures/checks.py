@@ -38,6 +38,9 @@ _AGE_MARKS = frozenset({(",", ","), ("(", ")")})  # what sets an age off after a
 _OLDEST = 120
 
 
+_YEAR_OR_DECADE = re.compile(r"\d{4}|\d{3}0'?s")
+
+
 def time_tokens(doc: Doc, grammar: Grammar) -> set[int]:
     """Token indices inside the time expressions of ``newsx_times_v1`` (or, when it did not run,
     inside spaCy's DATE and TIME entities that hold a time word or a year)."""
@@ -101,7 +104,8 @@ def _record_tokens(doc: Doc, places: Iterable[Span]) -> set[int]:
 
 
 def _is_time_token(token: Token, words: frozenset[str]) -> bool:
-    return token.lower_ in words or ":" in token.text or (token.text.isdigit() and len(token.text) == 4)
+    """A word of a date or time: a table word, a clock time, a year or a decade ("1990s")."""
+    return token.lower_ in words or ":" in token.text or _YEAR_OR_DECADE.fullmatch(token.text) is not None
 
 
 def is_not_a_figure(doc: Doc, candidate: Candidate, times: set[int], names: set[int], grammar: Grammar) -> bool:

@@ -43,6 +43,7 @@ from newsx.service.extract import document
 from newsx.service.extract.times.context import Anchor, norm
 from newsx.service.extract.times.grammar import Grammar, resolve_in_calendar
 from newsx.service.extract.times.lexicon import DATA, PATTERN_FILE, TABLE_FILES
+from newsx.service.extract.times.periods import year_back
 from newsx.service.extract.times.tense import dates_a_report, direction_of
 from newsx.service.extract.times.values import granularity
 
@@ -132,7 +133,7 @@ class TimeExtractor:
             # A numbered period ("this year's third quarter") is named, not compared, unless a year back.
             groups = item.match.groupdict()
             compared = item.rule.has("comparison") and (
-                (unit in ("quarter", "half") and not (groups.get("o") and not _back(groups, grammar)))
+                (unit in ("quarter", "half") and not (groups.get("o") and not year_back(groups, grammar.lexicon)))
                 or norm(groups.get("dir")) in grammar.lexicon.words("anaphoric_directions")
             )
             if kind in (TimeType.DATE, TimeType.TIME) and not compared and unit:
@@ -151,12 +152,6 @@ class TimeExtractor:
             )
             last_token_end = span.end
         return records
-
-
-def _back(groups: dict, grammar: Grammar) -> bool:
-    """Whether a reporting period is the one a year before the period in focus ("the year-ago quarter")."""
-    before = grammar.lexicon.words("year_before_words")
-    return bool(groups.get("back")) or norm(groups.get("rel")) in before or norm(groups.get("rel2")) in before
 
 
 def _modifies_noun(span: SpacySpan) -> bool:

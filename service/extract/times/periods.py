@@ -8,6 +8,7 @@ import re
 
 from newsx.service.domain import TimeType
 from newsx.service.extract.times.context import Anchor, Resolved, Resolver, norm, period_in_focus
+from newsx.service.extract.times.lexicon import Lexicon
 from newsx.service.extract.times.resolvers import cyclic_value, shift_of
 from newsx.service.extract.times.values import (
     Bounds,
@@ -70,7 +71,7 @@ def reporting_period(match: re.Match, anchor: Anchor) -> Resolved:
     unit = norm(match["unit"])
     if unit.endswith("months"):  # "the year-earlier nine months": a reporting span
         return TimeType.DURATION, duration_value(lexicon.parse_amount(unit.split()[0]), "M")
-    back = 1 if match["back"] or any(r in lexicon.words("year_before_words") for r in relations) else 0
+    back = int(year_back(match.groupdict(), lexicon))
     year: int | None = None
     digits = re.search(r"\d{4}", relations[0])
     if digits:
@@ -108,3 +109,9 @@ def quarters(match: re.Match, anchor: Anchor) -> Resolved:
 PERIOD_RESOLVERS: dict[str, Resolver] = {
     function.__name__: function for function in (quarter, half, fiscal_year, reporting_period, quarters)
 }
+
+
+def year_back(groups: dict, lexicon: Lexicon) -> bool:
+    """Whether a reporting period is the one a year before the period in focus ("the year-ago quarter")."""
+    before = lexicon.words("year_before_words")
+    return bool(groups.get("back")) or norm(groups.get("rel")) in before or norm(groups.get("rel2")) in before
