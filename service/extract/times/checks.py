@@ -88,7 +88,7 @@ def _phrase_at(text: str, start: int, phrase: str, word: str) -> bool:
     position = words.index(word.split()[0])
     before_words = re.findall(r"\S+", text[max(0, start - 40) : start])[-position:] if position else []
     after = re.findall(r"\S+", text[start : start + 60])[: len(words) - position]
-    found = [w.strip(".,;:!?\"'").lower() for w in before_words + after]
+    found = [w.strip(".,;:!?\"'`\u201c\u201d\u2018\u2019").lower() for w in before_words + after]
     return found == words
 
 

@@ -125,8 +125,12 @@ def verb_direction(verb: Token, cues: TenseCues, depth: int = 0) -> Direction:
         head = verb.head
         if head.pos_ in ("VERB", "AUX"):
             direction = verb_direction(head, cues, depth + 1)
-            if direction is Direction.PAST and verb.dep_ == "xcomp" and is_a(head, cues.directives):
-                return Direction.NEAREST  # "ordered him to report by April 1": what was ordered may lie ahead
+            if direction is Direction.PAST and (
+                verb.dep_ == "advcl" or (verb.dep_ == "xcomp" and is_a(head, cues.directives))
+            ):
+                # "ordered him to report by April 1", "invited them on March 12 to mark ...": what was
+                # ordered or meant may lie ahead
+                return Direction.NEAREST
             return direction
         return Direction.FUTURE if is_a(head, cues.future_cues) else Direction.NEAREST
     if verb.tag_ == "VBG" and aux_words & cues.present_auxiliaries:
