@@ -373,7 +373,16 @@ NON_TEMPORAL = [
     "The former minister was arrested.",
     "He previously worked at a bank.",
     "The annual meeting was held in Kazan.",
+    # capitalised inside a sentence, time words are the name of a programme or a film
+    'Secretary of State James Baker, speaking on ABC News\' "This Week," said the request gave cover.',
+    "Gonzalez said on CBS's ``60 Minutes'' that the boy was being abused.",
+    "The poster showed Gary Cooper in the film High Noon.",
 ]
+
+
+def test_times_keeps_capitals_that_open_a_sentence_or_quotation(parse):
+    doc = parse('Today the vote is held. He said: "Last week was hard." This Week magazine said so.', PUB)
+    assert [(t.text, t.value) for t in doc._.newsx_times] == [("Today", "2024-10-09"), ("Last week", "2024-W40")]
 
 
 @pytest.mark.parametrize("text", NON_TEMPORAL)

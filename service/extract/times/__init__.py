@@ -112,6 +112,8 @@ class TimeExtractor:
                 continue
             if not item.rule.row.attributive and _modifies_noun(span):
                 continue
+            if not (item.rule.row.capitalised or item.date or item.weekday) and _names_a_work(span):
+                continue
             sentence = document.sentence_index(doc, span.start)
             recent = tuple(
                 itertools.takewhile(
@@ -158,6 +160,19 @@ def _modifies_noun(span: SpacySpan) -> bool:
     """Whether a one-word expression is an adjective before its noun ("a quarterly dividend")."""
     word = span[0]
     return len(span) == 1 and word.dep_ == "amod" and word.head.i > word.i and word.head.pos_ in ("NOUN", "PROPN")
+
+
+def _names_a_work(span: SpacySpan) -> bool:
+    """Whether words that are written in lower case stand capitalised inside a sentence, as in the
+    name of a programme or a film ("ABC's \"This Week\"", "CBS's \"60 Minutes\"", "High Noon").
+    A capital opening a sentence or a quotation, or in the title, says nothing."""
+    words = [token for token in span if token.is_alpha]
+    if not words or not all(token.text.istitle() for token in words) or document.in_title(span.doc, span.start_char):
+        return False
+    if words[-1].i > span.start:  # a capital inside the phrase ("60 Minutes")
+        return True
+    previous = span.doc[span.start - 1] if span.start > span.sent.start else None
+    return previous is not None and not (previous.is_punct or previous.is_quote or previous.is_space)
 
 
 def time_entity_offsets(doc: Doc) -> list[tuple[int, int]]:
