@@ -32,6 +32,11 @@ def clock_day_part(match: re.Match, anchor: Anchor) -> Resolved | None:
     return TimeType.TIME, f"{_clock_day(anchor)}T{int(hour) % 12 + (12 if meridiem == 'p' else 0):02d}:00"
 
 
+def clock_part_of_day(match: re.Match, anchor: Anchor) -> Resolved:
+    """ "mid-afternoon": a part of the day in focus, else of the publication day."""
+    return TimeType.TIME, f"{_clock_day(anchor)}T{anchor.lexicon.codes('parts_of_day')[match['part'].lower()]}"
+
+
 def _clock_day(anchor: Anchor) -> str:
     """The day a bare clock time falls on: the day in focus, else the publication day."""
     return anchor.day or shifted_value(anchor.reference, "day", 0)
@@ -54,5 +59,6 @@ def stopwatch(match: re.Match, anchor: Anchor) -> Resolved:
 CLOCK_RESOLVERS: dict[str, Resolver] = {
     "clock_time": clock_time,
     "clock_day_part": clock_day_part,
+    "clock_part_of_day": clock_part_of_day,
     "stopwatch": stopwatch,
 }

@@ -44,7 +44,7 @@ def quarter(match: re.Match, anchor: Anchor) -> Resolved:
 
 
 def half(match: re.Match, anchor: Anchor) -> Resolved:
-    number = anchor.lexicon.numbers("ordinals")[(match["o"] or match["adj"]).lower()]
+    number = anchor.lexicon.numbers("half_ordinals")[(match["o"] or match["adj"]).lower()]
     return _period_of_year(match, anchor, f"H{number}", 6 * number - 5, 6)
 
 
