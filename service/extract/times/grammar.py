@@ -55,6 +55,7 @@ class PatternRow(RuleRow):
     lower_case: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     attributive: bool = True  # false: not a time where it modifies a noun ("a quarterly dividend")
+    extent: str | None = None  # the named group that is the expression, when the rest is only context
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,9 +234,9 @@ class Grammar:
             for window_start, window_end in windows:
                 for match in rule.pattern.finditer(lowered, window_start, window_end):
                     trusted = _inside(spans, span_starts, match)
-                    if match.end() > match.start() and rule.holds(match, text, self.lexicon, trusted):
-                        found = Found(match.start(), match.end(), rule, match)
-                        candidates.append((match.start(), -(match.end() - match.start()), order, found))
+                    start, end = match.span(rule.row.extent or 0)
+                    if end > start and rule.holds(match, text, self.lexicon, trusted):
+                        candidates.append((start, start - end, order, Found(start, end, rule, match)))
         candidates.sort(key=lambda c: (c[1], c[0], c[2]))  # longest first, then leftmost, then rule order
         chosen: list[Found] = []
         taken = numpy.zeros(len(text) + 1, dtype=bool)  # characters already in a chosen expression
