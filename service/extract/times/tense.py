@@ -34,6 +34,7 @@ class TenseCues:
     deferral_prepositions: frozenset[str]
     present_auxiliaries: frozenset[str]
     perfect_auxiliaries: frozenset[str]
+    perfect_modals: frozenset[str]
     open_auxiliaries: frozenset[str]
     infinitive_markers: frozenset[str]
     past_prepositions: frozenset[str]
@@ -55,6 +56,7 @@ class TenseCues:
             deferral_prepositions=lexicon.words("deferral_prepositions"),
             present_auxiliaries=lexicon.words("present_auxiliaries"),
             perfect_auxiliaries=lexicon.words("perfect_auxiliaries"),
+            perfect_modals=lexicon.words("perfect_modals"),
             open_auxiliaries=lexicon.words("open_auxiliaries"),
             infinitive_markers=lexicon.words("infinitive_markers"),
             past_prepositions=lexicon.words("past_prepositions"),
@@ -92,6 +94,8 @@ def verb_direction(verb: Token, cues: TenseCues, depth: int = 0) -> Direction:
     if not auxiliaries and verb.dep_ == "conj" and verb.tag_ == "VB" and depth < 3:
         return verb_direction(verb.head, cues, depth + 1)  # "will begin ... and end on Friday"
     aux_words = {aux.lower_ for aux in auxiliaries}
+    if verb.tag_ == "VBN" and aux_words & cues.perfect_modals and aux_words & cues.perfect_auxiliaries:
+        return Direction.PAST  # "may have been", "could have caused": a modal of the past
     if aux_words & cues.future_auxiliaries:
         return Direction.FUTURE
     if aux_words & cues.possible_auxiliaries:
