@@ -92,6 +92,16 @@ def _phrase_at(text: str, start: int, phrase: str, word: str) -> bool:
     return found == words
 
 
+def not_generic_era(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """ "today's youth", "today's personal computers", "the people of tomorrow" name an age, not a day."""
+    eras = lexicon.words("era_nouns")
+    after = re.match(r"'s\s+([a-z-]+)(?:\s+([a-z]+))?", text[match.end() : match.end() + 40].lower())
+    if after and not eras.isdisjoint(after.groups()):
+        return False
+    of = re.search(r"([a-z]+)\s+of\s+$", before(text, match.start()))
+    return not (of and of.group(1) in eras)
+
+
 def year(match: re.Match, text: str, lexicon: Lexicon) -> bool:
     """A bare four-digit number is a year after a date preposition ("in 2019", "mid-2023")."""
     return previous_word(text, match.start()) in lexicon.words("year_preceders")
@@ -121,6 +131,7 @@ CHECKS: dict[str, Check] = {
         vague_duration,
         not_of_a_match,
         reference_word,
+        not_generic_era,
         year,
         season,
     )
