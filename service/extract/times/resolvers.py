@@ -146,7 +146,12 @@ def weekday(match: re.Match, anchor: Anchor) -> Resolved:
     suffix = f"T{part}" if part else ""
     if anchor.reference is None:
         return kind, f"XXXX-WXX-{number}{suffix}"
-    shift = shift_of(lexicon, norm(match["rel"]))
+    relation = norm(match["rel"])
+    shift = shift_of(lexicon, relation.removeprefix("the "))
+    focus = (discourse_focus(anchor, "day") or last_date_within(anchor, "day")) if relation.startswith("the ") else None
+    if focus and shift and granularity(focus) == "day":  # "the previous Friday": from the day in focus
+        direction = Direction.PAST if shift < 0 else Direction.FUTURE
+        return kind, day_value(weekday_date(dt.date.fromisoformat(focus), number, direction, strict=True)) + suffix
     if shift == 0:
         day = anchor.reference + dt.timedelta(days=number - anchor.reference.isoweekday())
     elif shift is not None:
