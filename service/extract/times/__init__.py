@@ -13,7 +13,9 @@ Conventions (TimeML, as TimeBank+AQUAINT annotates them):
   "around 7 p.m."); such modifiers do not change the value (TIMEX3 would carry them in ``mod``,
   which the domain record has no field for).
 - Not times: ages ("a 6-year-old": figures), "former", "previously", frequency adjectives before
-  a noun ("a quarterly dividend"), halves of a game ("a second-half goal").
+  a noun ("a quarterly dividend"), halves of a game ("a second-half goal"), time words capitalised
+  inside a sentence, which name a programme or a film (ABC's "This Week", "60 Minutes"), and an
+  age rather than a day ("today's youth").
 - "two days later" is the duration "two days"; fiscal years are written as years ("fiscal 1989":
   1989).
 - Anaphoric expressions count from the date in focus, not from publication: "a year earlier"
