@@ -26,6 +26,7 @@ from newsx.service.extract.entities.spans import (
     person_cue,
     place_noun_cue,
     pronoun_cue,
+    span_text,
     split_span,
     team_cue,
     trim_span,
@@ -167,7 +168,7 @@ def layout_candidates(
         if span is None:
             continue
         start, end = trim_span(doc, span.start, span.end, None)
-        if start >= end or not looks_like_name(doc[start:end].text):
+        if start >= end or not looks_like_name(span_text(doc, start, end)):
             continue
         if any(other.start < end and start < other.end for other in made):
             continue  # a dateline in a table-like line

@@ -23,6 +23,7 @@ from newsx.service.extract.entities.spans import (
     is_short_form,
     make_candidate,
     name_word_type,
+    span_text,
 )
 from newsx.service.extract.entities.tagged import TAGGER_TYPES
 
@@ -100,10 +101,12 @@ def _qualifier(doc: Doc, end: int, gazetteer: dict[str, Place]) -> str:
     if end + 1 >= len(doc) or doc[end].text != ",":
         return ""
     for size in (2, 1):
-        words = doc[end + 1 : end + 1 + size]
-        place = gazetteer.get(name_key(words.text)) if len(words) == size and words[0].is_title else None
+        if end + 1 + size > len(doc) or not doc[end + 1].is_title:
+            continue
+        key = name_key(span_text(doc, end + 1, end + 1 + size))
+        place = gazetteer.get(key)
         if place is not None and place.kind in ("country", "state"):
-            return name_key(words.text)
+            return key
     return ""
 
 
@@ -261,7 +264,7 @@ def _longest_match(doc, start, covered, names: _KnownNames, gazetteer, headline:
         last = words[stop - start - 1]
         if not (last.is_title or last.is_upper):
             continue
-        text = doc[start:stop].text
+        text = span_text(doc, start, stop)
         key = name_key(text)
         group = names.by_key.get(key)
         if group is not None and (stop - start > 1 or _proper_noun_here(first, headline)):

@@ -15,6 +15,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from newsx.service.domain import EntityType
+from newsx.service.extract import document
 from newsx.service.extract.entities import lexicon
 from newsx.service.extract.entities.gazetteer import demonyms, name_key
 from newsx.service.extract.entities.layout import Layout
@@ -129,6 +130,14 @@ def trim_span(doc: Doc, start: int, end: int, entity_type: EntityType | None) ->
     return start, end
 
 
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` read from the text: a Span object costs far more than the slice."""
+    if start >= end:
+        return ""
+    last = doc[end - 1]
+    return document.doc_text(doc)[doc[start].idx : last.idx + len(last)]
+
+
 def looks_like_name(text: str) -> bool:
     """A name has a capital letter and at least two letters (drops "the", "3-1", "o")."""
     return any(map(str.isupper, text)) and sum(map(str.isalpha, text)) >= 2
@@ -153,7 +162,7 @@ def person_cue(doc: Doc, start: int, end: int) -> bool:
     if start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in lexicon.PERSON_ROLES:
         return True
     if end < len(doc) and doc[end].text == ",":
-        for token in doc[end + 1 : end + 5]:
+        for token in map(doc.__getitem__, range(end + 1, min(end + 5, len(doc)))):
             if token.lower_ in lexicon.PERSON_ROLES:
                 return True
             if token.is_punct or (token.pos_ and token.pos_ not in _APPOSITION_WORDS):  # no tags: no check
