@@ -6,6 +6,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+import numpy
+from spacy.attrs import DEP
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from newsx.service.domain import Entity, EntityType, Mention
@@ -30,6 +33,7 @@ from newsx.service.extract.entities.spans import (
 )
 
 CONLL_TYPES = {"PER": EntityType.PERSON, "ORG": EntityType.ORGANIZATION}
+_SUBJECT_HASHES = numpy.array([get_string_id(label) for label in lexicon.SUBJECT_DEPENDENCIES], dtype=numpy.uint64)
 
 
 def type_votes(group: list[MentionCandidate], gazetteer: dict[str, Place]) -> Counter:
@@ -116,6 +120,7 @@ def build_entities(
     gazetteer, model = resources.gazetteer, resources.type_model
     text = layout.text
     title_end = document.state(doc).title_end
+    subjects = numpy.isin(doc.to_array(DEP), _SUBJECT_HASHES)
     voted = []
     for group in groups:
         group.sort(key=lambda c: c.start)
@@ -169,7 +174,7 @@ def build_entities(
             confidence=_confidence(agreement, group),
         )
         # A name's head is its last token ("Vladimir Putin" -> "Putin").
-        subject = any(doc[c.end - 1].dep_ in lexicon.SUBJECT_DEPENDENCIES for c in group)
+        subject = bool(subjects[[c.end - 1 for c in group]].any())
         drafts.append((entity, group, subject))
     if not drafts:
         return []
