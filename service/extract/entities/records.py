@@ -38,22 +38,25 @@ _SUBJECT_HASHES = numpy.array([get_string_id(label) for label in lexicon.SUBJECT
 
 def type_votes(group: list[MentionCandidate], gazetteer: dict[str, Place]) -> Counter:
     """Every type's vote for the referent (positive votes only)."""
-    votes: Counter = Counter()
-    longest_words = max(len(c.key.split()) for c in group)
-    for candidate in group:
-        votes.update(candidate.votes)
+    votes: dict[EntityType, float] = {}  # a plain dict: Counter's arithmetic costs a Python call a vote
+    sizes = [len(c.key.split()) for c in group]
+    longest_words = max(sizes)
+    for candidate, size in zip(group, sizes):
+        for label, vote in candidate.votes.items():
+            votes[label] = vote + votes.get(label, 0)
         label = candidate.model_label
         # Short forms ("Pezeshkian" beside "Masud Pezeshkian"): the full name's label counts, not theirs.
-        if label is not None and not candidate.headline and len(candidate.key.split()) < longest_words:
-            votes[label] -= weights.MODEL_VOTE
-    longest = max(group, key=lambda c: len(c.key.split()))
+        if label is not None and not candidate.headline and size < longest_words:
+            votes[label] = votes.get(label, 0) - weights.MODEL_VOTE
+    longest = group[sizes.index(longest_words)]
     word_type = name_word_type(longest.key.split())
     if word_type is not None:
-        votes[word_type] += weights.NAME_WORD_VOTE
+        votes[word_type] = votes.get(word_type, 0) + weights.NAME_WORD_VOTE
     keys = {c.key for c in group}
     places = {(place.kind, place.recoverable) for key in keys if (place := gazetteer.get(key)) is not None}
     for kind, large in places:
-        votes[weights.GAZETTEER_TYPES[kind]] += weights.gazetteer_vote(kind, large)
+        label = weights.GAZETTEER_TYPES[kind]
+        votes[label] = votes.get(label, 0) + weights.gazetteer_vote(kind, large)
     return Counter({label: vote for label, vote in votes.items() if vote > 0})
 
 
@@ -120,7 +123,7 @@ def build_entities(
     gazetteer, model = resources.gazetteer, resources.type_model
     text = layout.text
     title_end = document.state(doc).title_end
-    subjects = numpy.isin(doc.to_array(DEP), _SUBJECT_HASHES)
+    subjects = numpy.isin(doc.to_array(DEP), _SUBJECT_HASHES).tolist()
     voted = []
     for group in groups:
         group.sort(key=lambda c: c.start)
@@ -174,7 +177,7 @@ def build_entities(
             confidence=_confidence(agreement, group),
         )
         # A name's head is its last token ("Vladimir Putin" -> "Putin").
-        subject = bool(subjects[[c.end - 1 for c in group]].any())
+        subject = any(subjects[c.end - 1] for c in group)
         drafts.append((entity, group, subject))
     if not drafts:
         return []
