@@ -134,11 +134,10 @@ def with_designations(
 ) -> list[MentionCandidate]:
     """Names extended over the number, and letter, that designate one thing of their kind
     (``designation_end``); not places ("Japan 2"), nor cells of tables."""
-    cells = {start for start, _end, _score in layout.table_names}
     extended = []
     for candidate in candidates:
         end = designation_end(doc, candidate.start, candidate.end)
-        if end > candidate.end and candidate.start_char not in cells and candidate.key not in gazetteer:
+        if end > candidate.end and candidate.start_char not in layout.cells and candidate.key not in gazetteer:
             longer = make_candidate(doc, layout, candidate.start, end, candidate.headline)
             longer.votes, longer.model_label = candidate.votes, candidate.model_label
             longer.tagger_label, longer.tagger_probability = candidate.tagger_label, candidate.tagger_probability

@@ -180,7 +180,6 @@ def find_missed_mentions(
     flags = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA]).astype(bool)
     starts = numpy.flatnonzero((flags[:, 0] | flags[:, 1]) & flags[:, 2] & ~covered).tolist()
     new_groups: dict[str, list[MentionCandidate]] = {}
-    cells = {cell_start for cell_start, _end, _score in layout.table_names}
     next_free = 0
     for start in starts:
         if start < next_free:
@@ -191,7 +190,7 @@ def find_missed_mentions(
             continue
         end, key, group = match
         designated = designation_end(doc, start, end)
-        if designated > end and key not in gazetteer and doc[start].idx not in cells:
+        if designated > end and key not in gazetteer and doc[start].idx not in layout.cells:
             # "Gliese 12 b" beside "Gliese 12": a thing of its own, not a mention of the name it starts with
             candidate = make_candidate(doc, layout, start, designated, headline)
             candidate.votes = sum((c.votes for c in group or ()), Counter())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsx.service.extract.entities import lexicon
 
@@ -40,6 +40,7 @@ class Layout:
     all_caps: list[tuple[int, int]]
     datelines: list[tuple[int, int]]  # the place at the start of a dateline
     table_names: list[tuple[int, int, bool]]  # name cells of result tables; True when a score line
+    cells: dict[int, bool] = field(default_factory=dict)  # the same cells by their first character
 
 
 def text_layout(text: str, title_end: int = 0) -> Layout:
@@ -102,6 +103,7 @@ def text_layout(text: str, title_end: int = 0) -> Layout:
     layout.headlines = _merged(layout.headlines)
     layout.all_caps = _merged(layout.all_caps)
     layout.datelines.sort()
+    layout.cells = {start: score for start, _end, score in layout.table_names}
     return layout
 
 

@@ -256,10 +256,9 @@ def _unintroduced(doc: Doc, layout: Layout, group: list[MentionCandidate]) -> bo
     introduces and the tagger is not sure is a person (or that the text calls "it"): news introduces people by their
     full name ("Pirelli said its", "made by Qualcomm" are companies); sports results and
     scorecards list surnames alone ("(Stewart 67)"), where the tagger, trained on them, is sure."""
-    cells = {start for start, _end, _score in layout.table_names}
     return all(
         len(c.key.split()) == 1
-        and c.start_char not in cells
+        and c.start_char not in layout.cells
         and not (c.end < len(doc) and doc[c.end].like_num)
         and not (
             c.tagger_label == "PER" and c.tagger_probability >= weights.SURE_PERSON_TAGGER and c.pronoun != "thing"

@@ -201,14 +201,20 @@ def pronoun_cue(doc: Doc, start: int, end: int) -> bool | None:
     return kinds[positions[at]]
 
 
+# The pronouns as spaCy hashes their lower case, with their kind (True: a person's).
+_PRONOUN_HASHES = tuple(
+    (numpy.array([get_string_id(word) for word in words], dtype=numpy.uint64), kind)
+    for words, kind in ((lexicon.PERSON_PRONOUNS, True), (lexicon.THING_PRONOUNS, False))
+)
+
+
 def _pronouns(doc: Doc) -> tuple[list[int], dict[int, bool]]:
     """Where the document's person and thing pronouns are (True: a person's), found once per Doc."""
     found = doc.user_data.get("newsx_pronouns")
     if found is None:
         lowers = doc.to_array(LOWER)
         kinds: dict[int, bool] = {}
-        for words, kind in ((lexicon.PERSON_PRONOUNS, True), (lexicon.THING_PRONOUNS, False)):
-            hashes = numpy.array([get_string_id(word) for word in words], dtype=numpy.uint64)
+        for hashes, kind in _PRONOUN_HASHES:
             kinds.update((i, kind) for i in numpy.flatnonzero(numpy.isin(lowers, hashes)).tolist())
         found = doc.user_data["newsx_pronouns"] = (sorted(kinds), kinds)
     return found
