@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import DEP, HEAD, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -44,6 +44,7 @@ MISC_TYPES = frozenset(
 # The type of a place, or of a MISC name, when nothing says which kind it is.
 DEFAULT_PLACE_TYPE, DEFAULT_MISC_TYPE = EntityType.GPE, EntityType.EVENT
 
+_RELCL = get_string_id("relcl")
 _LETTER = re.compile(r"[^\W\d_]")  # any letter, in any script
 
 
@@ -175,7 +176,7 @@ def plays_for_cue(doc: Doc, end: int) -> bool:
     plays for Chelsea"): a player, a person; a side plays against others, not for a named one."""
     head = doc[end - 1]
     verbs = [head.head] if head.dep_ in lexicon.SUBJECT_DEPENDENCIES else []
-    verbs += [child for child in head.children if child.dep_ == "relcl"]
+    verbs += [doc[i] for i in _relative_clauses(doc).get(head.i, ())]
     return any(
         preposition.lower_ == "for" and any(name.pos_ == "PROPN" for name in preposition.children)
         for verb in verbs
@@ -183,6 +184,20 @@ def plays_for_cue(doc: Doc, end: int) -> bool:
         for preposition in verb.children
         if preposition.dep_ == "prep"
     )
+
+
+def _relative_clauses(doc: Doc) -> dict[int, list[int]]:
+    """The verbs of relative clauses ("relcl") by the token they hang on, found once per Doc
+    (walking a token's children builds a Token object for each)."""
+    found = doc.user_data.get("newsx_relative_clauses")
+    if found is None:
+        found = {}
+        clauses = numpy.flatnonzero(doc.to_array(DEP) == _RELCL).tolist()
+        heads = doc.to_array(HEAD).astype(numpy.int64)  # offsets to the head
+        for i in clauses:
+            found.setdefault(i + int(heads[i]), []).append(i)
+        doc.user_data["newsx_relative_clauses"] = found
+    return found
 
 
 def pronoun_cue(doc: Doc, start: int, end: int) -> bool | None:
@@ -196,7 +211,7 @@ def pronoun_cue(doc: Doc, start: int, end: int) -> bool | None:
     if head.dep_ not in lexicon.SUBJECT_DEPENDENCIES:
         return None
     at = bisect.bisect_left(positions, end)
-    if at == len(positions) or positions[at] >= min(head.sent.end, end + _PRONOUN_WINDOW):
+    if at == len(positions) or positions[at] >= min(document.sentence_end(doc, head.i), end + _PRONOUN_WINDOW):
         return None
     return kinds[positions[at]]
 
