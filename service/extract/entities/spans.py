@@ -216,11 +216,10 @@ def pronoun_cue(doc: Doc, start: int, end: int) -> bool | None:
     return kinds[positions[at]]
 
 
-# The pronouns as spaCy hashes their lower case, with their kind (True: a person's).
-_PRONOUN_HASHES = tuple(
-    (numpy.array([get_string_id(word) for word in words], dtype=numpy.uint64), kind)
-    for words, kind in ((lexicon.PERSON_PRONOUNS, True), (lexicon.THING_PRONOUNS, False))
-)
+@functools.lru_cache(maxsize=8)
+def _hashes(words: frozenset[str]) -> numpy.ndarray:
+    """The words as spaCy hashes their lower case, worked out once per table."""
+    return numpy.array([get_string_id(word) for word in words], dtype=numpy.uint64)
 
 
 def _pronouns(doc: Doc) -> tuple[list[int], dict[int, bool]]:
@@ -229,8 +228,8 @@ def _pronouns(doc: Doc) -> tuple[list[int], dict[int, bool]]:
     if found is None:
         lowers = doc.to_array(LOWER)
         kinds: dict[int, bool] = {}
-        for hashes, kind in _PRONOUN_HASHES:
-            kinds.update((i, kind) for i in numpy.flatnonzero(numpy.isin(lowers, hashes)).tolist())
+        for words, kind in ((lexicon.PERSON_PRONOUNS, True), (lexicon.THING_PRONOUNS, False)):
+            kinds.update((i, kind) for i in numpy.flatnonzero(numpy.isin(lowers, _hashes(words))).tolist())
         found = doc.user_data["newsx_pronouns"] = (sorted(kinds), kinds)
     return found
 
