@@ -79,13 +79,14 @@ class BatchAnalyser:
     """Worker side: one loaded pipeline; a batch of articles in, ``Analysis`` records out."""
 
     def __init__(self, settings: Settings):
-        from newsx.service.pipeline import build_pipeline, model_name
+        from newsx.service.pipeline import build_pipeline, freeze_loaded_objects, model_name
 
         self.nlp = build_pipeline(settings.model)
         self.model = model_name(self.nlp)
         self._chunk_chars = settings.chunk_chars  # longer articles are parsed in parts of this size
         self.nlp.max_length = max(self.nlp.max_length, settings.chunk_chars)
         self.run([(-1, WARM_UP_ARTICLE, {"max_sentences": 3}, time.monotonic() + 60)])
+        freeze_loaded_objects()
 
     def run(self, batch: list[tuple]) -> list[tuple[int, object]]:
         """(job id, Analysis or error) for each article of the batch."""

@@ -145,11 +145,23 @@ def in_title(doc: Doc, char_offset: int) -> bool:
 
 def sentence_index(doc: Doc, token_index: int) -> int:
     """Index of the sentence holding a token, counted over the whole analysed text."""
+    return max(bisect.bisect_right(_sentence_starts(doc), token_index) - 1, 0)
+
+
+def sentence_end(doc: Doc, token_index: int) -> int:
+    """Where the sentence holding a token ends (``token.sent.end`` without building the Span)."""
+    starts = _sentence_starts(doc)
+    following = bisect.bisect_right(starts, token_index)
+    return starts[following] if following < len(starts) else len(doc)
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The tokens that open a sentence, found once per Doc."""
     starts = doc.user_data.get("newsx_sentence_starts")
     if starts is None:
         starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() or [0]
         doc.user_data["newsx_sentence_starts"] = starts
-    return max(bisect.bisect_right(starts, token_index) - 1, 0)
+    return starts
 
 
 def doc_text(doc: Doc) -> str:

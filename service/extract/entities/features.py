@@ -72,7 +72,7 @@ class DocumentView:
         context = [f"doc:score-lines:{min(4, scores * 10 // lines)}", f"doc:cells:{min(4, cells * 5 // lines)}"]
         return cls(
             context,
-            {start: score for start, _end, score in layout.table_names},
+            layout.cells,
             frozenset(start for start, _end in layout.datelines),
             NearWords(doc),
         )

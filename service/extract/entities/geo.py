@@ -102,6 +102,8 @@ def _rank(candidate: Candidate, named: Counter, dateline_codes: set[str], nearby
 
 def _qualified(entity: Entity, text: str, index: GeoIndex, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     """The candidates inside the country or US state written after a mention ("Paris, Texas")."""
+    if len(candidates) < 2:
+        return candidates  # nothing to choose between
     for mention in entity.mentions:
         match = _QUALIFIER.match(text, mention.span.end)
         if match is None:

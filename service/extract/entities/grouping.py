@@ -23,6 +23,7 @@ from newsx.service.extract.entities.spans import (
     is_short_form,
     make_candidate,
     name_word_type,
+    span_text,
 )
 from newsx.service.extract.entities.tagged import TAGGER_TYPES
 
@@ -100,10 +101,12 @@ def _qualifier(doc: Doc, end: int, gazetteer: dict[str, Place]) -> str:
     if end + 1 >= len(doc) or doc[end].text != ",":
         return ""
     for size in (2, 1):
-        words = doc[end + 1 : end + 1 + size]
-        place = gazetteer.get(name_key(words.text)) if len(words) == size and words[0].is_title else None
+        if end + 1 + size > len(doc) or not doc[end + 1].is_title:
+            continue
+        key = name_key(span_text(doc, end + 1, end + 1 + size))
+        place = gazetteer.get(key)
         if place is not None and place.kind in ("country", "state"):
-            return name_key(words.text)
+            return key
     return ""
 
 
@@ -177,7 +180,6 @@ def find_missed_mentions(
     flags = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA]).astype(bool)
     starts = numpy.flatnonzero((flags[:, 0] | flags[:, 1]) & flags[:, 2] & ~covered).tolist()
     new_groups: dict[str, list[MentionCandidate]] = {}
-    cells = {cell_start for cell_start, _end, _score in layout.table_names}
     next_free = 0
     for start in starts:
         if start < next_free:
@@ -188,7 +190,7 @@ def find_missed_mentions(
             continue
         end, key, group = match
         designated = designation_end(doc, start, end)
-        if designated > end and key not in gazetteer and doc[start].idx not in cells:
+        if designated > end and key not in gazetteer and doc[start].idx not in layout.cells:
             # "Gliese 12 b" beside "Gliese 12": a thing of its own, not a mention of the name it starts with
             candidate = make_candidate(doc, layout, start, designated, headline)
             candidate.votes = sum((c.votes for c in group or ()), Counter())
@@ -242,8 +244,15 @@ def _known_names(doc: Doc, layout: Layout, groups: list[list[MentionCandidate]])
 
 
 def _leaning(group: list[MentionCandidate]) -> EntityType | None:
-    votes: Counter[EntityType] = sum((candidate.votes for candidate in group), Counter())
-    return max(votes, key=lambda t: votes[t]) if votes else None
+    """The type the group's votes favour: their sum as ``sum(votes, Counter())`` gives it (each
+    step keeps only positive totals), written out because Counter's ``+`` is slow."""
+    votes: dict[EntityType, float] = {}
+    for candidate in group:
+        other = candidate.votes
+        total = {label: count for label, vote in votes.items() if (count := vote + other.get(label, 0)) > 0}
+        total.update((label, vote) for label, vote in other.items() if label not in votes and vote > 0)
+        votes = total
+    return max(votes, key=votes.__getitem__) if votes else None
 
 
 def _longest_match(doc, start, covered, names: _KnownNames, gazetteer, headline: bool):
@@ -261,7 +270,7 @@ def _longest_match(doc, start, covered, names: _KnownNames, gazetteer, headline:
         last = words[stop - start - 1]
         if not (last.is_title or last.is_upper):
             continue
-        text = doc[start:stop].text
+        text = span_text(doc, start, stop)
         key = name_key(text)
         group = names.by_key.get(key)
         if group is not None and (stop - start > 1 or _proper_noun_here(first, headline)):

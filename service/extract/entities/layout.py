@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsx.service.extract.entities import lexicon
 
@@ -17,12 +17,14 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[a-z0-9)\]] ?[.!?][\"'’”]?\s*$")  # "... on Monday." ends prose, "Trump Jr." does not
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:\s*,\s*[A-Z][\w.' ]*?)?\s*(\d|\(|-+\s|—)")
-# Three or more words without lower-case letters in a row, e.g. a headline run into its body.
-_CAPS_RUN = re.compile(r"(?<!\S)(?:[^\sa-z]+\s+){2,}[^\sa-z]+(?!\S)")
+# Three or more words without lower-case letters in a row, e.g. a headline run into its body. (The
+# pattern opens with a character class, not a look-behind, so that the engine skips ahead fast.)
+_CAPS_RUN = re.compile(r"[^\sa-z](?<!\S[^\sa-z])[^\sa-z]*\s+(?:[^\sa-z]+\s+)+[^\sa-z]+(?!\S)")
 _CAPS_WORD = re.compile(r"(?<!\S)[A-Z][A-Z'.&-]+(?!\S)")
 _ISO_DATELINE = re.compile(
     r"(?<!\S)([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:\s*,\s*[A-Z][\w.' ]*?)?\s+\d{4}-\d\d-\d\d\b"
 )
+_ISO_DATE_HINT = re.compile(r"-\d\d-")  # a literal first: lines without it are skipped at once
 _LOWER_WORD = re.compile(r"\s*\S*[a-z]")
 _TABLE_NUMBER = re.compile(r"^[\d.,:/+-]*\d[\d.,:/+-]*$")
 _TABLE_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)$")
@@ -38,6 +40,7 @@ class Layout:
     all_caps: list[tuple[int, int]]
     datelines: list[tuple[int, int]]  # the place at the start of a dateline
     table_names: list[tuple[int, int, bool]]  # name cells of result tables; True when a score line
+    cells: dict[int, bool] = field(default_factory=dict)  # the same cells by their first character
 
 
 def text_layout(text: str, title_end: int = 0) -> Layout:
@@ -68,7 +71,9 @@ def text_layout(text: str, title_end: int = 0) -> Layout:
                 span = (start + run.start(), start + run.end())
                 layout.all_caps.append(span)
                 layout.headlines.append(span)
-        for place in _ISO_DATELINE.finditer(line_text, 1 if dateline else 0):
+        for place in (
+            _ISO_DATELINE.finditer(line_text, 1 if dateline else 0) if _ISO_DATE_HINT.search(line_text) else ()
+        ):
             layout.datelines.append((start + place.start(1), start + place.end(1)))
         if len(line_text) > _MAX_HEADLINE_CHARS and start >= title_end:
             continue  # a paragraph of running text
@@ -98,6 +103,7 @@ def text_layout(text: str, title_end: int = 0) -> Layout:
     layout.headlines = _merged(layout.headlines)
     layout.all_caps = _merged(layout.all_caps)
     layout.datelines.sort()
+    layout.cells = {start: score for start, _end, score in layout.table_names}
     return layout
 
 

@@ -10,7 +10,6 @@ its answer when it is confident. ``training/entities.py`` fits it (``make train`
 
 from __future__ import annotations
 
-import functools
 import json
 import zlib
 from collections.abc import Sequence
@@ -30,14 +29,28 @@ def softmax(scores: numpy.ndarray) -> numpy.ndarray:
     return exponents / exponents.sum(axis=1, keepdims=True)
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def bucket(feature: str) -> int:
     """A stable bucket for a feature (Python's own ``hash`` of strings changes between runs)."""
     return zlib.crc32(feature.encode("utf-8")) & (DIMENSION - 1)
 
 
+class _BucketCache(dict):
+    """Buckets of the features seen lately: looked up by ``map`` without a Python call per
+    feature; emptied when it holds ``CACHED_FEATURES``, so a server's memory stays bounded."""
+
+    def __missing__(self, feature: str) -> int:
+        if len(self) >= CACHED_FEATURES:
+            self.clear()
+        value = self[feature] = bucket(feature)
+        return value
+
+
+CACHED_FEATURES = 1 << 16
+_BUCKETS = _BucketCache()
+
+
 def buckets(features: Sequence[str]) -> numpy.ndarray:
-    return numpy.fromiter((bucket(f) for f in features), dtype=numpy.int64, count=len(features))
+    return numpy.fromiter(map(_BUCKETS.__getitem__, features), dtype=numpy.int64, count=len(features))
 
 
 @dataclass(frozen=True, slots=True)

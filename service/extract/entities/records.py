@@ -6,6 +6,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+import numpy
+from spacy.attrs import DEP
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from newsx.service.domain import Entity, EntityType, Mention
@@ -30,26 +33,30 @@ from newsx.service.extract.entities.spans import (
 )
 
 CONLL_TYPES = {"PER": EntityType.PERSON, "ORG": EntityType.ORGANIZATION}
+_SUBJECT_HASHES = numpy.array([get_string_id(label) for label in lexicon.SUBJECT_DEPENDENCIES], dtype=numpy.uint64)
 
 
 def type_votes(group: list[MentionCandidate], gazetteer: dict[str, Place]) -> Counter:
     """Every type's vote for the referent (positive votes only)."""
-    votes: Counter = Counter()
-    longest_words = max(len(c.key.split()) for c in group)
-    for candidate in group:
-        votes.update(candidate.votes)
+    votes: dict[EntityType, float] = {}  # a plain dict: Counter's arithmetic costs a Python call a vote
+    sizes = [len(c.key.split()) for c in group]
+    longest_words = max(sizes)
+    for candidate, size in zip(group, sizes):
+        for label, vote in candidate.votes.items():
+            votes[label] = vote + votes.get(label, 0)
         label = candidate.model_label
         # Short forms ("Pezeshkian" beside "Masud Pezeshkian"): the full name's label counts, not theirs.
-        if label is not None and not candidate.headline and len(candidate.key.split()) < longest_words:
-            votes[label] -= weights.MODEL_VOTE
-    longest = max(group, key=lambda c: len(c.key.split()))
+        if label is not None and not candidate.headline and size < longest_words:
+            votes[label] = votes.get(label, 0) - weights.MODEL_VOTE
+    longest = group[sizes.index(longest_words)]
     word_type = name_word_type(longest.key.split())
     if word_type is not None:
-        votes[word_type] += weights.NAME_WORD_VOTE
+        votes[word_type] = votes.get(word_type, 0) + weights.NAME_WORD_VOTE
     keys = {c.key for c in group}
     places = {(place.kind, place.recoverable) for key in keys if (place := gazetteer.get(key)) is not None}
     for kind, large in places:
-        votes[weights.GAZETTEER_TYPES[kind]] += weights.gazetteer_vote(kind, large)
+        label = weights.GAZETTEER_TYPES[kind]
+        votes[label] = votes.get(label, 0) + weights.gazetteer_vote(kind, large)
     return Counter({label: vote for label, vote in votes.items() if vote > 0})
 
 
@@ -116,6 +123,7 @@ def build_entities(
     gazetteer, model = resources.gazetteer, resources.type_model
     text = layout.text
     title_end = document.state(doc).title_end
+    subjects = numpy.isin(doc.to_array(DEP), _SUBJECT_HASHES).tolist()
     voted = []
     for group in groups:
         group.sort(key=lambda c: c.start)
@@ -169,7 +177,7 @@ def build_entities(
             confidence=_confidence(agreement, group),
         )
         # A name's head is its last token ("Vladimir Putin" -> "Putin").
-        subject = any(doc[c.end - 1].dep_ in lexicon.SUBJECT_DEPENDENCIES for c in group)
+        subject = any(subjects[c.end - 1] for c in group)
         drafts.append((entity, group, subject))
     if not drafts:
         return []
@@ -248,10 +256,9 @@ def _unintroduced(doc: Doc, layout: Layout, group: list[MentionCandidate]) -> bo
     introduces and the tagger is not sure is a person (or that the text calls "it"): news introduces people by their
     full name ("Pirelli said its", "made by Qualcomm" are companies); sports results and
     scorecards list surnames alone ("(Stewart 67)"), where the tagger, trained on them, is sure."""
-    cells = {start for start, _end, _score in layout.table_names}
     return all(
         len(c.key.split()) == 1
-        and c.start_char not in cells
+        and c.start_char not in layout.cells
         and not (c.end < len(doc) and doc[c.end].like_num)
         and not (
             c.tagger_label == "PER" and c.tagger_probability >= weights.SURE_PERSON_TAGGER and c.pronoun != "thing"

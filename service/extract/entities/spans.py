@@ -10,11 +10,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import DEP, HEAD, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from newsx.service.domain import EntityType
+from newsx.service.extract import document
 from newsx.service.extract.entities import lexicon
 from newsx.service.extract.entities.gazetteer import demonyms, name_key
 from newsx.service.extract.entities.layout import Layout
@@ -43,6 +44,7 @@ MISC_TYPES = frozenset(
 # The type of a place, or of a MISC name, when nothing says which kind it is.
 DEFAULT_PLACE_TYPE, DEFAULT_MISC_TYPE = EntityType.GPE, EntityType.EVENT
 
+_RELCL = get_string_id("relcl")
 _LETTER = re.compile(r"[^\W\d_]")  # any letter, in any script
 
 
@@ -129,6 +131,14 @@ def trim_span(doc: Doc, start: int, end: int, entity_type: EntityType | None) ->
     return start, end
 
 
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` read from the text: a Span object costs far more than the slice."""
+    if start >= end:
+        return ""
+    last = doc[end - 1]
+    return document.doc_text(doc)[doc[start].idx : last.idx + len(last)]
+
+
 def looks_like_name(text: str) -> bool:
     """A name has a capital letter and at least two letters (drops "the", "3-1", "o")."""
     return any(map(str.isupper, text)) and sum(map(str.isalpha, text)) >= 2
@@ -153,7 +163,7 @@ def person_cue(doc: Doc, start: int, end: int) -> bool:
     if start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in lexicon.PERSON_ROLES:
         return True
     if end < len(doc) and doc[end].text == ",":
-        for token in doc[end + 1 : end + 5]:
+        for token in map(doc.__getitem__, range(end + 1, min(end + 5, len(doc)))):
             if token.lower_ in lexicon.PERSON_ROLES:
                 return True
             if token.is_punct or (token.pos_ and token.pos_ not in _APPOSITION_WORDS):  # no tags: no check
@@ -166,7 +176,7 @@ def plays_for_cue(doc: Doc, end: int) -> bool:
     plays for Chelsea"): a player, a person; a side plays against others, not for a named one."""
     head = doc[end - 1]
     verbs = [head.head] if head.dep_ in lexicon.SUBJECT_DEPENDENCIES else []
-    verbs += [child for child in head.children if child.dep_ == "relcl"]
+    verbs += [doc[i] for i in _relative_clauses(doc).get(head.i, ())]
     return any(
         preposition.lower_ == "for" and any(name.pos_ == "PROPN" for name in preposition.children)
         for verb in verbs
@@ -174,6 +184,20 @@ def plays_for_cue(doc: Doc, end: int) -> bool:
         for preposition in verb.children
         if preposition.dep_ == "prep"
     )
+
+
+def _relative_clauses(doc: Doc) -> dict[int, list[int]]:
+    """The verbs of relative clauses ("relcl") by the token they hang on, found once per Doc
+    (walking a token's children builds a Token object for each)."""
+    found = doc.user_data.get("newsx_relative_clauses")
+    if found is None:
+        found = {}
+        clauses = numpy.flatnonzero(doc.to_array(DEP) == _RELCL).tolist()
+        heads = doc.to_array(HEAD).astype(numpy.int64)  # offsets to the head
+        for i in clauses:
+            found.setdefault(i + int(heads[i]), []).append(i)
+        doc.user_data["newsx_relative_clauses"] = found
+    return found
 
 
 def pronoun_cue(doc: Doc, start: int, end: int) -> bool | None:
@@ -187,9 +211,15 @@ def pronoun_cue(doc: Doc, start: int, end: int) -> bool | None:
     if head.dep_ not in lexicon.SUBJECT_DEPENDENCIES:
         return None
     at = bisect.bisect_left(positions, end)
-    if at == len(positions) or positions[at] >= min(head.sent.end, end + _PRONOUN_WINDOW):
+    if at == len(positions) or positions[at] >= min(document.sentence_end(doc, head.i), end + _PRONOUN_WINDOW):
         return None
     return kinds[positions[at]]
+
+
+@functools.lru_cache(maxsize=8)
+def _hashes(words: frozenset[str]) -> numpy.ndarray:
+    """The words as spaCy hashes their lower case, worked out once per table."""
+    return numpy.array([get_string_id(word) for word in words], dtype=numpy.uint64)
 
 
 def _pronouns(doc: Doc) -> tuple[list[int], dict[int, bool]]:
@@ -199,8 +229,7 @@ def _pronouns(doc: Doc) -> tuple[list[int], dict[int, bool]]:
         lowers = doc.to_array(LOWER)
         kinds: dict[int, bool] = {}
         for words, kind in ((lexicon.PERSON_PRONOUNS, True), (lexicon.THING_PRONOUNS, False)):
-            hashes = numpy.array([get_string_id(word) for word in words], dtype=numpy.uint64)
-            kinds.update((i, kind) for i in numpy.flatnonzero(numpy.isin(lowers, hashes)).tolist())
+            kinds.update((i, kind) for i in numpy.flatnonzero(numpy.isin(lowers, _hashes(words))).tolist())
         found = doc.user_data["newsx_pronouns"] = (sorted(kinds), kinds)
     return found
 

@@ -24,6 +24,7 @@ from newsx.service.extract.entities.spans import (
     looks_like_name,
     make_candidate,
     name_word_type,
+    span_text,
     trim_span,
 )
 from newsx.service.extract.entities.tagger import TaggedSpan
@@ -46,7 +47,7 @@ def tagged_candidates(
         overlapping = list({id(c): c for i in range(start, end) if (c := at.get(i)) is not None}.values())
         if not overlapping and end - start == 1 and doc[start].is_sent_start and doc[start].pos_ != "PROPN":
             continue  # a capitalised word opening a sentence ("Lawyers said ...") that only the tagger reads as a name
-        if doc[start:end].text in lexicon.COMMON_ABBREVIATIONS:
+        if span_text(doc, start, end) in lexicon.COMMON_ABBREVIATIONS:
             continue  # "CEO", "GDP": no name
         candidate = next((c for c in overlapping if (c.start, c.end) == (start, end)), None)
         if candidate is None:
@@ -99,12 +100,12 @@ def _trimmed(doc: Doc, span: TaggedSpan) -> TaggedSpan | None:
     if start >= end:
         return None
     probability = span.probability
-    text = doc[start:end].text
+    text = span_text(doc, start, end)
     if span.label != "PER" and "-" in text:
         for i in range(start + 1, end - 1):
             if doc[i].text == "-" and not doc[i - 1].whitespace_ and doc[i + 1].is_lower:
                 end, probability = i, 0.0  # "Shenzhen-based", "Iran-backed"
-                text = doc[start:end].text
+                text = span_text(doc, start, end)
                 break
     return TaggedSpan(start, end, span.label, probability) if looks_like_name(text) else None
 

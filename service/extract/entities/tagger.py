@@ -13,7 +13,7 @@ It writes nothing to the Doc: its spans are evidence for ``candidates.tagged_can
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy
@@ -153,6 +153,14 @@ class NameTagger:
     dense: numpy.ndarray
     bias: numpy.ndarray
     bits: int
+    # The vector weights as (width x 3 labels), the token's own, its left and its right neighbour's
+    # side by side, so that one product scores all three.
+    dense_by_position: numpy.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        width = self.dense.shape[0] // 3
+        blocks = [self.dense[i * width : (i + 1) * width] for i in range(3)]
+        object.__setattr__(self, "dense_by_position", numpy.ascontiguousarray(numpy.hstack(blocks)))
 
     def usable(self, doc: Doc) -> bool:
         """The pipeline computes the vectors the tagger was trained on (same width)."""
@@ -161,18 +169,17 @@ class NameTagger:
     def scores(self, doc: Doc, places: PlaceWords) -> numpy.ndarray:
         """Tokens x labels, before the softmax."""
         buckets = sparse_features(doc, self.bits, places)
-        scores = numpy.take(self.sparse, buckets[:, 0], axis=0) + self.bias
-        rows = numpy.empty_like(scores)
-        for column in range(1, buckets.shape[1]):
-            numpy.take(self.sparse, buckets[:, column], axis=0, out=rows)
-            scores += rows
-        # The vectors of a token and of its neighbours, without building the wide matrix.
-        width = self.dense.shape[0] // 3
-        vectors = numpy.asarray(doc.tensor, dtype=numpy.float32)
-        own, before, after = (_OPS.gemm(vectors, self.dense[i * width : (i + 1) * width]) for i in range(3))
-        scores += own
-        scores[1:] += before[:-1]
-        scores[:-1] += after[1:]
+        # One gather for all templates (template-major), then their rows added in template order.
+        rows = numpy.take(self.sparse, buckets.T.ravel(), axis=0).reshape(buckets.shape[1], len(doc), -1)
+        scores = rows[0] + self.bias
+        for template_rows in rows[1:]:
+            scores += template_rows
+        # The vectors of a token and of its neighbours in one product, without building the wide matrix.
+        labels = len(self.bias)
+        by_position = _OPS.gemm(numpy.asarray(doc.tensor, dtype=numpy.float32), self.dense_by_position)
+        scores += by_position[:, :labels]
+        scores[1:] += by_position[:-1, labels : 2 * labels]
+        scores[:-1] += by_position[1:, 2 * labels :]
         return scores
 
     def spans(self, doc: Doc, places: PlaceWords) -> list[TaggedSpan]:
