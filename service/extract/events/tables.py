@@ -109,6 +109,7 @@ class DomainRow(EventRow):
     cues: list[str]
     pattern: str = ""
     lemmas: list[str]
+    story_sentences: int = 0  # cued in this many sentences (0: never), the domain holds in the whole article
 
 
 class FrameRow(EventRow):
@@ -176,6 +177,7 @@ class Domain:
     cues: frozenset[str]
     pattern: re.Pattern[str] | None
     lemmas: frozenset[str]
+    story_sentences: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +294,7 @@ def load_lexicon(folder: Path) -> Lexicon:
 
 def _domain(row: DomainRow) -> Domain:
     pattern = re.compile(row.pattern) if row.pattern else None
-    return Domain(frozenset(row.cues), pattern, frozenset(row.lemmas))
+    return Domain(frozenset(row.cues), pattern, frozenset(row.lemmas), row.story_sentences)
 
 
 def _words(folder: Path, name: str) -> list[WordsRow]:

@@ -21,7 +21,7 @@ from newsx.service.extract.events.syntax import (
     object_of,
     subject_of,
 )
-from newsx.service.extract.events.tables import Entry, Lexicon, Sense
+from newsx.service.extract.events.tables import Domain, Entry, Lexicon, Sense
 
 CRIME = "GenericCrime.GenericCrime.GenericCrime"
 
@@ -49,6 +49,7 @@ def find_triggers(doc: Doc, links: Links) -> list[TriggerMatch]:
     discourse_sense: dict[str, str] = {}
     lemmas = doc.to_array(LEMMA)  # ints: cheaper than a Token object per word
     blocked: dict[int, frozenset[str]] = {}  # sentence start -> trigger lemmas its domain reads otherwise
+    story_blocked: frozenset[str] | None = None
     for index in numpy.flatnonzero(numpy.isin(lemmas, lexicon.trigger_lemma_ids)).tolist():
         token = doc[index]
         pos = trigger_pos(token)
@@ -56,8 +57,10 @@ def find_triggers(doc: Doc, links: Links) -> list[TriggerMatch]:
             continue
         lemma = token.lemma_.lower()
         sentence = token.sent
+        if story_blocked is None:
+            story_blocked = story_blocks(doc, lexicon)
         if sentence.start not in blocked:
-            blocked[sentence.start] = domain_blocks(sentence, lexicon)
+            blocked[sentence.start] = story_blocked | domain_blocks(sentence, lexicon)
         if lemma in blocked[sentence.start] or in_label(token):
             continue
         entry = lexicon.triggers[pos].get(lemma)
@@ -79,11 +82,26 @@ def domain_blocks(sentence: Span, lexicon: Lexicon) -> frozenset[str]:
     """The trigger lemmas that name no event in this sentence, by the domains its words cue."""
     blocked: frozenset[str] = frozenset()
     for domain in lexicon.domains:
-        if any(token.lower_ in domain.cues or token.lemma_.lower() in domain.cues for token in sentence) or (
-            domain.pattern is not None and domain.pattern.search(sentence.text)
-        ):
+        if _cues(sentence, domain):
             blocked |= domain.lemmas
     return blocked
+
+
+def story_blocks(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
+    """The trigger lemmas that name no event anywhere in the article: a domain cued in enough of its
+    sentences is the kind of story it is (a match report's "victory" needs no score beside it)."""
+    blocked: frozenset[str] = frozenset()
+    for domain in lexicon.domains:
+        if domain.story_sentences and sum(_cues(s, domain) for s in doc.sents) >= domain.story_sentences:
+            blocked |= domain.lemmas
+    return blocked
+
+
+def _cues(sentence: Span, domain: Domain) -> bool:
+    """Whether a sentence has one of a domain's cue words or matches its pattern."""
+    return any(token.lower_ in domain.cues or token.lemma_.lower() in domain.cues for token in sentence) or (
+        domain.pattern is not None and domain.pattern.search(sentence.text) is not None
+    )
 
 
 HEADING_MARK = "=="
