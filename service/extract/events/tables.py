@@ -72,7 +72,7 @@ class SenseRow(BaseModel):
     without_words: list[str] = []
     without_heads: list[str] = []
     forms: list[str] = []  # the trigger's own lower-case form must be one of these ("demands", not "demand")
-    goal_kinds: list[str] = []  # a to/into/toward(s) phrase of the trigger names one of these kinds
+    goal_kinds: list[str] = []  # a to/from/into/in/at/for/across/through phrase of the trigger names one of these kinds
     phrasal: bool = False  # the object is part of the trigger ("took office")
     speech: bool = False  # the word reports speech: a clause, "that" or a quotation depends on it
     confidence: float = 0.8

@@ -202,15 +202,18 @@ def _subject(token: Token, lexicon: Lexicon) -> Token | None:
     return subject_of(token)
 
 
-GOAL_PREPS = frozenset({"to", "into", "toward", "towards"})
+WAY_PREPS = frozenset({"to", "into", "toward", "towards", "from", "in", "at", "for", "across", "through"})
 
 
 def _has_goal(token: Token, kinds: frozenset[str], links: Links) -> bool:
-    """Whether the trigger moves towards a place of these kinds ("came to the shop", "moved into the area")."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in GOAL_PREPS:
-            if any(set(token_kinds(goal, links)) & kinds for goal in child.children if goal.dep_ == "pobj"):
-                return True
+    """Whether the trigger moves to, from, across or into a place of these kinds ("came to the shop",
+    "arrived in Kabul", "flew back to Belfast", "left for Paris")."""
+    hosts = [token, *(child for child in token.children if child.dep_ == "advmod")]
+    for host in hosts:
+        for child in host.children:
+            if child.dep_ == "prep" and child.lower_ in WAY_PREPS:
+                if any(set(token_kinds(goal, links)) & kinds for goal in child.children if goal.dep_ == "pobj"):
+                    return True
     return False
 
 
