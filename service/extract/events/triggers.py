@@ -42,11 +42,12 @@ def find_triggers(doc: Doc, links: Links) -> list[TriggerMatch]:
     """Every word that names an event, typed by its lexicon entry and context.
 
     An ambiguous word read by its fallback sense takes the sense an earlier, clearer mention of the
-    same word had in the article (one sense per discourse: "went on strike ... the strike lasted").
+    same word, as the same part of speech, had in the article (one sense per discourse: "went on strike
+    ... the strike lasted"; "they'd fire me" does not make a later "the fire" a dismissal).
     """
     lexicon = links.lexicon
     matches = []
-    discourse_sense: dict[str, str] = {}
+    discourse_sense: dict[tuple[str, str], str] = {}  # (part of speech, lemma) -> type
     lemmas = doc.to_array(LEMMA)  # ints: cheaper than a Token object per word
     blocked: dict[int, frozenset[str]] = {}  # sentence start -> trigger lemmas its domain reads otherwise
     story_blocked: frozenset[str] | None = None
@@ -71,9 +72,9 @@ def find_triggers(doc: Doc, links: Links) -> list[TriggerMatch]:
             continue
         if isinstance(entry, tuple):
             if match.conditioned:
-                discourse_sense[lemma] = match.type
-            elif lemma in discourse_sense:
-                match.type = discourse_sense[lemma]
+                discourse_sense[pos, lemma] = match.type
+            elif (pos, lemma) in discourse_sense:
+                match.type = discourse_sense[pos, lemma]
         matches.append(match)
     return matches
 
