@@ -109,7 +109,9 @@ class DomainRow(EventRow):
     cues: list[str]
     pattern: str = ""
     lemmas: list[str]
-    story_sentences: int = 0  # cued in this many sentences (0: never), the domain holds in the whole article
+    story_lemmas: list[str] = []  # the lemmas that name no event anywhere in an article of this kind
+    story_cues: list[str] = []  # more cues, counted for the article only
+    story_sentences: int = 0  # ... when this many of its sentences cue the domain (0: never)
 
 
 class FrameRow(EventRow):
@@ -177,6 +179,8 @@ class Domain:
     cues: frozenset[str]
     pattern: re.Pattern[str] | None
     lemmas: frozenset[str]
+    story_lemmas: frozenset[str] = frozenset()
+    story_cues: frozenset[str] = frozenset()
     story_sentences: int = 0
 
 
@@ -294,7 +298,14 @@ def load_lexicon(folder: Path) -> Lexicon:
 
 def _domain(row: DomainRow) -> Domain:
     pattern = re.compile(row.pattern) if row.pattern else None
-    return Domain(frozenset(row.cues), pattern, frozenset(row.lemmas), row.story_sentences)
+    return Domain(
+        frozenset(row.cues),
+        pattern,
+        frozenset(row.lemmas),
+        frozenset(row.story_lemmas),
+        frozenset(row.cues) | frozenset(row.story_cues),
+        row.story_sentences,
+    )
 
 
 def _words(folder: Path, name: str) -> list[WordsRow]:

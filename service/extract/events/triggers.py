@@ -83,7 +83,7 @@ def domain_blocks(sentence: Span, lexicon: Lexicon) -> frozenset[str]:
     """The trigger lemmas that name no event in this sentence, by the domains its words cue."""
     blocked: frozenset[str] = frozenset()
     for domain in lexicon.domains:
-        if _cues(sentence, domain):
+        if _cues(sentence, domain.cues, domain):
             blocked |= domain.lemmas
     return blocked
 
@@ -93,14 +93,15 @@ def story_blocks(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
     sentences is the kind of story it is (a match report's "victory" needs no score beside it)."""
     blocked: frozenset[str] = frozenset()
     for domain in lexicon.domains:
-        if domain.story_sentences and sum(_cues(s, domain) for s in doc.sents) >= domain.story_sentences:
-            blocked |= domain.lemmas
+        cued = (_cues(sentence, domain.story_cues, domain) for sentence in doc.sents)
+        if domain.story_sentences and sum(cued) >= domain.story_sentences:
+            blocked |= domain.story_lemmas
     return blocked
 
 
-def _cues(sentence: Span, domain: Domain) -> bool:
-    """Whether a sentence has one of a domain's cue words or matches its pattern."""
-    return any(token.lower_ in domain.cues or token.lemma_.lower() in domain.cues for token in sentence) or (
+def _cues(sentence: Span, cues: frozenset[str], domain: Domain) -> bool:
+    """Whether a sentence has one of the cue words (lemma or form) or matches the domain's pattern."""
+    return any(token.lower_ in cues or token.lemma_.lower() in cues for token in sentence) or (
         domain.pattern is not None and domain.pattern.search(sentence.text) is not None
     )
 
@@ -213,9 +214,16 @@ def _has_goal(token: Token, kinds: frozenset[str], links: Links) -> bool:
     for host in hosts:
         for child in host.children:
             if child.dep_ == "prep" and child.lower_ in WAY_PREPS:
-                if any(set(token_kinds(goal, links)) & kinds for goal in child.children if goal.dep_ == "pobj"):
+                if any(_is_place(goal, kinds, links) for goal in child.children if goal.dep_ == "pobj"):
                     return True
     return False
+
+
+def _is_place(goal: Token, kinds: frozenset[str], links: Links) -> bool:
+    """Whether a word is a place of these kinds; a name of no known kind where one goes is a place
+    ("travelling from Douentza to Hombori")."""
+    found = token_kinds(goal, links)
+    return bool(set(found) & kinds) or (not found and goal.pos_ == "PROPN")
 
 
 def _fits(word: Token | None, words: frozenset[str], kinds: frozenset[str], links: Links) -> bool:
