@@ -214,16 +214,16 @@ def _has_goal(token: Token, kinds: frozenset[str], links: Links) -> bool:
     for host in hosts:
         for child in host.children:
             if child.dep_ == "prep" and child.lower_ in WAY_PREPS:
-                if any(_is_place(goal, kinds, links) for goal in child.children if goal.dep_ == "pobj"):
+                if any(_is_place(goal, child.lower_, kinds, links) for goal in child.children if goal.dep_ == "pobj"):
                     return True
     return False
 
 
-def _is_place(goal: Token, kinds: frozenset[str], links: Links) -> bool:
-    """Whether a word is a place of these kinds; a name of no known kind where one goes is a place
-    ("travelling from Douentza to Hombori")."""
+def _is_place(goal: Token, prep: str, kinds: frozenset[str], links: Links) -> bool:
+    """Whether a word is a place of these kinds; a name of no known kind where a journey goes from or
+    to is a place ("travelling from Douentza to Hombori")."""
     found = token_kinds(goal, links)
-    return bool(set(found) & kinds) or (not found and goal.pos_ == "PROPN")
+    return bool(set(found) & kinds) or (not found and goal.pos_ == "PROPN" and prep in ("from", "to", "into"))
 
 
 def _fits(word: Token | None, words: frozenset[str], kinds: frozenset[str], links: Links) -> bool:
