@@ -298,14 +298,8 @@ def load_lexicon(folder: Path) -> Lexicon:
 
 def _domain(row: DomainRow) -> Domain:
     pattern = re.compile(row.pattern) if row.pattern else None
-    return Domain(
-        frozenset(row.cues),
-        pattern,
-        frozenset(row.lemmas),
-        frozenset(row.story_lemmas),
-        frozenset(row.cues) | frozenset(row.story_cues),
-        row.story_sentences,
-    )
+    cues, story_cues = frozenset(row.cues), frozenset(row.cues) | frozenset(row.story_cues)
+    return Domain(cues, pattern, frozenset(row.lemmas), frozenset(row.story_lemmas), story_cues, row.story_sentences)
 
 
 def _words(folder: Path, name: str) -> list[WordsRow]:
