@@ -18,10 +18,10 @@ def syntactic_slots(match: TriggerMatch, lexicon: Lexicon) -> list[tuple[str, To
     elif token.pos_ == "ADJ" and token.tag_ != "VBN":
         slots = _adjective_slots(token)
     else:
-        slots = []
         subj = subject_of(token)
         obj = object_of(token)
-        if subj is not None and (obj is None or subj.i != obj.i):
+        slots = _absolute_patient(token) if obj is None else []
+        if subj is not None and not slots and (obj is None or subj.i != obj.i):
             slots.append(("subject", subj))
         if obj is not None:
             slots.append(("object", obj))
@@ -66,6 +66,19 @@ def _consequence_places(token: Token, lexicon: Lexicon) -> list[tuple[str, Token
                 if prep.dep_ == "prep" and prep.lower_ in lexicon.place_preps:
                     places += [("place", place) for place in prep.children if place.dep_ == "pobj"]
     return places
+
+
+def _absolute_patient(token: Token) -> list[tuple[str, Token]]:
+    """ "Six were killed, with two others injured": the participle's patient is the object of the
+    "with" before it (the parser hangs both on the main verb), and the main verb's subject is not its own."""
+    if token.tag_ not in ("VBN", "VBD") or token.dep_ != "advcl":
+        return []
+    if any(child.dep_ in ("nsubj", "nsubjpass", "mark") for child in token.children):
+        return []  # "... before he fled": a clause with its own subject
+    for prep in token.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < token.i:
+            return [("object", patient) for patient in prep.children if patient.dep_ == "pobj"]
+    return []
 
 
 def _relative_place(token: Token) -> list[tuple[str, Token]]:

@@ -72,7 +72,7 @@ class SenseRow(BaseModel):
     without_words: list[str] = []
     without_heads: list[str] = []
     forms: list[str] = []  # the trigger's own lower-case form must be one of these ("demands", not "demand")
-    goal_kinds: list[str] = []  # a to/into/toward(s) phrase of the trigger names one of these kinds
+    goal_kinds: list[str] = []  # a to/from/into/in/at/for/across/through phrase of the trigger names one of these kinds
     phrasal: bool = False  # the object is part of the trigger ("took office")
     speech: bool = False  # the word reports speech: a clause, "that" or a quotation depends on it
     confidence: float = 0.8
@@ -109,6 +109,9 @@ class DomainRow(EventRow):
     cues: list[str]
     pattern: str = ""
     lemmas: list[str]
+    story_lemmas: list[str] = []  # the lemmas that name no event anywhere in an article of this kind
+    story_cues: list[str] = []  # more cues, counted for the article only
+    story_sentences: int = 0  # ... when this many of its sentences cue the domain (0: never)
 
 
 class FrameRow(EventRow):
@@ -176,6 +179,9 @@ class Domain:
     cues: frozenset[str]
     pattern: re.Pattern[str] | None
     lemmas: frozenset[str]
+    story_lemmas: frozenset[str] = frozenset()
+    story_cues: frozenset[str] = frozenset()
+    story_sentences: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +298,8 @@ def load_lexicon(folder: Path) -> Lexicon:
 
 def _domain(row: DomainRow) -> Domain:
     pattern = re.compile(row.pattern) if row.pattern else None
-    return Domain(frozenset(row.cues), pattern, frozenset(row.lemmas))
+    cues, story_cues = frozenset(row.cues), frozenset(row.cues) | frozenset(row.story_cues)
+    return Domain(cues, pattern, frozenset(row.lemmas), frozenset(row.story_lemmas), story_cues, row.story_sentences)
 
 
 def _words(folder: Path, name: str) -> list[WordsRow]:

@@ -21,7 +21,7 @@ from newsx.service.extract.events.syntax import (
     object_of,
     subject_of,
 )
-from newsx.service.extract.events.tables import Entry, Lexicon, Sense
+from newsx.service.extract.events.tables import Domain, Entry, Lexicon, Sense
 
 CRIME = "GenericCrime.GenericCrime.GenericCrime"
 
@@ -42,13 +42,15 @@ def find_triggers(doc: Doc, links: Links) -> list[TriggerMatch]:
     """Every word that names an event, typed by its lexicon entry and context.
 
     An ambiguous word read by its fallback sense takes the sense an earlier, clearer mention of the
-    same word had in the article (one sense per discourse: "went on strike ... the strike lasted").
+    same word, as the same part of speech, had in the article (one sense per discourse: "went on strike
+    ... the strike lasted"; "they'd fire me" does not make a later "the fire" a dismissal).
     """
     lexicon = links.lexicon
     matches = []
-    discourse_sense: dict[str, str] = {}
+    discourse_sense: dict[tuple[str, str], str] = {}  # (part of speech, lemma) -> type
     lemmas = doc.to_array(LEMMA)  # ints: cheaper than a Token object per word
     blocked: dict[int, frozenset[str]] = {}  # sentence start -> trigger lemmas its domain reads otherwise
+    story_blocked: frozenset[str] | None = None
     for index in numpy.flatnonzero(numpy.isin(lemmas, lexicon.trigger_lemma_ids)).tolist():
         token = doc[index]
         pos = trigger_pos(token)
@@ -56,8 +58,10 @@ def find_triggers(doc: Doc, links: Links) -> list[TriggerMatch]:
             continue
         lemma = token.lemma_.lower()
         sentence = token.sent
+        if story_blocked is None:
+            story_blocked = story_blocks(doc, lexicon)
         if sentence.start not in blocked:
-            blocked[sentence.start] = domain_blocks(sentence, lexicon)
+            blocked[sentence.start] = story_blocked | domain_blocks(sentence, lexicon)
         if lemma in blocked[sentence.start] or in_label(token):
             continue
         entry = lexicon.triggers[pos].get(lemma)
@@ -68,9 +72,9 @@ def find_triggers(doc: Doc, links: Links) -> list[TriggerMatch]:
             continue
         if isinstance(entry, tuple):
             if match.conditioned:
-                discourse_sense[lemma] = match.type
-            elif lemma in discourse_sense:
-                match.type = discourse_sense[lemma]
+                discourse_sense[pos, lemma] = match.type
+            elif (pos, lemma) in discourse_sense:
+                match.type = discourse_sense[pos, lemma]
         matches.append(match)
     return matches
 
@@ -79,11 +83,27 @@ def domain_blocks(sentence: Span, lexicon: Lexicon) -> frozenset[str]:
     """The trigger lemmas that name no event in this sentence, by the domains its words cue."""
     blocked: frozenset[str] = frozenset()
     for domain in lexicon.domains:
-        if any(token.lower_ in domain.cues or token.lemma_.lower() in domain.cues for token in sentence) or (
-            domain.pattern is not None and domain.pattern.search(sentence.text)
-        ):
+        if _cues(sentence, domain.cues, domain):
             blocked |= domain.lemmas
     return blocked
+
+
+def story_blocks(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
+    """The trigger lemmas that name no event anywhere in the article: a domain cued in enough of its
+    sentences is the kind of story it is (a match report's "victory" needs no score beside it)."""
+    blocked: frozenset[str] = frozenset()
+    for domain in lexicon.domains:
+        cued = (_cues(sentence, domain.story_cues, domain) for sentence in doc.sents)
+        if domain.story_sentences and sum(cued) >= domain.story_sentences:
+            blocked |= domain.story_lemmas
+    return blocked
+
+
+def _cues(sentence: Span, cues: frozenset[str], domain: Domain) -> bool:
+    """Whether a sentence has one of the cue words (lemma or form) or matches the domain's pattern."""
+    return any(token.lower_ in cues or token.lemma_.lower() in cues for token in sentence) or (
+        domain.pattern is not None and domain.pattern.search(sentence.text) is not None
+    )
 
 
 HEADING_MARK = "=="
@@ -184,16 +204,26 @@ def _subject(token: Token, lexicon: Lexicon) -> Token | None:
     return subject_of(token)
 
 
-GOAL_PREPS = frozenset({"to", "into", "toward", "towards"})
+WAY_PREPS = frozenset({"to", "into", "toward", "towards", "from", "in", "at", "for", "across", "through"})
 
 
 def _has_goal(token: Token, kinds: frozenset[str], links: Links) -> bool:
-    """Whether the trigger moves towards a place of these kinds ("came to the shop", "moved into the area")."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in GOAL_PREPS:
-            if any(set(token_kinds(goal, links)) & kinds for goal in child.children if goal.dep_ == "pobj"):
-                return True
+    """Whether the trigger moves to, from, across or into a place of these kinds ("came to the shop",
+    "arrived in Kabul", "flew back to Belfast", "left for Paris")."""
+    hosts = [token, *(child for child in token.children if child.dep_ == "advmod")]
+    for host in hosts:
+        for child in host.children:
+            if child.dep_ == "prep" and child.lower_ in WAY_PREPS:
+                if any(_is_place(goal, child.lower_, kinds, links) for goal in child.children if goal.dep_ == "pobj"):
+                    return True
     return False
+
+
+def _is_place(goal: Token, prep: str, kinds: frozenset[str], links: Links) -> bool:
+    """Whether a word is a place of these kinds; a name of no known kind where a journey goes from or
+    to is a place ("travelling from Douentza to Hombori")."""
+    found = token_kinds(goal, links)
+    return bool(set(found) & kinds) or (not found and goal.pos_ == "PROPN" and prep in ("from", "to", "into"))
 
 
 def _fits(word: Token | None, words: frozenset[str], kinds: frozenset[str], links: Links) -> bool:
