@@ -18,13 +18,14 @@ from spacy.tokens import Doc
 
 from newsx.service.domain import Extraction, Method, Span, Summary, SummarySentence
 from newsx.service.summarize.brief import brief
-from newsx.service.summarize.features import content_lemmas, story_features
+from newsx.service.summarize.features import story_features
 from newsx.service.summarize.learned import SentenceScorer, load_scorer
 from newsx.service.summarize.phrases import key_phrases, trim_phrase
 from newsx.service.summarize.resources import weights
 from newsx.service.summarize.scoring import auto_scores
 from newsx.service.summarize.selection import ELLIPSIS, budget, cut, select
 from newsx.service.summarize.sentences import BodySentence, body_sentences, is_boilerplate, paragraph_of
+from newsx.service.summarize.tokens import TokenTable
 
 __all__ = ["Method", "body_sentences", "is_boilerplate", "paragraph_of", "summarize", "trim_phrase"]
 
@@ -57,7 +58,8 @@ def summarize(
     method = Method(method)
     body = body_sentences(doc)
     story = [position for position, item in enumerate(body) if not item.boilerplate]
-    lemmas = content_lemmas(doc)
+    tokens = TokenTable(doc)
+    lemmas = tokens.content_lemmas()
     limit = budget(len(story), max_sentences, ratio)
     ranking = _rank(doc, extraction, body, story, lemmas, method, limit, scorer)
     scores = ranking.scores
@@ -79,7 +81,7 @@ def summarize(
     return Summary(
         sentences=chosen,
         scored=scored,
-        key_phrases=key_phrases(doc, extraction, [scored[p] for p in story], Counter(filter(None, lemmas))),
+        key_phrases=key_phrases(doc, extraction, [scored[p] for p in story], Counter(filter(None, lemmas)), tokens),
         brief=brief(doc, extraction, scored, chosen),
         method=method,
         truncated=truncated,

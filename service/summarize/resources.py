@@ -141,10 +141,10 @@ class BriefWords(BaseModel):
 class FurnitureRule:
     """A furniture row with its pattern compiled."""
 
-    __slots__ = ("id", "kind", "pattern", "min_count")
+    __slots__ = ("id", "kind", "pattern", "min_count", "source")
 
     def __init__(self, row: FurnitureRow) -> None:
-        self.id, self.kind, self.min_count = row.id, row.kind, row.min_count
+        self.id, self.kind, self.min_count, self.source = row.id, row.kind, row.min_count, row.pattern
         flags = 0 if row.kind == "short_line_match" else re.IGNORECASE
         source = row.pattern
         if row.kind == "opens":
@@ -176,6 +176,16 @@ def brief_rows() -> list[WordsRow]:
 @functools.cache
 def furniture_rules() -> tuple[FurnitureRule, ...]:
     return tuple(FurnitureRule(row) for row in furniture_rows())
+
+
+@functools.cache
+def furniture_screen() -> re.Pattern[str]:
+    """One pattern matching wherever some "opens" or "contains" row does: most lines match none,
+    and one search rules them all out."""
+    rules = furniture_rules()
+    opens = "|".join(f"(?:{rule.source})" for rule in rules if rule.kind == "opens")
+    contains = [f"(?:{rule.source})" for rule in rules if rule.kind == "contains"]
+    return re.compile("|".join(([rf"^\W*(?:{opens})"] if opens else []) + contains) or "(?!)", re.IGNORECASE)
 
 
 def _table(model: type[Table], path: Path, values: dict) -> Table:
