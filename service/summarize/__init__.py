@@ -4,7 +4,7 @@ A pure module (not a pipeline component): it reads the parsed ``Doc`` and the ``
 from it and chooses whole body sentences, never the title, in article order
 (``sentences``: which sentences are story; ``scoring``: how much each deserves a place;
 ``selection``: the choice against redundancy; ``phrases`` and ``brief``: the rest of the answer).
-A long summary may continue a chosen sentence with one that points back to it ("It said ...").
+A summary may continue a chosen sentence with one that points back to it ("It said ...").
 The language knowledge is data, in ``data/*.yaml`` (``resources`` reads it).
 """
 
@@ -61,7 +61,7 @@ def summarize(
     tokens = TokenTable(doc)
     lemmas = tokens.content_lemmas()
     limit = budget(len(story), max_sentences, ratio)
-    ranking = _rank(doc, extraction, body, story, lemmas, method, limit, scorer)
+    ranking = _rank(doc, extraction, body, story, lemmas, method, scorer)
     scores = ranking.scores
     ranked = sorted(story, key=lambda p: (-scores[p], p))
     texts = [item.text for item in body]
@@ -95,7 +95,6 @@ def _rank(
     story: list[int],
     lemmas: list[str],
     method: Method,
-    limit: int,
     scorer: SentenceScorer | None,
 ) -> _Ranking:
     """Every body sentence's score by ``method`` (furniture scores 0)."""
@@ -110,13 +109,11 @@ def _rank(
         ranking.scores[story] = features.centrality
         return ranking
     table = weights()
-    share = min(1.0, limit / len(story))
     lifted = np.zeros(len(body))
     ranking.scores[story], lifted[story] = auto_scores(features, scorer or load_scorer())
-    if share >= table.context_min_share:
-        previous = np.full(len(body), -1)
-        previous[story[1:]] = story[:-1]
-        ranking.in_context = (lifted, previous)
+    previous = np.full(len(body), -1)
+    previous[story[1:]] = story[:-1]
+    ranking.in_context = (lifted, previous)
     ranking.title_similarity = np.zeros(len(body))
     ranking.title_similarity[story] = features.title_overlap
     similarity = np.zeros((len(body), len(body)))

@@ -94,7 +94,6 @@ class Weights(BaseModel):
     length_weight: float
     centrality_weight: float
     dependent_opener_factor: float
-    context_min_share: float
     quote_factor: float
     quoted_share: float
     short_line_words: int
