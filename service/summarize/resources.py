@@ -179,12 +179,10 @@ def furniture_rules() -> tuple[FurnitureRule, ...]:
 
 @functools.cache
 def furniture_screen() -> re.Pattern[str]:
-    """One pattern matching wherever some "opens" or "contains" row does: most lines match none,
-    and one search rules them all out."""
-    rules = furniture_rules()
-    opens = "|".join(f"(?:{rule.source})" for rule in rules if rule.kind == "opens")
-    contains = [f"(?:{rule.source})" for rule in rules if rule.kind == "contains"]
-    return re.compile("|".join(([rf"^\W*(?:{opens})"] if opens else []) + contains) or "(?!)", re.IGNORECASE)
+    """One pattern that matches a line's opening wherever some "opens" row does: most lines match
+    none, and one match rules them all out."""
+    opens = "|".join(f"(?:{rule.source})" for rule in furniture_rules() if rule.kind == "opens")
+    return re.compile(rf"\W*(?:{opens})" if opens else "(?!)", re.IGNORECASE)
 
 
 def _table(model: type[Table], path: Path, values: dict) -> Table:

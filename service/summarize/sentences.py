@@ -112,11 +112,9 @@ def furniture_rule(part: SpacySpan, text: str, lines: LineTokens | None = None) 
     than ``short_line_words`` words; a line of more than twice that is always story.
     """
     rules = furniture_rules()
-    pattern_rows = ("opens", "contains", "marks") if furniture_screen().search(text) else ("marks",)
+    pattern_rows = ("opens", "contains") if furniture_screen().match(text) else ("contains",)
     for rule in rules:
-        if rule.kind not in pattern_rows:
-            continue
-        if rule.kind in ("opens", "contains") and rule.pattern.search(text):
+        if rule.kind in pattern_rows and rule.pattern.search(text):
             return rule.id
         if rule.kind == "marks" and len(rule.pattern.findall(text)) >= rule.min_count:
             return rule.id

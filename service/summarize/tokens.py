@@ -7,6 +7,8 @@ a spaCy ``Token`` object per look-up costs more than the looking, so they read t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from spacy.attrs import (
@@ -26,6 +28,7 @@ from spacy.attrs import (
     SPACY,
     TAG,
 )
+from spacy.strings import get_string_id
 from spacy.symbols import IDS
 from spacy.tokens import Doc
 
@@ -65,23 +68,24 @@ class TokenTable:
         table = doc.to_array(list(_COLUMNS))
         pos, tag, dep, stop, punct, space, number, orth, lower, spacy, lemma, idx, length, head, iob = table.T
         stop, punct, space, number, spaced = (column.astype(bool) for column in (stop, punct, space, number, spacy))
-        ids = doc.vocab.strings.add
+        ids = _string_ids()
+        classes = _pos_classes()[pos]  # one row of part-of-speech classes per token
         hyphen_before = np.zeros(len(pos), dtype=bool)
-        hyphen_before[1:] = _among(orth[:-1], [ids("-"), ids("\u2013")]) & ~spaced[:-1]
+        hyphen_before[1:] = _among(orth[:-1], ids.hyphens) & ~spaced[:-1]
         # A phrase starts after a possessive ("Iran's missile strikes") or a spaced dash ("GENEVA - Talks").
-        self.cut_after = ((tag == ids("POS")) | (dep == ids("case")) | (punct & spaced)).tolist()
+        self.cut_after = ((tag == ids.possessive) | (dep == ids.case) | (punct & spaced)).tolist()
         self.drop_first = (
             stop
-            | _among(pos, [IDS[name] for name in ("DET", "PRON", "NUM", "PUNCT", "ADV", "PART", "SYM")])
+            | classes[:, _OPENER]
             | number
-            | (orth == ids("%"))
-            | _among(lower, [ids(word) for word in words().vague_modifiers])
+            | (orth == ids.percent)
+            | _among(lower, ids.vague)
             | hyphen_before  # the rest of a dropped number: "48-hour" leaves no "hour"
         ).tolist()
         self.drop_last = (punct | space | number).tolist()
-        self.veto = (_among(pos, [IDS["PRON"], IDS["DET"]]) | space | number).tolist()
-        self.head_noun = (_among(pos, [IDS["NOUN"], IDS["PROPN"]]) & ~stop).tolist()
-        self.content = (_among(pos, [IDS[name] for name in words().content_pos]) & ~stop & ~punct).tolist()
+        self.veto = (classes[:, _VETO] | space | number).tolist()
+        self.head_noun = (classes[:, _NOUN] & ~stop).tolist()
+        self.content = (classes[:, _CONTENT] & ~stop & ~punct).tolist()
         self.stop = stop.tolist()
         self._strings = doc.vocab.strings
         self._lemma_ids = lemma.tolist()
@@ -90,9 +94,9 @@ class TokenTable:
         self.start_char = starts.tolist()
         self.end_char = (starts + length.astype(np.int64)).tolist()
         self.in_entity = _among(iob, _ENTITY_IOB).tolist()
-        self._nominal = _among(pos, [IDS["NOUN"], IDS["PROPN"], IDS["PRON"]]).tolist()
-        relation = np.where(_among(dep, [ids(label) for label in _CHUNK_RELATIONS]), 1, 0)
-        self._relation = np.where(dep == ids("conj"), -1, relation).tolist()
+        self._nominal = classes[:, _NOMINAL].tolist()
+        relation = np.where(_among(dep, ids.chunk_relations), 1, 0)
+        self._relation = np.where(dep == ids.conj, -1, relation).tolist()
         heads = np.arange(len(pos)) + head.astype(np.int64)  # HEAD is stored relative to the token
         self._head = heads.tolist()
         self._left_edge = _left_edges(heads).tolist()
@@ -170,6 +174,53 @@ class TokenTable:
         if any(self.veto[first:last]) or not any(self.head_noun[first:last]):
             return None
         return first, last
+
+
+@dataclass(frozen=True)
+class _StringIds:
+    """The string ids ``Doc.to_array`` gives the words and labels the table compares with."""
+
+    hyphens: tuple[int, ...]
+    possessive: int
+    case: int
+    percent: int
+    conj: int
+    vague: tuple[int, ...]
+    chunk_relations: tuple[int, ...]
+
+
+@cache
+def _string_ids() -> _StringIds:
+    return _StringIds(
+        hyphens=(get_string_id("-"), get_string_id("\u2013")),
+        possessive=get_string_id("POS"),
+        case=get_string_id("case"),
+        percent=get_string_id("%"),
+        conj=get_string_id("conj"),
+        vague=tuple(get_string_id(word) for word in sorted(words().vague_modifiers)),
+        chunk_relations=tuple(get_string_id(label) for label in _CHUNK_RELATIONS),
+    )
+
+
+# Columns of ``_pos_classes``: parts of speech a phrase does not open with, that veto it, that
+# head it, that carry content, that head a noun chunk.
+_OPENER, _VETO, _NOUN, _CONTENT, _NOMINAL = range(5)
+
+
+@cache
+def _pos_classes() -> np.ndarray:
+    """Per part-of-speech id (a row), whether it is in each class (a column)."""
+    classes = [
+        ("DET", "PRON", "NUM", "PUNCT", "ADV", "PART", "SYM"),
+        ("PRON", "DET"),
+        ("NOUN", "PROPN"),
+        tuple(words().content_pos),
+        ("NOUN", "PROPN", "PRON"),
+    ]
+    table = np.zeros((max(IDS.values()) + 1, len(classes)), dtype=bool)
+    for column, names in enumerate(classes):
+        table[[IDS[name] for name in names], column] = True
+    return table
 
 
 def _among(column: np.ndarray, values: list[int] | tuple[int, ...]) -> np.ndarray:
