@@ -24,7 +24,7 @@ def test_summarize_token_table_noun_chunks_are_spacys(nlp, text):
 
 
 @pytest.mark.parametrize(
-    ("text", "content"), zip(TEXTS, [{"bank", "cut", "rate", "lender"}, {"worker", "walk", "march"}])
+    ("text", "content"), list(zip(TEXTS, [{"bank", "cut", "rate", "lender"}, {"worker", "walk", "march"}]))
 )
 def test_summarize_token_table_roots_and_lemmas_are_spacys(nlp, text, content):
     doc = nlp(text)
