@@ -51,6 +51,7 @@ class TokenTable:
         "head_noun",
         "stop",
         "_strings",
+        "_max_tokens",
         "_lemma_ids",
         "_lemmas",
         "start_char",
@@ -88,6 +89,7 @@ class TokenTable:
         self.content = (classes[:, _CONTENT] & ~stop & ~punct).tolist()
         self.stop = stop.tolist()
         self._strings = doc.vocab.strings
+        self._max_tokens = weights().max_phrase_tokens
         self._lemma_ids = lemma.tolist()
         self._lemmas: dict[int, str] = {}
         starts = idx.astype(np.int64)
@@ -110,7 +112,14 @@ class TokenTable:
     def content_lemmas(self) -> list[str]:
         """Per token, its lower-case lemma if it carries content (``words.content_pos``, not a stop
         word or punctuation), else ""."""
-        return [self._lemma(value) if content else "" for value, content in zip(self._lemma_ids, self.content)]
+        found = []
+        known, strings = self._lemmas, self._strings
+        for value, content in zip(self._lemma_ids, self.content):
+            lemma = known.get(value, "") if content else ""
+            if content and not lemma:
+                lemma = known[value] = strings[value].lower()
+            found.append(lemma)
+        return found
 
     def _lemma(self, value: int) -> str:
         """A lemma's lower-case text, each distinct one looked up once."""
@@ -169,7 +178,7 @@ class TokenTable:
         last = end
         while last > first and self.drop_last[last - 1]:
             last -= 1
-        if first == last or last - first > weights().max_phrase_tokens:
+        if first == last or last - first > self._max_tokens:
             return None
         if any(self.veto[first:last]) or not any(self.head_noun[first:last]):
             return None
