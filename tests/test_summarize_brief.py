@@ -202,6 +202,8 @@ def test_summarize_key_phrase_hygiene(doc, extraction, with_entities):
         ("It was a lie from the beginning.", "It", None),
         ("They said so on Friday.", "They", None),
         ("The results were welcome.", "The results", "results"),
+        # two cut points (a possessive, then "%"): the phrase is what follows the last one
+        ("Inflation fell towards the bank's 2% target.", "the bank's 2% target", "target"),
     ],
 )
 def test_summarize_trim_phrase(nlp, sentence, chunk, expected):

@@ -30,8 +30,9 @@ from newsx.service.domain import ArticleInput, Extraction
 from newsx.service.extract import document
 from newsx.service.pipeline import build_pipeline, to_extraction
 from newsx.service.summarize import body_sentences, summarize
-from newsx.service.summarize.features import content_lemmas, story_features
+from newsx.service.summarize.features import story_features
 from newsx.service.summarize.learned import DEFAULT_SCORER, SentenceScorer, fit
+from newsx.service.summarize.tokens import TokenTable
 
 FOLDS = 5
 L2 = 1.0
@@ -56,7 +57,7 @@ def parse_all(nlp: Language, articles: list[BbcArticle]) -> Iterator[Parsed]:
     for article, source, doc in zip(articles, inputs, docs):
         extraction = to_extraction(doc, source, MODEL)
         story = [item for item in body_sentences(doc) if not item.boilerplate]
-        features = story_features(doc, extraction, story, content_lemmas(doc))
+        features = story_features(doc, extraction, story, TokenTable(doc).content_lemmas())
         labels = np.array([article.chosen(item.text) for item in story], dtype=float)
         yield Parsed(article, doc, extraction, features.matrix, labels)
 

@@ -4,7 +4,7 @@ A pure module (not a pipeline component): it reads the parsed ``Doc`` and the ``
 from it and chooses whole body sentences, never the title, in article order
 (``sentences``: which sentences are story; ``scoring``: how much each deserves a place;
 ``selection``: the choice against redundancy; ``phrases`` and ``brief``: the rest of the answer).
-A long summary may continue a chosen sentence with one that points back to it ("It said ...").
+A summary may continue a chosen sentence with one that points back to it ("It said ...").
 The language knowledge is data, in ``data/*.yaml`` (``resources`` reads it).
 """
 
@@ -18,13 +18,14 @@ from spacy.tokens import Doc
 
 from newsx.service.domain import Extraction, Method, Span, Summary, SummarySentence
 from newsx.service.summarize.brief import brief
-from newsx.service.summarize.features import content_lemmas, story_features
+from newsx.service.summarize.features import story_features
 from newsx.service.summarize.learned import SentenceScorer, load_scorer
 from newsx.service.summarize.phrases import key_phrases, trim_phrase
 from newsx.service.summarize.resources import weights
 from newsx.service.summarize.scoring import auto_scores
 from newsx.service.summarize.selection import ELLIPSIS, budget, cut, select
 from newsx.service.summarize.sentences import BodySentence, body_sentences, is_boilerplate, paragraph_of
+from newsx.service.summarize.tokens import TokenTable
 
 __all__ = ["Method", "body_sentences", "is_boilerplate", "paragraph_of", "summarize", "trim_phrase"]
 
@@ -57,9 +58,10 @@ def summarize(
     method = Method(method)
     body = body_sentences(doc)
     story = [position for position, item in enumerate(body) if not item.boilerplate]
-    lemmas = content_lemmas(doc)
+    tokens = TokenTable(doc)
+    lemmas = tokens.content_lemmas()
     limit = budget(len(story), max_sentences, ratio)
-    ranking = _rank(doc, extraction, body, story, lemmas, method, limit, scorer)
+    ranking = _rank(doc, extraction, body, story, lemmas, method, scorer)
     scores = ranking.scores
     ranked = sorted(story, key=lambda p: (-scores[p], p))
     texts = [item.text for item in body]
@@ -79,7 +81,7 @@ def summarize(
     return Summary(
         sentences=chosen,
         scored=scored,
-        key_phrases=key_phrases(doc, extraction, [scored[p] for p in story], Counter(filter(None, lemmas))),
+        key_phrases=key_phrases(doc, extraction, [scored[p] for p in story], Counter(filter(None, lemmas)), tokens),
         brief=brief(doc, extraction, scored, chosen),
         method=method,
         truncated=truncated,
@@ -93,7 +95,6 @@ def _rank(
     story: list[int],
     lemmas: list[str],
     method: Method,
-    limit: int,
     scorer: SentenceScorer | None,
 ) -> _Ranking:
     """Every body sentence's score by ``method`` (furniture scores 0)."""
@@ -108,13 +109,11 @@ def _rank(
         ranking.scores[story] = features.centrality
         return ranking
     table = weights()
-    share = min(1.0, limit / len(story))
     lifted = np.zeros(len(body))
     ranking.scores[story], lifted[story] = auto_scores(features, scorer or load_scorer())
-    if share >= table.context_min_share:
-        previous = np.full(len(body), -1)
-        previous[story[1:]] = story[:-1]
-        ranking.in_context = (lifted, previous)
+    previous = np.full(len(body), -1)
+    previous[story[1:]] = story[:-1]
+    ranking.in_context = (lifted, previous)
     ranking.title_similarity = np.zeros(len(body))
     ranking.title_similarity[story] = features.title_overlap
     similarity = np.zeros((len(body), len(body)))

@@ -12,12 +12,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
-from spacy.attrs import IS_PUNCT, IS_STOP, LEMMA, POS
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.symbols import IDS
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -28,22 +25,7 @@ from newsx.service.summarize.sentences import BodySentence
 
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
-
-
-@cache
-def _content_pos_ids() -> np.ndarray:
-    return np.array([IDS[pos] for pos in words().content_pos], dtype=np.uint64)
-
-
-def content_lemmas(doc: Doc) -> list[str]:
-    """Per token, its lower-case lemma if it carries content (noun, name, verb, adjective, number), else ""."""
-    table = doc.to_array([POS, IS_STOP, IS_PUNCT, LEMMA])
-    wanted = np.isin(table[:, 0], _content_pos_ids()) & (table[:, 1] == 0) & (table[:, 2] == 0)
-    lemmas = [""] * len(doc)
-    strings = doc.vocab.strings
-    for i in np.flatnonzero(wanted):
-        lemmas[i] = strings[int(table[i, 3])].lower()
-    return lemmas
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*")  # the same on ASCII text, three times faster
 
 
 def tfidf_matrix(bags: list[list[str]], extra: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -107,11 +89,14 @@ def word_frequency(texts: list[str]) -> np.ndarray:
     one plus the summed story frequency of its words that occur more than once (stop words left
     out), as a share of the most frequent word's. Surface words, not lemmas: "bn" in "$10.9bn" and
     a number's digits count as said."""
-    bags = [[word.lower() for word in _WORD.findall(text)] for text in texts]
-    bags = [[word for word in bag if word not in STOP_WORDS] for bag in bags]
+    bags = [[word for word in map(str.lower, _words(text)) if word not in STOP_WORDS] for text in texts]
     frequency = Counter(word for bag in bags for word in bag)
     top = max(frequency.values(), default=1)
     return np.log1p([sum(frequency[word] for word in bag if frequency[word] > 1) / top for bag in bags])
+
+
+def _words(text: str) -> list[str]:
+    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
 
 
 def entity_coverage(doc: Doc, extraction: Extraction, body: list[BodySentence]) -> np.ndarray:
@@ -172,7 +157,7 @@ class StoryFeatures:
 
 
 def story_features(doc: Doc, extraction: Extraction, story: list[BodySentence], lemmas: list[str]) -> StoryFeatures:
-    """The features of the story sentences of a parsed article (``lemmas`` from ``content_lemmas``)."""
+    """The features of the story sentences of a parsed article (``lemmas`` from ``TokenTable.content_lemmas``)."""
     bags = [[lemma for lemma in lemmas[item.tokens.start : item.tokens.end] if lemma] for item in story]
     title_end = doc._.newsx_title_end
     title_tokens = doc.char_span(0, title_end, alignment_mode="expand") if title_end else None

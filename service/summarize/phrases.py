@@ -9,19 +9,21 @@ import bisect
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from newsx.service.domain import Extraction, KeyPhrase, SummarySentence
-from newsx.service.extract.document import sentence_index
+from newsx.service.domain import Entity, Extraction, KeyPhrase, Mention, SummarySentence
+from newsx.service.extract.document import doc_text
 from newsx.service.summarize.resources import weights, words
+from newsx.service.summarize.tokens import TokenTable
 
 
 @dataclass(slots=True)
 class _Candidate:
-    forms: Counter[str] = field(default_factory=Counter)  # as written in the story (never the title's casing)
-    title_forms: Counter[str] = field(default_factory=Counter)  # as written in the title
+    forms: dict[str, int] = field(default_factory=dict)  # as written in the story (never the title's casing): count
+    title_forms: dict[str, int] = field(default_factory=dict)  # as written in the title
     weight: float = 0.0
     entity_id: str = ""
     is_name: bool = False
@@ -34,60 +36,35 @@ class _Candidate:
         """One occurrence: a headline's words count towards the weight, not as a way to write it."""
         self.weight += weight
         self.occurrences += 1
-        (self.title_forms if in_title else self.forms)[text] += 1
+        forms = self.title_forms if in_title else self.forms
+        forms[text] = forms.get(text, 0) + 1
 
     def name_words(self) -> set[str]:
-        return set((self.forms or self.title_forms).most_common(1)[0][0].lower().split())
+        return set(_most_common(self.forms or self.title_forms).lower().split())
 
 
-def _token_entities(doc: Doc, extraction: Extraction) -> dict[int, str]:
-    """Token index -> id of the extracted entity whose mention covers it."""
-    owner: dict[int, str] = {}
+def _most_common(forms: dict[str, int]) -> str:
+    """The most frequent form, the first written on a tie."""
+    return max(forms.items(), key=itemgetter(1))[0]
+
+
+def _mention_spans(doc: Doc, extraction: Extraction) -> list[tuple[Entity, Mention, SpacySpan]]:
+    """Every extracted entity mention with the tokens it covers (mentions that align with none left out)."""
+    found = []
     for entity in extraction.entities:
         for mention in entity.mentions:
             span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
             if span is not None:
-                for token in span:
-                    owner[token.i] = entity.id
-    return owner
+                found.append((entity, mention, span))
+    return found
 
 
-def trim_phrase(chunk: SpacySpan) -> SpacySpan | None:
-    """The chunk without its possessor, determiners, numbers and vague openers; None if nothing is left."""
-    tokens = list(chunk)
-    for position, token in enumerate(tokens):
-        # Cut after a possessive ("Iran's missile strikes") or a spaced dash ("GENEVA - Talks").
-        if token.tag_ == "POS" or token.dep_ == "case" or (token.is_punct and token.whitespace_):
-            tokens = tokens[position + 1 :]
-    start = 0
-    while start < len(tokens) and (
-        tokens[start].is_stop
-        or tokens[start].pos_ in ("DET", "PRON", "NUM", "PUNCT", "ADV", "PART", "SYM")
-        or tokens[start].like_num
-        or tokens[start].text == "%"
-        or tokens[start].lower_ in words().vague_modifiers
-        or _hyphen_joined(tokens[start])  # the rest of a dropped number: "48-hour" leaves no "hour"
-    ):
-        start += 1
-    end = len(tokens)
-    while end > start and (tokens[end - 1].is_punct or tokens[end - 1].is_space or tokens[end - 1].like_num):
-        end -= 1
-    kept = tokens[start:end]
-    if not kept or len(kept) > weights().max_phrase_tokens:
-        return None
-    if any(t.pos_ in ("PRON", "DET") or t.is_space or t.like_num for t in kept):
-        return None  # "times the size", "it", numbers: not a phrase a reader would list
-    if not any(t.pos_ in ("NOUN", "PROPN") and not t.is_stop for t in kept):
-        return None
-    return chunk.doc[kept[0].i : kept[-1].i + 1]
+def trim_phrase(chunk: SpacySpan, table: TokenTable | None = None) -> SpacySpan | None:
+    """The chunk without its possessor, determiners, numbers and vague openers; None if nothing is left.
 
-
-def _hyphen_joined(token: Token) -> bool:
-    """Whether the token is glued by a hyphen to the word before it."""
-    if token.i == 0:
-        return False
-    before = token.doc[token.i - 1]
-    return before.text in ("-", "\u2013") and not before.whitespace_
+    ``table`` is the ``TokenTable`` of the chunk's Doc, when the caller trims many chunks."""
+    bounds = (table or TokenTable(chunk.doc)).trim(chunk.start, chunk.end)
+    return None if bounds is None else chunk.doc[bounds[0] : bounds[1]]
 
 
 def _fold_short_names(candidates: dict[tuple[str, ...] | str, _Candidate]) -> None:
@@ -109,61 +86,69 @@ def key_phrases(
     extraction: Extraction,
     story: list[SummarySentence],
     recurrence: Counter[str],
+    tokens: TokenTable | None = None,
     limit: int = 0,
 ) -> list[KeyPhrase]:
     """Names and noun phrases ranked by the weight of the story sentences they occur in, deduplicated
-    (at most ``limit``, or ``max_key_phrases``)."""
+    (at most ``limit``, or ``max_key_phrases``; ``tokens``: the Doc's ``TokenTable``, if made)."""
     table = weights()
     limit = limit or table.max_key_phrases
     title_end = doc._.newsx_title_end
-    sentence_weight = {sentence.index: sentence.score for sentence in story}
     story_spans = [sentence.span for sentence in story]
     story_starts = [span.start for span in story_spans]
     candidates: dict[tuple[str, ...] | str, _Candidate] = {}
 
-    def weight_of(span: SpacySpan) -> float:
-        """The sentence's weight; nothing outside the title and story text (bylines, credits)."""
-        if span.start_char < title_end:
+    def weight_of(start_char: int, end_char: int) -> float:
+        """The weight of the story sentence holding the text ``start_char:end_char``; nothing
+        outside the title and story text (bylines, credits)."""
+        if start_char < title_end:
             return 1.0
-        position = bisect.bisect_right(story_starts, span.start_char) - 1
-        if position < 0 or span.end_char > story_spans[position].end:
+        position = bisect.bisect_right(story_starts, start_char) - 1
+        if position < 0 or end_char > story_spans[position].end:
             return 0.0
-        return sentence_weight.get(sentence_index(doc, span.start), 0.0)
+        return story[position].score
 
-    owners = _token_entities(doc, extraction)
+    mentions = _mention_spans(doc, extraction)
+    owners = {i: entity.id for entity, _, span in mentions for i in range(span.start, span.end)}
     by_id = {entity.id: entity for entity in extraction.entities}
     for entity in extraction.entities:
-        candidate = candidates.setdefault(entity.id, _Candidate(entity_id=entity.id, is_name=True))
-        for mention in entity.mentions:
-            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-            if span is not None:
-                candidate.add(entity.name, weight_of(span), mention.in_title)
-        candidate.words = len(entity.name.split())
+        candidates.setdefault(entity.id, _Candidate(entity_id=entity.id, is_name=True, words=len(entity.name.split())))
+    for entity, mention, span in mentions:
+        weight = weight_of(span.start_char, span.end_char)
+        candidates[entity.id].add(entity.name, weight, mention.in_title)
+    tokens = tokens or TokenTable(doc)
     if not extraction.entities:
         for ent in doc.ents:
             if ent.label_ not in words().name_labels or ent.label_ == "NORP":
                 continue
-            trimmed = trim_phrase(ent)
+            trimmed = trim_phrase(ent, tokens)
             if trimmed is None:
                 continue
             candidate = candidates.setdefault(
                 ("name", trimmed.text.lower()), _Candidate(is_name=True, words=len(trimmed))
             )
-            candidate.add(trimmed.text, weight_of(trimmed), trimmed.start_char < title_end)
+            weight = weight_of(trimmed.start_char, trimmed.end_char)
+            candidate.add(trimmed.text, weight, trimmed.start_char < title_end)
 
     # Names are candidates of their own; dates, amounts and counts are not key phrases.
-    entity_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    for chunk in doc.noun_chunks:
-        phrase = trim_phrase(chunk)
-        if phrase is None or phrase.root.i in owners or phrase.root.i in entity_tokens:
+    text = doc_text(doc)
+    for chunk_start, chunk_end in tokens.noun_chunks():
+        bounds = tokens.trim(chunk_start, chunk_end)
+        if bounds is None:
             continue
-        key = tuple(token.lemma_.lower() for token in phrase)
+        start, end = bounds
+        root = tokens.root(start, end)
+        if root in owners or tokens.in_entity[root]:
+            continue
+        chunk_lemmas = tokens.lemmas(start, end)
+        key = tuple(chunk_lemmas)
         if key not in candidates:
             # Words the article keeps coming back to make a phrase central, one-off wording does not.
-            lemmas = [token.lemma_.lower() for token in phrase if not token.is_stop]
+            lemmas = [lemma for lemma, stop in zip(chunk_lemmas, tokens.stop[start:end]) if not stop]
             echo = sum(math.log1p(recurrence[lemma]) for lemma in lemmas) / max(len(lemmas), 1)
-            candidates[key] = _Candidate(words=len(phrase), echo=echo, lemmas=frozenset(key))
-        candidates[key].add(phrase.text, weight_of(phrase), phrase.start_char < title_end)
+            candidates[key] = _Candidate(words=end - start, echo=echo, lemmas=frozenset(key))
+        start_char, end_char = tokens.start_char[start], tokens.end_char[end - 1]
+        candidates[key].add(text[start_char:end_char], weight_of(start_char, end_char), start_char < title_end)
 
     _fold_short_names(candidates)
     ranked: list[tuple[float, _Candidate]] = []
@@ -182,7 +167,7 @@ def key_phrases(
 
     chosen: list[tuple[float, _Candidate, str]] = []
     for score, candidate in ranked:
-        text = candidate.forms.most_common(1)[0][0]
+        text = _most_common(candidate.forms)
         phrase_lemmas = candidate.lemmas or frozenset(text.lower().split())
         if any(
             phrase_lemmas <= other or phrase_lemmas >= other

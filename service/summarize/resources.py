@@ -94,7 +94,6 @@ class Weights(BaseModel):
     length_weight: float
     centrality_weight: float
     dependent_opener_factor: float
-    context_min_share: float
     quote_factor: float
     quoted_share: float
     short_line_words: int
@@ -141,10 +140,10 @@ class BriefWords(BaseModel):
 class FurnitureRule:
     """A furniture row with its pattern compiled."""
 
-    __slots__ = ("id", "kind", "pattern", "min_count")
+    __slots__ = ("id", "kind", "pattern", "min_count", "source")
 
     def __init__(self, row: FurnitureRow) -> None:
-        self.id, self.kind, self.min_count = row.id, row.kind, row.min_count
+        self.id, self.kind, self.min_count, self.source = row.id, row.kind, row.min_count, row.pattern
         flags = 0 if row.kind == "short_line_match" else re.IGNORECASE
         source = row.pattern
         if row.kind == "opens":
@@ -176,6 +175,14 @@ def brief_rows() -> list[WordsRow]:
 @functools.cache
 def furniture_rules() -> tuple[FurnitureRule, ...]:
     return tuple(FurnitureRule(row) for row in furniture_rows())
+
+
+@functools.cache
+def furniture_screen() -> re.Pattern[str]:
+    """One pattern that matches a line's opening wherever some "opens" row does: most lines match
+    none, and one match rules them all out."""
+    opens = "|".join(f"(?:{rule.source})" for rule in furniture_rules() if rule.kind == "opens")
+    return re.compile(rf"\W*(?:{opens})" if opens else "(?!)", re.IGNORECASE)
 
 
 def _table(model: type[Table], path: Path, values: dict) -> Table:

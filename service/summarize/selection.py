@@ -39,6 +39,7 @@ def select(
     chosen: list[int] = []
     used = 0
     candidates = list(ranked)
+    is_chosen = np.zeros(len(scores) + 1, dtype=bool)  # by position; the extra last one stands for "none" (-1)
     while candidates and len(chosen) < limit:
         if similarity is not None and chosen:
             overlap = similarity[np.ix_(candidates, chosen)].max(axis=1)
@@ -46,7 +47,7 @@ def select(
             value = scores[candidates]
             if in_context is not None:
                 lifted, previous = in_context
-                value = np.where(np.isin(previous[candidates], chosen), lifted[candidates], value)
+                value = np.where(is_chosen[previous[candidates]], lifted[candidates], value)
             value = value - table.mmr_penalty * covered
             order = [
                 candidates[i] for i in np.argsort(-value, kind="stable") if overlap[i] <= table.redundant_similarity
@@ -62,6 +63,7 @@ def select(
         if pick is None:
             break
         chosen.append(pick)
+        is_chosen[pick] = True
         used += len(texts[pick]) + (1 if len(chosen) > 1 else 0)
         candidates.remove(pick)
     return sorted(chosen)

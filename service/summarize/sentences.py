@@ -10,11 +10,15 @@ import bisect
 import re
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import IS_PUNCT, IS_SPACE, POS, SENT_START
+from spacy.parts_of_speech import NAMES as IDS_TO_POS
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from newsx.service.domain import Span
-from newsx.service.summarize.resources import furniture_rules, weights
+from newsx.service.extract.document import doc_text
+from newsx.service.summarize.resources import furniture_rules, furniture_screen, weights
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -38,13 +42,16 @@ def body_sentences(doc: Doc) -> list[BodySentence]:
     """
     title_end = doc._.newsx_title_end
     body = []
-    analysed = doc.text  # Doc.text joins every token: read it once
-    for index, sent in enumerate(doc.sents):
+    analysed = doc_text(doc)
+    lines = LineTokens(doc)
+    for index, sent in enumerate(_sentences(doc)):
         stripped = analysed[sent.start_char : sent.end_char].strip()
         if sent.start_char < title_end or not stripped:
             continue
         parts = _paragraph_parts(sent) if "\n" in stripped else [sent]
-        story = [part for part in parts if not is_boilerplate(part, analysed[part.start_char : part.end_char].strip())]
+        story = [
+            part for part in parts if not furniture_rule(part, analysed[part.start_char : part.end_char].strip(), lines)
+        ]
         if story:
             part, boilerplate = doc[story[0].start : story[-1].end], False
         else:
@@ -54,6 +61,13 @@ def body_sentences(doc: Doc) -> list[BodySentence]:
         start = part.start_char + len(raw) - len(raw.lstrip())
         body.append(BodySentence(index, part, text, Span(start, start + len(text)), boilerplate))
     return body
+
+
+def _sentences(doc: Doc) -> list[SpacySpan]:
+    """``doc.sents``, from one array of sentence starts (``doc.sents`` makes a Token per token)."""
+    starts = np.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1
+    bounds = [0, *starts.tolist(), len(doc)]
+    return [doc[start:end] for start, end in zip(bounds, bounds[1:]) if end > start]
 
 
 def _paragraph_parts(sent: SpacySpan) -> list[SpacySpan]:
@@ -69,29 +83,54 @@ def _paragraph_parts(sent: SpacySpan) -> list[SpacySpan]:
     return [part for part in parts if part.text.strip()]
 
 
-def furniture_rule(part: SpacySpan, text: str) -> str:
+class LineTokens:
+    """What furniture rows read of a line's tokens (how many are words, which parts of speech),
+    from one ``Doc.to_array`` for the whole Doc."""
+
+    __slots__ = ("_word_prefix", "_pos")
+
+    def __init__(self, doc: Doc) -> None:
+        table = doc.to_array([IS_PUNCT, IS_SPACE, POS])
+        words = (table[:, 0] == 0) & (table[:, 1] == 0)
+        self._word_prefix = [0, *np.cumsum(words).tolist()]
+        self._pos = table[:, 2].tolist()
+
+    def words(self, part: SpacySpan) -> int:
+        """The number of tokens of ``part`` that are neither punctuation nor space."""
+        return self._word_prefix[part.end] - self._word_prefix[part.start]
+
+    def tags(self, part: SpacySpan) -> set[str]:
+        """The parts of speech (``Token.pos_``) in ``part``."""
+        return {IDS_TO_POS[pos] for pos in self._pos[part.start : part.end]}
+
+
+def furniture_rule(part: SpacySpan, text: str, lines: LineTokens | None = None) -> str:
     """The id of the furniture row that makes ``part`` page furniture, or "" for story text.
 
-    ``text`` is the part's text without surrounding whitespace. Short-line rows apply only to lines
-    of fewer than ``short_line_words`` words; a line of more than twice that is always story.
+    ``text`` is the part's text without surrounding whitespace; ``lines``, the Doc's
+    ``LineTokens`` when the caller checks many parts. Short-line rows apply only to lines of fewer
+    than ``short_line_words`` words; a line of more than twice that is always story.
     """
     rules = furniture_rules()
+    pattern_rows = ("opens", "contains") if furniture_screen().match(text) else ("contains",)
     for rule in rules:
-        if rule.kind in ("opens", "contains") and rule.pattern.search(text):
+        if rule.kind in pattern_rows and rule.pattern.search(text):
             return rule.id
         if rule.kind == "marks" and len(rule.pattern.findall(text)) >= rule.min_count:
             return rule.id
     short = weights().short_line_words
     if len(text.split()) > 2 * short:
         return ""  # far too long for a header or a credit line
-    if sum(1 for token in part if not token.is_punct and not token.is_space) >= short:
+    lines = lines or LineTokens(part.doc)
+    if lines.words(part) >= short:
         return ""
+    tags = lines.tags(part)
     for rule in rules:
         if rule.kind == "short_line_match" and rule.pattern.match(text):
             return rule.id
         if rule.kind == "short_line_unfinished" and not rule.pattern.search(text):
             return rule.id
-        if rule.kind == "short_line_verbless" and not any(rule.pattern.fullmatch(token.pos_) for token in part):
+        if rule.kind == "short_line_verbless" and not any(rule.pattern.fullmatch(tag) for tag in tags):
             return rule.id
     return ""
 
@@ -105,6 +144,6 @@ def paragraph_of(doc: Doc, char_offset: int) -> int:
     """Number of paragraph breaks before an offset (cached per Doc)."""
     breaks = doc.user_data.get("newsx_paragraph_breaks")
     if breaks is None:
-        breaks = [match.start() for match in PARAGRAPH_BREAK.finditer(doc.text)]
+        breaks = [match.start() for match in PARAGRAPH_BREAK.finditer(doc_text(doc))]
         doc.user_data["newsx_paragraph_breaks"] = breaks
     return bisect.bisect_right(breaks, char_offset)
