@@ -273,8 +273,9 @@ def table_path(folder: Path, name: str) -> Path:
 def load_lexicon(folder: Path) -> Lexicon:
     """Read, check and compile every table of ``folder`` (and its ontology files)."""
     types = load_event_types(folder)
-    words_rows = load_rows(table_path(folder, "words"), WordsRow)
-    lists = {row.id: row for name in ("words", "syntax", "status", "merging", "roles") for row in _words(folder, name)}
+    rows_by_file = {name: _words(folder, name) for name in REQUIRED_WORDS}  # each file read once
+    words_rows = rows_by_file["words"]
+    lists = {row.id: row for rows in rows_by_file.values() for row in rows}
     for name, required in REQUIRED_WORDS.items():
         missing = [row_id for row_id in required if row_id not in lists]
         if missing:
@@ -289,7 +290,7 @@ def load_lexicon(folder: Path) -> Lexicon:
         pronoun_kinds={word: tuple(r.kinds) for r in words_rows if r.use == "pronouns" for word in r.words},
         person_suffixes=tuple(word for r in words_rows if r.use == "suffixes" for word in r.words),
         words={row_id: frozenset(row.words) for row_id, row in lists.items()},
-        roles={row.id: tuple(row.words) for row in _words(folder, "roles")},
+        roles={row.id: tuple(row.words) for row in rows_by_file["roles"]},
         place_preps=dict(load_section(table_path(folder, "frames"), "place_preps")),
         **_frames(folder, types),
         domains=tuple(_domain(row) for row in load_rows(table_path(folder, "domains"), DomainRow)),
