@@ -89,6 +89,9 @@ class Settings:
     batch_window_ms: float = _setting(5.0, "how long the pipeline waits to gather concurrent articles into one batch")
     batch_size: int = _setting(16, "most articles parsed in one nlp.pipe batch")
     batch_max_chars: int = _setting(10_000, "most characters in one batch (bounds a worker's memory)")
+    worker_backlog_batches: int = _setting(
+        2, "batches of articles sent ahead to a worker: 2 lets it start the next while its results travel back"
+    )
     stream_window: int = _setting(32, "articles of one stream in flight at once")
     grace_seconds: float = _setting(10.0, "on SIGTERM, how long in-flight calls may take to finish")
     log_level: str = _setting("INFO", "logging level", LOG_LEVELS)
@@ -127,6 +130,7 @@ class Settings:
             "max_call_seconds",
             "batch_size",
             "batch_max_chars",
+            "worker_backlog_batches",
             "stream_window",
         ):
             if getattr(self, name) == 0:

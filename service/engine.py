@@ -212,11 +212,13 @@ class Engine:
     def _dispatch(self) -> None:
         """Send pending articles to the ready worker with the smallest backlog, dropping abandoned ones.
 
-        A worker holds at most about one batch (``batch_max_chars``) of articles; the rest wait
-        here, where cancelled calls cost nothing, and work balances by size: no worker idles
-        while another still has a queue of long articles.
+        A worker holds about ``worker_backlog_batches`` batches (of ``batch_max_chars``): the one
+        it parses and the next, already in its pipe when it finishes, so it does not idle while
+        its results travel back and this front sends more. The rest wait here, where cancelled
+        calls cost nothing, and work balances by size: no worker idles while another still has a
+        queue of long articles.
         """
-        limit = self._settings.batch_max_chars
+        limit = self._settings.batch_max_chars * self._settings.worker_backlog_batches
         while self._pending:
             ready = [w for w in self._workers if w.ready and w.chars < limit]
             if not ready:
