@@ -81,7 +81,9 @@ class Serving:
                 failed = engine.fail_all(errors.ShuttingDown())
                 log.warning("grace period over: %d articles answered UNAVAILABLE", failed)
             self._servicer.drain(ANSWER_SECONDS)
-        self.server.stop(0).wait(ANSWER_SECONDS)
+        # A grace, not 0: a handler that has returned may not have sent its answer yet, and
+        # stop(0) would cancel it (the client saw UNAVAILABLE for an article analysed in time).
+        self.server.stop(ANSWER_SECONDS).wait(2 * ANSWER_SECONDS)
 
 
 def create_server(settings: Settings) -> Serving:
