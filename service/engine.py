@@ -187,7 +187,7 @@ class Engine:
             self._dispatch()
         return job.future
 
-    def wait(self, future: Future, timeout: float, is_active: Callable[[], bool] = lambda: True) -> Analysis:
+    def wait(self, future: Future, timeout: float, is_active: Callable[[], bool]) -> Analysis:
         """The result of a submitted article; past ``timeout``, or once the caller has gone
         (``is_active()`` false: looked at every ``POLL_SECONDS``), the wait ends and the article
         is dropped if not yet sent to a worker."""
@@ -256,7 +256,7 @@ class Engine:
                 for worker in self._workers:  # a worker still loading is heard too: its "ready" comes here
                     by_handle[worker.process.sentinel] = worker
                     by_handle[worker.connection] = worker
-            for handle in multiprocessing.connection.wait(list(by_handle), timeout=0.5):
+            for handle in multiprocessing.connection.wait(list(by_handle), timeout=POLL_SECONDS):  # then: closing?
                 worker = by_handle[handle]
                 if handle is worker.connection:
                     self._take_results(worker)

@@ -206,7 +206,6 @@ class Suffix:
 class Lexicon:
     """Lookup tables built from the rows; ``group(name)`` is a word group of the ``words`` sections."""
 
-    folder: Path
     small: tuple[str, ...] = ()
     tens: tuple[str, ...] = ()
     scales: dict[str, float] = field(default_factory=dict)
@@ -242,7 +241,7 @@ class Lexicon:
     @classmethod
     def load(cls, folder: Path = DATA) -> Lexicon:
         """Read and check every table of ``folder``; a bad row raises ``RuleFileError``."""
-        lexicon = cls(folder)
+        lexicon = cls()
         rows = {key: load_rows(folder / key[0], model, key[1]) for key, model in TABLES.items()}
         for (_name, section), table in rows.items():
             if section == "words":
