@@ -198,8 +198,9 @@ def is_score(text: str, first: Atom, second: Atom, grammar: Grammar) -> bool | N
     if lex.group("score_states").intersection([after]):
         return True
     cues = lex.group("score_cues")
-    function_words = STOP_WORDS | cues | lex.group("time_words")  # "lost 2-3 to", "a 3-2 win", "won 2-1 today"
-    counted = first.value < second.value and bool(after) and after not in function_words
+    # a function word, a cue or a time word is no counted noun: "lost 2-3 to", "a 3-2 win", "won 2-1 today"
+    function_word = after in STOP_WORDS or after in cues or after in lex.group("time_words")
+    counted = first.value < second.value and bool(after) and not function_word
     if cues.intersection(window) and not counted:
         return True  # but "led 5-10 people away" counts people: a range
     return False if first.value >= second.value else None
