@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy
 from spacy.strings import get_string_id
@@ -168,17 +169,36 @@ def _lowercase(suffixes: dict[str, Suffix]) -> dict[str, Suffix]:
     return table
 
 
-def _number_words(lex: Lexicon) -> str:
-    """A run of number words (cardinals, scales, fractions, ordinals as denominators, "and", "a"):
-    a superset of the numbers in words, which ``values.read_words`` reads to its longest valid prefix."""
+_NUMBER_SEPARATOR = r"(?:\s+|\s*[-\u2013]\s*)"
+
+
+class _NumberWordParts(NamedTuple):
+    """Pieces of the number-word patterns: alternations of the lexicon's words, one number word,
+    and one more word or digits after a separator ("-", "and", "and a")."""
+
+    units: str
+    scales: str
+    shares: str
+    next_word: str
+
+
+def _number_word_parts(lex: Lexicon) -> _NumberWordParts:
     units = "|".join((*lex.small, *lex.tens))
     scales = "|".join(sorted((*lex.scales, *lex.groups), key=len, reverse=True))
     shares = "|".join(sorted((*lex.fractions, *lex.ordinals, *(f"{w}s" for w in lex.ordinals)), key=len, reverse=True))
-    halves = "|".join(w for w, d in lex.fractions.items() if d in (2, 4))
     word = rf"(?:(?:{units}|{scales})\b|(?:{shares})\b(?![-\u2013][^\W\d_]))"
-    sep = r"(?:\s+|\s*[-\u2013]\s*)"
+    next_word = rf"{_NUMBER_SEPARATOR}(?:and\s+(?:an?\s+)?)?(?:{word}|\d+(?:\.\d+)?\b)"
+    return _NumberWordParts(units, scales, shares, next_word)
+
+
+def _number_words(lex: Lexicon) -> str:
+    """A run of number words (cardinals, scales, fractions, ordinals as denominators, "and", "a"):
+    a superset of the numbers in words, which ``values.read_words`` reads to its longest valid prefix."""
+    units, scales, shares, next_word = _number_word_parts(lex)
+    halves = "|".join(w for w, d in lex.fractions.items() if d in (2, 4))
+    sep = _NUMBER_SEPARATOR
     # "of a" only before a scale: "a quarter of a million"
-    more = rf"(?:{sep}(?:and\s+(?:an?\s+)?)?(?:{word}|\d+(?:\.\d+)?\b)|\s+of\s+an?\s+(?:{scales})\b)"
+    more = rf"(?:{next_word}|\s+of\s+an?\s+(?:{scales})\b)"
     return (
         rf"(?i:(?:an?\s+(?:{scales}|(?:{units})(?={sep}(?:{shares})\b))|(?:{units}))\b{more}*"  # "two hundred and six", "a dozen"
         rf"|an?\s+(?:{shares})\b(?![-\u2013][^\W\d_]){more}*"  # "a third", "a hundred trillionths"
@@ -189,11 +209,8 @@ def _number_words(lex: Lexicon) -> str:
 def _scaled_digits(lex: Lexicon) -> str:
     """Digits before scale words that go on as a number: "3 hundred and 21", "3 million and a half"
     ("2 million" alone is digits and a multiplier)."""
-    units = "|".join((*lex.small, *lex.tens))
-    scales = "|".join(sorted((*lex.scales, *lex.groups), key=len, reverse=True))
-    shares = "|".join(sorted((*lex.fractions, *lex.ordinals, *(f"{w}s" for w in lex.ordinals)), key=len, reverse=True))
-    word = rf"(?:(?:{units}|{scales})\b|(?:{shares})\b(?![-\u2013][^\W\d_]))"
-    more = rf"(?:(?:\s+|\s*[-\u2013]\s*)(?:and\s+(?:an?\s+)?)?(?:{word}|\d+(?:\.\d+)?\b))"
+    _units, scales, _shares, next_word = _number_word_parts(lex)
+    more = rf"(?:{next_word})"
     multiplied = "|".join(
         sorted((s for s in (*lex.scales, *lex.groups) if s not in lex.multipliers), key=len, reverse=True)
     )
