@@ -159,7 +159,7 @@ def _read_number(match: re.Match[str], text: str, grammar: Grammar) -> tuple[flo
         if whole is None or whole[1] != point:
             return None
         zero = lex.group("spoken_zero")
-        decimals = "".join("0" if word in zero else str(lex.small.index(word)) for word in words[point + 1 :])
+        decimals = "".join("0" if word in zero else str(int(lex.cardinals[word])) for word in words[point + 1 :])
         return whole[0] + float("0." + decimals), end, 1.0
     if len(words) > 1 and ordinal_words(words, lex) is not None:
         return None  # "twenty-first", "two hundredth": ranks, read by the ordinal scanner

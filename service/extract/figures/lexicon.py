@@ -206,8 +206,9 @@ class Suffix:
 class Lexicon:
     """Lookup tables built from the rows; ``group(name)`` is a word group of the ``words`` sections."""
 
-    small: tuple[str, ...] = ()
-    tens: tuple[str, ...] = ()
+    small: tuple[str, ...] = ()  # "zero" ... "nineteen", by value
+    tens: tuple[str, ...] = ()  # "twenty" ... "ninety", by value
+    cardinals: dict[str, float] = field(default_factory=dict)  # the value of each of them
     scales: dict[str, float] = field(default_factory=dict)
     groups: dict[str, float] = field(default_factory=dict)
     multipliers: dict[str, float] = field(default_factory=dict)
@@ -275,8 +276,10 @@ class Lexicon:
             ordered = tuple(sorted(cardinal.words, key=cardinal.words.__getitem__))
             if cardinal.role == "small":
                 self.small = ordered
+                self.cardinals.update(cardinal.words)
             elif cardinal.role == "ten":
                 self.tens = ordered
+                self.cardinals.update(cardinal.words)
             elif cardinal.role == "group":
                 self.groups.update(cardinal.words)
             else:

@@ -222,10 +222,9 @@ def _cardinal(words: list[str], lex: Lexicon) -> float | None:
 
 
 def _small(word: str, lex: Lexicon) -> float | None:
-    if word in lex.tens:
-        return 20.0 + 10 * lex.tens.index(word)
-    if word in lex.small:
-        return float(lex.small.index(word))
+    value = lex.cardinals.get(word)
+    if value is not None:
+        return float(value)
     if word[0].isdigit():
         return float(word)
     return None
