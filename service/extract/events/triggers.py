@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsx.service.extract import document
@@ -50,7 +51,8 @@ def find_triggers(doc: Doc, links: Links) -> list[TriggerMatch]:
     discourse_sense: dict[tuple[str, str], str] = {}  # (part of speech, lemma) -> type
     lemmas = doc.to_array(LEMMA)  # ints: cheaper than a Token object per word
     blocked: dict[int, frozenset[str]] = {}  # sentence start -> trigger lemmas its domain reads otherwise
-    story_blocked: frozenset[str] | None = None
+    domain_cues: DomainCues | None = None  # made at the first trigger word: most words are none
+    story_blocked: frozenset[str] = frozenset()
     for index in numpy.flatnonzero(numpy.isin(lemmas, lexicon.trigger_lemma_ids)).tolist():
         token = doc[index]
         pos = trigger_pos(token)
@@ -58,10 +60,11 @@ def find_triggers(doc: Doc, links: Links) -> list[TriggerMatch]:
             continue
         lemma = token.lemma_.lower()
         sentence = token.sent
-        if story_blocked is None:
-            story_blocked = story_blocks(doc, lexicon)
+        if domain_cues is None:
+            domain_cues = DomainCues(doc)
+            story_blocked = domain_cues.story_blocks(lexicon)
         if sentence.start not in blocked:
-            blocked[sentence.start] = story_blocked | domain_blocks(sentence, lexicon)
+            blocked[sentence.start] = story_blocked | domain_cues.domain_blocks(sentence, lexicon)
         if lemma in blocked[sentence.start] or in_label(token):
             continue
         entry = lexicon.triggers[pos].get(lemma)
@@ -79,31 +82,48 @@ def find_triggers(doc: Doc, links: Links) -> list[TriggerMatch]:
     return matches
 
 
-def domain_blocks(sentence: Span, lexicon: Lexicon) -> frozenset[str]:
-    """The trigger lemmas that name no event in this sentence, by the domains its words cue."""
-    blocked: frozenset[str] = frozenset()
-    for domain in lexicon.domains:
-        if _cues(sentence, domain.cues, domain):
-            blocked |= domain.lemmas
-    return blocked
+class DomainCues:
+    """Where a document's words cue a domain (their lower case or lower-cased lemma is a cue word),
+    read from its token arrays once per document and cue list: walking a sentence's tokens built
+    a Token object and two strings per word, for every domain."""
 
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.lower = doc.to_array(LOWER)
+        lemmas, positions = numpy.unique(doc.to_array(LEMMA), return_inverse=True)
+        strings = doc.vocab.strings
+        lowered = [get_string_id(strings[int(lemma)].lower()) for lemma in lemmas.tolist()]
+        self.lemma_lower = numpy.array(lowered, dtype=numpy.uint64)[positions.reshape(-1)]
+        self._flags: dict[frozenset[str], numpy.ndarray] = {}
 
-def story_blocks(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
-    """The trigger lemmas that name no event anywhere in the article: a domain cued in enough of its
-    sentences is the kind of story it is (a match report's "victory" needs no score beside it)."""
-    blocked: frozenset[str] = frozenset()
-    for domain in lexicon.domains:
-        cued = (_cues(sentence, domain.story_cues, domain) for sentence in doc.sents)
-        if domain.story_sentences and sum(cued) >= domain.story_sentences:
-            blocked |= domain.story_lemmas
-    return blocked
+    def cued(self, sentence: Span, cues: frozenset[str], domain: Domain) -> bool:
+        """Whether a sentence has one of the cue words or matches the domain's pattern."""
+        flags = self._flags.get(cues)
+        if flags is None:
+            hashes = numpy.array([get_string_id(word) for word in cues], dtype=numpy.uint64)
+            flags = self._flags[cues] = numpy.isin(self.lower, hashes) | numpy.isin(self.lemma_lower, hashes)
+        return bool(flags[sentence.start : sentence.end].any()) or (
+            domain.pattern is not None and domain.pattern.search(sentence.text) is not None
+        )
 
+    def domain_blocks(self, sentence: Span, lexicon: Lexicon) -> frozenset[str]:
+        """The trigger lemmas that name no event in this sentence, by the domains its words cue."""
+        blocked: frozenset[str] = frozenset()
+        for domain in lexicon.domains:
+            if self.cued(sentence, domain.cues, domain):
+                blocked |= domain.lemmas
+        return blocked
 
-def _cues(sentence: Span, cues: frozenset[str], domain: Domain) -> bool:
-    """Whether a sentence has one of the cue words (lemma or form) or matches the domain's pattern."""
-    return any(token.lower_ in cues or token.lemma_.lower() in cues for token in sentence) or (
-        domain.pattern is not None and domain.pattern.search(sentence.text) is not None
-    )
+    def story_blocks(self, lexicon: Lexicon) -> frozenset[str]:
+        """The trigger lemmas that name no event anywhere in the article: a domain cued in enough
+        of its sentences is the kind of story it is (a match report's "victory" needs no score)."""
+        blocked: frozenset[str] = frozenset()
+        for domain in lexicon.domains:
+            if domain.story_sentences:
+                cued = sum(self.cued(sentence, domain.story_cues, domain) for sentence in self.doc.sents)
+                if cued >= domain.story_sentences:
+                    blocked |= domain.story_lemmas
+        return blocked
 
 
 HEADING_MARK = "=="
