@@ -94,6 +94,8 @@ class DomainCues:
         strings = doc.vocab.strings
         lowered = [get_string_id(strings[int(lemma)].lower()) for lemma in lemmas.tolist()]
         self.lemma_lower = numpy.array(lowered, dtype=numpy.uint64)[positions.reshape(-1)]
+        self.sentences = list(doc.sents)
+        self.text = document.doc_text(doc)
         self._flags: dict[frozenset[str], numpy.ndarray] = {}
 
     def cued(self, sentence: Span, cues: frozenset[str], domain: Domain) -> bool:
@@ -103,7 +105,8 @@ class DomainCues:
             hashes = numpy.array([get_string_id(word) for word in cues], dtype=numpy.uint64)
             flags = self._flags[cues] = numpy.isin(self.lower, hashes) | numpy.isin(self.lemma_lower, hashes)
         return bool(flags[sentence.start : sentence.end].any()) or (
-            domain.pattern is not None and domain.pattern.search(sentence.text) is not None
+            domain.pattern is not None
+            and domain.pattern.search(self.text[sentence.start_char : sentence.end_char]) is not None
         )
 
     def domain_blocks(self, sentence: Span, lexicon: Lexicon) -> frozenset[str]:
@@ -120,7 +123,7 @@ class DomainCues:
         blocked: frozenset[str] = frozenset()
         for domain in lexicon.domains:
             if domain.story_sentences:
-                cued = sum(self.cued(sentence, domain.story_cues, domain) for sentence in self.doc.sents)
+                cued = sum(self.cued(sentence, domain.story_cues, domain) for sentence in self.sentences)
                 if cued >= domain.story_sentences:
                     blocked |= domain.story_lemmas
         return blocked
