@@ -29,28 +29,27 @@ def shape(text: str) -> str:
     return "".join(out)[:8]
 
 
-class NearWords:
-    """What a context feature reads of the token at an index: its lower case, "<nl>" for blank
-    space, "<d>" for a figure, "<s>" and "</s>" beyond the ends (looked up when asked for)."""
+class NearWords(dict):
+    """What a context feature reads of the token at an index (``near[i]``): its lower case, "<nl>"
+    for blank space, "<d>" for a figure, "<s>" and "</s>" beyond the ends. Looked up when first
+    asked for, then read as a plain dict (no Python call per feature)."""
 
     def __init__(self, doc: Doc) -> None:
+        super().__init__()
         self.doc = doc
-        self.size = len(doc)
-        self.seen: dict[int, str] = {}
 
-    def __call__(self, i: int) -> str:
+    def __missing__(self, i: int) -> str:
         if i < 0:
-            return "<s>"
-        if i >= self.size:
-            return "</s>"
-        word = self.seen.get(i)
-        if word is None:
+            word = "<s>"
+        elif i >= len(self.doc):
+            word = "</s>"
+        else:
             token = self.doc[i]
             if token.is_space:
                 word = "<nl>"
             else:
                 word = "<d>" if not token.is_alpha and _DIGITS.search(token.text) else token.lower_
-            self.seen[i] = word
+        self[i] = word
         return word
 
 
@@ -104,8 +103,8 @@ def group_features(
         features.append(f"gaz-last:{getattr(gazetteer.get(name_key(words[-1])), 'kind', '-')}")
     near = view.near
     for candidate in group[:MAX_MENTIONS]:
-        before, before2 = near(candidate.start - 1), near(candidate.start - 2)
-        after, after2 = near(candidate.end), near(candidate.end + 1)
+        before, before2 = near[candidate.start - 1], near[candidate.start - 2]
+        after, after2 = near[candidate.end], near[candidate.end + 1]
         features += [
             f"model:{candidate.model_label.value if candidate.model_label else '-'}",
             f"L1:{before}",

@@ -91,8 +91,8 @@ def trim_span(doc: Doc, start: int, end: int, entity_type: EntityType | None) ->
         and last.is_alpha
         and not first.is_lower
         and not last.is_lower
-        and first.lower_ not in lexicon.LEADING_ARTICLES
         and (entity_type is not EntityType.PERSON or end - start == 1)
+        and first.lower_ not in lexicon.LEADING_ARTICLES
     ):
         return start, end
     titled = entity_type in TITLED_TYPES
