@@ -35,3 +35,18 @@ def test_summarize_token_table_roots_and_lemmas_are_spacys(nlp, text, content):
     lemmas = table.content_lemmas()
     assert content <= set(lemmas)
     assert all(lemma == "" for lemma, token in zip(lemmas, doc) if token.is_stop or token.is_punct)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_summarize_token_table_expand_is_char_span_expand(nlp, text):
+    doc = nlp(text + "  ")  # a trailing whitespace token too
+    table = TokenTable(doc)
+    edges = sorted({0, len(doc.text)} | {t.idx for t in doc} | {t.idx + len(t) for t in doc} | {t.idx + 1 for t in doc})
+    pairs = [(start, end) for start in edges for end in edges if start < end] + [(0, len(doc.text) + 1), (-1, 3)]
+    for start, end in pairs:
+        span = doc.char_span(start, end, alignment_mode="expand") if start >= 0 else None
+        assert table.expand(start, end) == (None if span is None else (span.start, span.end)), (start, end)
+    # "Norland" and "Varna" start one character after a space: the space is not taken in.
+    name = "Norland" if "Norland" in text else "Varna"
+    start = text.index(name)
+    assert doc[slice(*table.expand(start - 1, start + len(name)))].text == name

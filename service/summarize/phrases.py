@@ -48,14 +48,15 @@ def _most_common(forms: dict[str, int]) -> str:
     return max(forms.items(), key=itemgetter(1))[0]
 
 
-def _mention_spans(doc: Doc, extraction: Extraction) -> list[tuple[Entity, Mention, SpacySpan]]:
-    """Every extracted entity mention with the tokens it covers (mentions that align with none left out)."""
+def _mention_spans(extraction: Extraction, tokens: TokenTable) -> list[tuple[Entity, Mention, int, int]]:
+    """Every extracted entity mention with the bounds of the tokens it covers (mentions that align
+    with none left out)."""
     found = []
     for entity in extraction.entities:
         for mention in entity.mentions:
-            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-            if span is not None:
-                found.append((entity, mention, span))
+            bounds = tokens.expand(mention.span.start, mention.span.end)
+            if bounds is not None:
+                found.append((entity, mention, *bounds))
     return found
 
 
@@ -108,15 +109,15 @@ def key_phrases(
             return 0.0
         return story[position].score
 
-    mentions = _mention_spans(doc, extraction)
-    owners = {i: entity.id for entity, _, span in mentions for i in range(span.start, span.end)}
+    tokens = tokens or TokenTable(doc)
+    mentions = _mention_spans(extraction, tokens)
+    owners = {i: entity.id for entity, _, start, end in mentions for i in range(start, end)}
     by_id = {entity.id: entity for entity in extraction.entities}
     for entity in extraction.entities:
         candidates.setdefault(entity.id, _Candidate(entity_id=entity.id, is_name=True, words=len(entity.name.split())))
-    for entity, mention, span in mentions:
-        weight = weight_of(span.start_char, span.end_char)
+    for entity, mention, start, end in mentions:
+        weight = weight_of(tokens.start_char[start], tokens.end_char[end - 1])
         candidates[entity.id].add(entity.name, weight, mention.in_title)
-    tokens = tokens or TokenTable(doc)
     if not extraction.entities:
         for ent in doc.ents:
             if ent.label_ not in words().name_labels or ent.label_ == "NORP":

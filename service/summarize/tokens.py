@@ -6,6 +6,7 @@ a spaCy ``Token`` object per look-up costs more than the looking, so they read t
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -63,6 +64,7 @@ class TokenTable:
         "_head",
         "_left_edge",
         "_loose",
+        "_text_end",
     )
 
     def __init__(self, doc: Doc) -> None:
@@ -95,6 +97,7 @@ class TokenTable:
         starts = idx.astype(np.int64)
         self.start_char = starts.tolist()
         self.end_char = (starts + length.astype(np.int64)).tolist()
+        self._text_end = self.end_char[-1] + int(spaced[-1]) if len(pos) else 0
         self.in_entity = _among(iob, _ENTITY_IOB).tolist()
         self._nominal = classes[:, _NOMINAL].tolist()
         relation = np.where(_among(dep, ids.chunk_relations), 1, 0)
@@ -104,6 +107,17 @@ class TokenTable:
         self._left_edge = _left_edges(heads).tolist()
         children = np.bincount(heads[heads != np.arange(len(heads))], minlength=len(heads))
         self._loose = ((punct | space) & (children == 0)).tolist()
+
+    def expand(self, start_char: int, end_char: int) -> tuple[int, int] | None:
+        """Token bounds of the characters ``start_char:end_char``, as ``Doc.char_span(...,
+        alignment_mode="expand")`` finds them (None where it finds none), without making a Span."""
+        if not 0 <= start_char < self._text_end or not 0 <= end_char - 1 < self._text_end:
+            return None
+        start = bisect.bisect_right(self.start_char, start_char) - 1
+        end = bisect.bisect_right(self.start_char, end_char - 1)
+        if start_char == self.end_char[start]:  # the trailing space belongs to no span
+            start += 1
+        return start, end
 
     def lemmas(self, start: int, end: int) -> list[str]:
         """The lower-case lemmas of the tokens ``start:end``."""
