@@ -27,6 +27,7 @@ from newsx.service.extract.entities.spans import (
     MISC_TYPES,
     PLACE_TYPES,
     MentionCandidate,
+    dependents,
     name_word_type,
     person_cue,
     team_cue,
@@ -224,10 +225,10 @@ def _coordinated_with_place(doc: Doc, index: int) -> bool:
     """A name joined by "and" to a place that a preposition puts as one ("between Milan and
     Treviglio", "in Gwynedd and Anglesey") is a place too."""
     token = doc[index]
-    partners = [token.head] if token.dep_ == "conj" else []
-    partners += [child for child in token.children if child.dep_ == "conj"]
-    first = min([token, *partners], key=lambda t: t.i)
-    return bool(partners) and first.i > 0 and doc[first.i - 1].lower_ in lexicon.PLACE_PREPOSITIONS
+    partners = [token.head.i] if token.dep_ == "conj" else []
+    partners += dependents(doc, "conj").get(index, ())
+    first = min([index, *partners])
+    return bool(partners) and first > 0 and doc[first - 1].lower_ in lexicon.PLACE_PREPOSITIONS
 
 
 def _placed_town(doc: Doc, group: list[MentionCandidate], gazetteer: dict[str, Place]) -> EntityType | None:
@@ -271,7 +272,9 @@ def _unintroduced(doc: Doc, layout: Layout, group: list[MentionCandidate]) -> bo
 
 def canonical_name(texts: list[str]) -> str:
     """The most complete proper form: most words, mixed case preferred, then most frequent."""
-    counts = Counter(texts)
+    counts: dict[str, int] = {}
+    for text in texts:
+        counts[text] = counts.get(text, 0) + 1
     return max(counts, key=lambda text: (len(text.split()), not text.isupper(), len(text), counts[text]))
 
 

@@ -44,7 +44,6 @@ MISC_TYPES = frozenset(
 # The type of a place, or of a MISC name, when nothing says which kind it is.
 DEFAULT_PLACE_TYPE, DEFAULT_MISC_TYPE = EntityType.GPE, EntityType.EVENT
 
-_RELCL = get_string_id("relcl")
 _LETTER = re.compile(r"[^\W\d_]")  # any letter, in any script
 
 
@@ -176,7 +175,7 @@ def plays_for_cue(doc: Doc, end: int) -> bool:
     plays for Chelsea"): a player, a person; a side plays against others, not for a named one."""
     head = doc[end - 1]
     verbs = [head.head] if head.dep_ in lexicon.SUBJECT_DEPENDENCIES else []
-    verbs += [doc[i] for i in _relative_clauses(doc).get(head.i, ())]
+    verbs += [doc[i] for i in dependents(doc, "relcl").get(head.i, ())]
     return any(
         preposition.lower_ == "for" and any(name.pos_ == "PROPN" for name in preposition.children)
         for verb in verbs
@@ -186,18 +185,24 @@ def plays_for_cue(doc: Doc, end: int) -> bool:
     )
 
 
-def _relative_clauses(doc: Doc) -> dict[int, list[int]]:
-    """The verbs of relative clauses ("relcl") by the token they hang on, found once per Doc
-    (walking a token's children builds a Token object for each)."""
-    found = doc.user_data.get("newsx_relative_clauses")
+# The dependencies whose dependents the cues look up (``dependents``).
+_LOOKED_UP_DEPENDENCIES = ("relcl", "conj")
+
+
+def dependents(doc: Doc, label: str) -> dict[int, list[int]]:
+    """The tokens attached by the dependency ``label`` (one of ``_LOOKED_UP_DEPENDENCIES``), in order,
+    by the token they hang on; found once per Doc (walking a token's children builds a Token object
+    for each)."""
+    found = doc.user_data.get("newsx_dependents")
     if found is None:
-        found = {}
-        clauses = numpy.flatnonzero(doc.to_array(DEP) == _RELCL).tolist()
-        heads = doc.to_array(HEAD).astype(numpy.int64)  # offsets to the head
-        for i in clauses:
-            found.setdefault(i + int(heads[i]), []).append(i)
-        doc.user_data["newsx_relative_clauses"] = found
-    return found
+        table = doc.to_array([DEP, HEAD])
+        deps, heads = table[:, 0], table[:, 1].astype(numpy.int64)  # heads: offsets to the head
+        found = doc.user_data["newsx_dependents"] = {}
+        for name in _LOOKED_UP_DEPENDENCIES:
+            by_head: dict[int, list[int]] = found.setdefault(name, {})
+            for i in numpy.flatnonzero(deps == get_string_id(name)).tolist():
+                by_head.setdefault(i + int(heads[i]), []).append(i)
+    return found[label]
 
 
 def pronoun_cue(doc: Doc, start: int, end: int) -> bool | None:
