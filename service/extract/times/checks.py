@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from newsx.service.extract.times.context import Check, before, is_frequency, norm, previous_word
+from newsx.service.extract.times.context import Check, before, is_frequency, is_rate, norm, previous_word
 from newsx.service.extract.times.lexicon import Lexicon
 
 
@@ -28,8 +28,16 @@ def the_unit(match: re.Match, text: str, lexicon: Lexicon) -> bool:
 
 
 def frequency(match: re.Match, text: str, lexicon: Lexicon) -> bool:
-    """ "per year" always, "a year" after an amount ("$5 million a year") is a frequency."""
+    """ "per year" always, "a year" after a count of times ("twice a year") is a frequency."""
     return match.group().lower().startswith("per") or is_frequency(text, match.start(), lexicon)
+
+
+def not_a_rate(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """A unit after an amount ("$5 million a year", "3% per year", "20% annually", "700 seats a
+    week") makes a rate of the amount: no time of its own (TimeBank+AQUAINT: 3 of 14 annotated).
+    Counts of times stay sets ("twice a year", "seven days a week": their own rule)."""
+    bare_unit = re.fullmatch(r"(?:per|an?)\s+\w+|\w+ly", match.group().lower())
+    return not (bare_unit and is_rate(text, match.start(), lexicon))
 
 
 def duration(match: re.Match, text: str, lexicon: Lexicon) -> bool:
@@ -125,6 +133,7 @@ CHECKS: dict[str, Check] = {
         bare_month,
         the_unit,
         frequency,
+        not_a_rate,
         duration,
         not_age,
         not_compound,
