@@ -21,10 +21,18 @@ def the_unit(match: re.Match, text: str, lexicon: Lexicon) -> bool:
     if match["rel"]:
         anchored = norm(match["rel"]) in lexicon.words("event_anchored_relations")
         return not (anchored and re.match(r"\s+(?:to\s+)?[\w$]", text[match.end() : match.end() + 30]))
-    if match["unit"].lower() == "day":  # only "earlier in the day", "later in the day"
-        text_before = before(text, match.start(), 12)
-        return any(text_before.endswith(words + " ") for words in lexicon.words("day_in_focus_preceders"))
+    if match["unit"].lower() == "day":
+        return day_in_focus(match, text, lexicon)
     return not lexicon.contexts["not_after_the_unit"].match(text, match.end(), match.end() + 10)
+
+
+def day_in_focus(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """ "the day" alone is a date only in "earlier in the day", "later in the day", even where the
+    model calls it one ("the day belonged to the Czechs", "during the day Friday"; TBAQ: 0 of 3)."""
+    if match["unit"].lower() != "day" or match["rel"]:
+        return True
+    text_before = before(text, match.start(), 12)
+    return any(text_before.endswith(words + " ") for words in lexicon.words("day_in_focus_preceders"))
 
 
 def frequency(match: re.Match, text: str, lexicon: Lexicon) -> bool:
@@ -132,6 +140,7 @@ CHECKS: dict[str, Check] = {
     for function in (
         bare_month,
         the_unit,
+        day_in_focus,
         frequency,
         not_a_rate,
         duration,
