@@ -74,6 +74,11 @@ def vague_duration(match: re.Match, text: str, lexicon: Lexicon) -> bool:
     )
 
 
+def not_a_gap(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """ "minutes apart", "years apart": the gap between two events, no time of its own (TBAQ: 0 of 2)."""
+    return not lexicon.contexts["gap_after"].match(text, match.end())
+
+
 def not_compound(match: re.Match, text: str, lexicon: Lexicon) -> bool:
     """ "after-hours trading", "round-the-clock": a unit glued to a word before it is no time."""
     return text[match.start() - 1 : match.start()] != "-"
@@ -146,6 +151,7 @@ CHECKS: dict[str, Check] = {
         duration,
         not_age,
         not_compound,
+        not_a_gap,
         vague_duration,
         not_of_a_match,
         reference_word,
