@@ -214,15 +214,12 @@ CASES = [
     # sets
     ("The committee meets every Monday.", PUB, "every Monday", "SET", "XXXX-WXX-1"),
     ("The magazine is published weekly.", PUB, "weekly", "SET", "P1W"),
-    ("The firm earns $5 million a year.", PUB, "a year", "SET", "P1Y"),
     ("Inspections happen twice a year.", PUB, "twice a year", "SET", "P1Y"),
     ("Clinics open seven days a week.", PUB, "seven days a week", "SET", "P1W"),
-    ("One train an hour will run.", PUB, "an hour", "SET", "PT1H"),
+    ("Fees are charged per hour.", PUB, "per hour", "SET", "PT1H"),
     ("Elections are held every four years.", PUB, "every four years", "SET", "P4Y"),
     ("The museum closes on Mondays.", PUB, "Mondays", "SET", "XXXX-WXX-1"),
-    ("Rents rose 3% per year.", PUB, "per year", "SET", "P1Y"),
     ("Each year, thousands migrate.", PUB, "Each year", "SET", "P1Y"),
-    ("The field pumped 41 million barrels a day.", PUB, "a day", "SET", "P1D"),
     # holidays with a fixed date
     ("Stores close early on Christmas Eve.", "2022-12-23", "Christmas Eve", "DATE", "2022-12-24"),
     ("Sales dropped after Christmas.", "2023-01-10", "Christmas", "DATE", "2022-12-25"),
@@ -373,6 +370,12 @@ NON_TEMPORAL = [
     "The former minister was arrested.",
     "He previously worked at a bank.",
     "The annual meeting was held in Kazan.",
+    # a unit after an amount is a rate of the amount, not a time (TBAQ: 3 of 14 annotated)
+    "The firm earns $5 million a year.",
+    "One train an hour will run.",
+    "Sales should rise 8.5% annually.",
+    "Rents rose 3% per year.",
+    "The field pumped 41 million barrels a day.",
     # capitalised inside a sentence, time words are the name of a programme or a film
     'Secretary of State James Baker, speaking on ABC News\' "This Week," said the request gave cover.',
     "Gonzalez said on CBS's ``60 Minutes'' that the boy was being abused.",

@@ -160,7 +160,7 @@ def test_times_parse_amount(words, expected):
         ("Talks resumed on Monday, July 29 in Doha.", ["Monday, July 29"]),
         ("Sales fell in the past three years and in early 2023.", ["the past three years", "early 2023"]),
         ("The vote is at 3 p.m. Friday, the end of the week.", ["3 p.m. Friday", "the end of the week"]),
-        ("He paid $5 million a year for a 1990s-era house.", ["a year", "1990s"]),
+        ("He paid $5 million a year for a 1990s-era house.", ["1990s"]),  # a rate: no time
         ("May I ask how the march went?", []),
         ("They sold 2000 shares to 1500 investors.", []),
     ],

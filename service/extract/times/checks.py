@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from newsx.service.extract.times.context import Check, before, is_frequency, norm, previous_word
+from newsx.service.extract.times.context import Check, before, is_frequency, is_rate, norm, previous_word
 from newsx.service.extract.times.lexicon import Lexicon
 
 
@@ -21,15 +21,31 @@ def the_unit(match: re.Match, text: str, lexicon: Lexicon) -> bool:
     if match["rel"]:
         anchored = norm(match["rel"]) in lexicon.words("event_anchored_relations")
         return not (anchored and re.match(r"\s+(?:to\s+)?[\w$]", text[match.end() : match.end() + 30]))
-    if match["unit"].lower() == "day":  # only "earlier in the day", "later in the day"
-        text_before = before(text, match.start(), 12)
-        return any(text_before.endswith(words + " ") for words in lexicon.words("day_in_focus_preceders"))
+    if match["unit"].lower() == "day":
+        return day_in_focus(match, text, lexicon)
     return not lexicon.contexts["not_after_the_unit"].match(text, match.end(), match.end() + 10)
 
 
+def day_in_focus(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """ "the day" alone is a date only in "earlier in the day", "later in the day", even where the
+    model calls it one ("the day belonged to the Czechs", "during the day Friday"; TBAQ: 0 of 3)."""
+    if match["unit"].lower() != "day" or match["rel"]:
+        return True
+    text_before = before(text, match.start(), 12)
+    return any(text_before.endswith(words + " ") for words in lexicon.words("day_in_focus_preceders"))
+
+
 def frequency(match: re.Match, text: str, lexicon: Lexicon) -> bool:
-    """ "per year" always, "a year" after an amount ("$5 million a year") is a frequency."""
+    """ "per year" always, "a year" after a count of times ("twice a year") is a frequency."""
     return match.group().lower().startswith("per") or is_frequency(text, match.start(), lexicon)
+
+
+def not_a_rate(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """A unit after an amount ("$5 million a year", "3% per year", "20% annually", "700 seats a
+    week") makes a rate of the amount: no time of its own (TimeBank+AQUAINT: 3 of 14 annotated).
+    Counts of times stay sets ("twice a year", "seven days a week": their own rule)."""
+    bare_unit = re.fullmatch(r"(?:per|an?)\s+\w+|\w+ly", match.group().lower())
+    return not (bare_unit and is_rate(text, match.start(), lexicon))
 
 
 def duration(match: re.Match, text: str, lexicon: Lexicon) -> bool:
@@ -56,6 +72,11 @@ def vague_duration(match: re.Match, text: str, lexicon: Lexicon) -> bool:
         or previous_word(text, match.start()) in lexicon.words("vague_duration_prepositions")
         or any(after.startswith(f" {word} ") for word in lexicon.words("vague_duration_followers"))
     )
+
+
+def not_a_gap(match: re.Match, text: str, lexicon: Lexicon) -> bool:
+    """ "minutes apart", "years apart": the gap between two events, no time of its own (TBAQ: 0 of 2)."""
+    return not lexicon.contexts["gap_after"].match(text, match.end())
 
 
 def not_compound(match: re.Match, text: str, lexicon: Lexicon) -> bool:
@@ -124,10 +145,13 @@ CHECKS: dict[str, Check] = {
     for function in (
         bare_month,
         the_unit,
+        day_in_focus,
         frequency,
+        not_a_rate,
         duration,
         not_age,
         not_compound,
+        not_a_gap,
         vague_duration,
         not_of_a_match,
         reference_word,

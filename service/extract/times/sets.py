@@ -31,7 +31,9 @@ def frequency_word(match: re.Match, anchor: Anchor) -> Resolved:
 
 
 def weekday_plural(match: re.Match, anchor: Anchor) -> Resolved:
-    return TimeType.SET, f"XXXX-WXX-{anchor.lexicon.numbers('weekdays')[match['wd'].lower()]}"
+    lexicon = anchor.lexicon
+    part = f"T{lexicon.codes('parts_of_day')[match['part'].lower()[:-1]]}" if match["part"] else ""
+    return TimeType.SET, f"XXXX-WXX-{lexicon.numbers('weekdays')[match['wd'].lower()]}{part}"
 
 
 def per_unit(match: re.Match, anchor: Anchor) -> Resolved:
