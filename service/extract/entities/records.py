@@ -174,7 +174,7 @@ def build_entities(
             type=entity_type,
             name=name,
             mentions=mentions,
-            country_code=_country_code(entity_type, [name_key(name)] + [c.key for c in group], gazetteer),
+            country_code=_country_code(entity_type, name, group, gazetteer),
             confidence=_confidence(agreement, group),
         )
         # A name's head is its last token ("Vladimir Putin" -> "Putin").
@@ -278,10 +278,13 @@ def canonical_name(texts: list[str]) -> str:
     return max(counts, key=lambda text: (len(text.split()), not text.isupper(), len(text), counts[text]))
 
 
-def _country_code(entity_type: EntityType, keys: list[str], gazetteer: dict[str, Place]) -> str:
+def _country_code(
+    entity_type: EntityType, name: str, group: list[MentionCandidate], gazetteer: dict[str, Place]
+) -> str:
+    """The country of a place or a nationality: of its canonical name, else of one of its mentions."""
     if entity_type not in (EntityType.GPE, EntityType.LOCATION, EntityType.GROUP):
         return ""
-    for key in keys:
+    for key in [name_key(name)] + [c.key for c in group]:
         place = gazetteer.get(key)
         if place is None or not place.country_code:
             continue
