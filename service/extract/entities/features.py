@@ -10,12 +10,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsx.service.domain import EntityType
 from newsx.service.extract.entities.gazetteer import Place, name_key
 from newsx.service.extract.entities.layout import Layout, in_ranges
 from newsx.service.extract.entities.learned import MAX_MENTIONS
 from newsx.service.extract.entities.spans import MentionCandidate
 
 _DIGITS = re.compile(r"\d")
+_TYPE_NAMES = {entity_type: entity_type.value for entity_type in EntityType}  # Enum.value is a slow property
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -92,8 +94,8 @@ def group_features(
     features = ["bias", f"n:{min(len(words), 4)}", f"mentions:{min(len(group), 4)}", *view.context]
     if votes:
         winner = max(votes, key=lambda t: votes[t])
-        features.append(f"win:{winner.value}")
-    features += [f"vote:{label.value}:{round(4 * vote / total)}" for label, vote in votes.items()]
+        features.append(f"win:{_TYPE_NAMES[winner]}")
+    features += [f"vote:{_TYPE_NAMES[label]}:{round(4 * vote / total)}" for label, vote in votes.items()]
     features += [f"w:{word.lower()}" for word in words]
     features += [f"first:{words[0].lower()}", f"last:{words[-1].lower()}", f"shape:{shape(' '.join(words))}"]
     features += [f"suffix:{words[-1][-3:].lower()}"]
@@ -106,7 +108,7 @@ def group_features(
         before, before2 = near[candidate.start - 1], near[candidate.start - 2]
         after, after2 = near[candidate.end], near[candidate.end + 1]
         features += [
-            f"model:{candidate.model_label.value if candidate.model_label else '-'}",
+            f"model:{_TYPE_NAMES[candidate.model_label] if candidate.model_label else '-'}",
             f"L1:{before}",
             f"R1:{after}",
             f"L2:{before2}|{before}",
