@@ -90,7 +90,9 @@ class Settings:
     batch_size: int = _setting(16, "most articles parsed in one nlp.pipe batch")
     batch_max_chars: int = _setting(10_000, "most characters in one batch (bounds a worker's memory)")
     worker_backlog_batches: int = _setting(
-        2, "batches of articles sent ahead to a worker: 2 lets it start the next while its results travel back"
+        1,
+        "batches of articles sent ahead to a worker: 2 lets it start the next while its results travel back "
+        "(a pipe holds 64 KiB: with long multi-byte articles the front's dispatch may then wait on the worker)",
     )
     stream_window: int = _setting(32, "articles of one stream in flight at once")
     grace_seconds: float = _setting(10.0, "on SIGTERM, how long in-flight calls may take to finish")

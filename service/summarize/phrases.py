@@ -50,12 +50,12 @@ def _most_common(forms: dict[str, int]) -> str:
 
 def _mention_spans(extraction: Extraction, tokens: TokenTable) -> list[tuple[Entity, Mention, int, int]]:
     """Every extracted entity mention with the bounds of the tokens it covers (mentions that align
-    with none left out)."""
+    with none, or only with blank space, left out)."""
     found = []
     for entity in extraction.entities:
         for mention in entity.mentions:
             bounds = tokens.expand(mention.span.start, mention.span.end)
-            if bounds is not None:
+            if bounds is not None and bounds[0] < bounds[1]:
                 found.append((entity, mention, *bounds))
     return found
 

@@ -171,7 +171,7 @@ class NameTagger:
         """Tokens x labels, before the softmax."""
         buckets = sparse_features(doc, self.bits, places)
         # One gather for all templates (template-major), then their rows added in template order.
-        rows = numpy.take(self.sparse, buckets.T.ravel(), axis=0).reshape(buckets.shape[1], len(doc), -1)
+        rows = numpy.take(self.sparse, buckets.T.ravel(), axis=0).reshape(buckets.shape[1], len(doc), len(LABELS))
         scores = rows[0] + self.bias
         for template_rows in rows[1:]:
             scores += template_rows
