@@ -24,10 +24,10 @@ from newsx.service.summarize.phrases import key_phrases, trim_phrase
 from newsx.service.summarize.resources import weights
 from newsx.service.summarize.scoring import auto_scores
 from newsx.service.summarize.selection import ELLIPSIS, budget, cut, select
-from newsx.service.summarize.sentences import BodySentence, body_sentences, is_boilerplate, paragraph_of
+from newsx.service.summarize.sentences import BodySentence, body_sentences, paragraph_of
 from newsx.service.summarize.tokens import TokenTable
 
-__all__ = ["Method", "body_sentences", "is_boilerplate", "paragraph_of", "summarize", "trim_phrase"]
+__all__ = ["Method", "body_sentences", "paragraph_of", "summarize", "trim_phrase"]
 
 
 @dataclass(slots=True)

@@ -135,11 +135,6 @@ def furniture_rule(part: SpacySpan, text: str, lines: LineTokens | None = None) 
     return ""
 
 
-def is_boilerplate(part: SpacySpan, text: str) -> bool:
-    """Page furniture rather than story (``text`` is the part's text without surrounding whitespace)."""
-    return bool(furniture_rule(part, text))
-
-
 def paragraph_of(doc: Doc, char_offset: int) -> int:
     """Number of paragraph breaks before an offset (cached per Doc)."""
     breaks = doc.user_data.get("newsx_paragraph_breaks")
