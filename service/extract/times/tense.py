@@ -168,7 +168,7 @@ def direction_of(span: SpacySpan, cues: TenseCues) -> Direction:
     if verb is None:
         return Direction.NEAREST
     direction = verb_direction(verb, cues)
-    if direction is Direction.PAST and _deferred_to(span, verb, cues) and not _perfect_past(verb, cues):
+    if direction is Direction.PAST and _deferred_to(span, verb, cues) and not _past_perfect(verb):
         return Direction.FUTURE  # "postponed until Tuesday": a deadline moved is put after the moving
     if direction is Direction.PAST and (
         _scheduled_on_the_way(span.root, verb, cues) or _open_until(span, verb, cues) or _deferred_to(span, verb, cues)
@@ -184,9 +184,12 @@ def direction_of(span: SpacySpan, cues: TenseCues) -> Direction:
     return direction
 
 
-def _perfect_past(verb: Token, cues: TenseCues) -> bool:
-    """ "had extended": a past perfect sets the deferral before some other past event."""
-    return any(child.lower_ == "had" for child in verb.children if child.dep_ in ("aux", "auxpass"))
+def _past_perfect(verb: Token) -> bool:
+    """ "had extended": a past perfect (the auxiliary "have" in the past tense) sets the deferral
+    before some other past event."""
+    return any(
+        child.lemma_ == "have" and child.tag_ == "VBD" for child in verb.children if child.dep_ in ("aux", "auxpass")
+    )
 
 
 def _names_an_event(span: SpacySpan) -> bool:
