@@ -90,6 +90,7 @@ class Weights(BaseModel):
     lexrank_damping: float
     lead_weight: float
     lead_decay: float
+    lead_paragraph_floor: float
     title_weight: float
     length_weight: float
     centrality_weight: float

@@ -23,6 +23,17 @@ def position_prior(count: int) -> np.ndarray:
     return np.exp(-np.arange(count) / weights().lead_decay)
 
 
+def lead_paragraph_floor(learned: np.ndarray, prior: np.ndarray, alone: np.ndarray) -> np.ndarray:
+    """The learned score, but for a paragraph of one sentence at least a share of its position prior.
+
+    Wire copy gives each fact its own paragraph, most important first: the second paragraph says
+    who scored or how many died, particulars the story seldom repeats, so the learned scorer (which
+    reads centrality as repetition) rates it as low as a late aside. A sentence that shares its
+    paragraph (feature writing) gets no floor: there the paragraph's order is the writer's, not the
+    facts' (a scene before the news)."""
+    return np.where(alone, np.maximum(learned, weights().lead_paragraph_floor * prior), learned)
+
+
 def auto_scores(features: StoryFeatures, scorer: SentenceScorer) -> tuple[np.ndarray, np.ndarray]:
     """Per story sentence, the learned score plus the lead prior and the human preferences, scaled
     to [0, 1]; and the same without the damping of a sentence that points back, for when the
@@ -34,12 +45,13 @@ def auto_scores(features: StoryFeatures, scorer: SentenceScorer) -> tuple[np.nda
     matrix = features.matrix
     learned = scorer.probability(matrix)
     words = features.content_words.astype(float)
+    prior = position_prior(len(learned))
     blend = (
-        learned / learned.max()
+        lead_paragraph_floor(learned / learned.max(), prior, features.paragraph_alone)
         + table.title_weight * features.title_overlap
         + table.length_weight * words / max(words.max(), 1.0)
         + table.centrality_weight * features.centrality
-        + table.lead_weight * position_prior(len(learned))
+        + table.lead_weight * prior
     )
     standalone = np.where(matrix[:, FEATURES.index("dependent_opener")] > 0, table.dependent_opener_factor, 1.0)
     damping = np.where(matrix[:, FEATURES.index("quoted")] > 0, table.quote_factor, 1.0)
