@@ -91,6 +91,7 @@ class Weights(BaseModel):
     lead_weight: float
     lead_decay: float
     lead_paragraph_floor: float
+    lead_continuation_weight: float
     title_weight: float
     length_weight: float
     centrality_weight: float

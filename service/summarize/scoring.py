@@ -40,7 +40,10 @@ def auto_scores(features: StoryFeatures, scorer: SentenceScorer) -> tuple[np.nda
     sentence it points back to is in the summary too.
 
     Sentences that lean on an earlier one, are mostly a quotation or carry few content words read
-    badly alone and are damped."""
+    badly alone and are damped. Read after the sentence it points back to, a paragraph of its own
+    that opens "She chose ..." or "His assistant ..." continues the story's thread (the lead's
+    who, by pronoun) and gains its position prior again: in wire copy it is the lead's next fact,
+    not an aside."""
     table = weights()
     matrix = features.matrix
     learned = scorer.probability(matrix)
@@ -53,10 +56,12 @@ def auto_scores(features: StoryFeatures, scorer: SentenceScorer) -> tuple[np.nda
         + table.centrality_weight * features.centrality
         + table.lead_weight * prior
     )
-    standalone = np.where(matrix[:, FEATURES.index("dependent_opener")] > 0, table.dependent_opener_factor, 1.0)
+    points_back = matrix[:, FEATURES.index("dependent_opener")] > 0
+    standalone = np.where(points_back, table.dependent_opener_factor, 1.0)
     damping = np.where(matrix[:, FEATURES.index("quoted")] > 0, table.quote_factor, 1.0)
     damping *= np.minimum(1.0, words / table.short_sentence_words)
     top = (standalone * damping * blend).max() if blend.size else 0.0
     if top <= 0:
         return np.zeros(len(blend)), np.zeros(len(blend))
-    return standalone * damping * blend / top, np.minimum(1.0, damping * blend / top)
+    continuation = np.where(points_back & features.paragraph_alone, table.lead_continuation_weight * prior, 0.0)
+    return standalone * damping * blend / top, np.minimum(1.0, (damping * blend + continuation) / top)
