@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import spacy
 
 from newsx.service.domain import ArticleInput, Extraction
 from newsx.service.extract.document import make_doc
 from newsx.service.summarize import Method, body_sentences, summarize
+from newsx.service.summarize.scoring import lead_paragraph_floor
 
 TITLE = "City council approves new tram line after years of debate"
 BODY = """By Maria Lopez
@@ -228,3 +230,11 @@ def test_summarize_auto_skips_a_sentence_that_repeats_a_chosen_one(parse):
     assert texts[0].startswith("The city of Halden opened")
     assert not any(text.startswith("Halden opened its new central library") for text in texts)
     assert len(texts) == 3
+
+
+def test_lead_paragraph_floor_lifts_only_sentences_alone_in_their_paragraph():
+    # floor 0.7 (weights.yaml) x prior: 0.7 for the lead, 0.42 for the second; the third shares its paragraph
+    learned = np.array([0.9, 0.05, 0.05, 0.6])
+    prior = np.array([1.0, 0.6, 0.3, 0.1])
+    alone = np.array([True, True, False, True])
+    assert lead_paragraph_floor(learned, prior, alone) == pytest.approx([0.9, 0.42, 0.05, 0.6])

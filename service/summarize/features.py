@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from newsx.service.domain import Extraction
 from newsx.service.extract.document import sentence_index
 from newsx.service.summarize.resources import weights, words
-from newsx.service.summarize.sentences import BodySentence
+from newsx.service.summarize.sentences import BodySentence, paragraph_of
 
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
@@ -154,6 +154,7 @@ class StoryFeatures:
     title_overlap: np.ndarray  # TF-IDF cosine of each with the title
     centrality: np.ndarray  # LexRank over cosine, scaled to [0, 1]
     content_words: np.ndarray  # number of content lemmas
+    paragraph_alone: np.ndarray  # the sentence is a paragraph of its own (wire style)
 
 
 def story_features(doc: Doc, extraction: Extraction, story: list[BodySentence], lemmas: list[str]) -> StoryFeatures:
@@ -181,4 +182,7 @@ def story_features(doc: Doc, extraction: Extraction, story: list[BodySentence], 
     ).astype(float)
     if len(matrix):
         matrix[0, FEATURES.index("dependent_opener")] = 0.0  # the lead has nothing to point back to
-    return StoryFeatures(matrix, similarity, title_overlap, centrality, np.array(lengths))
+    paragraphs = [paragraph_of(doc, item.span.start) for item in story]
+    sizes = Counter(paragraphs)
+    alone = np.array([sizes[paragraph] == 1 for paragraph in paragraphs], dtype=bool)
+    return StoryFeatures(matrix, similarity, title_overlap, centrality, np.array(lengths), alone)

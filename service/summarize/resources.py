@@ -90,6 +90,8 @@ class Weights(BaseModel):
     lexrank_damping: float
     lead_weight: float
     lead_decay: float
+    lead_paragraph_floor: float
+    lead_continuation_weight: float
     title_weight: float
     length_weight: float
     centrality_weight: float
