@@ -32,7 +32,8 @@ def syntactic_slots(match: TriggerMatch, lexicon: Lexicon) -> list[tuple[str, To
 
 def _expanded(slots: list[tuple[str, Token]], lexicon: Lexicon) -> list[tuple[str, Token]]:
     """Each argument with its conjuncts ("Putin and Pezeshkian"), the members it lists ("arrested,
-    including Eva Forest"), and the places it is in ("sites in Yemen"). Of "between X and Y" the
+    including Eva Forest"), and the places it is in ("sites in Yemen"), unless it is an event noun:
+    in "killed in blasts in Afghanistan" the place is the blasts' own. Of "between X and Y" the
     second side is the patient ("a battle between troops and terrorists")."""
     expanded = []
     places = []
@@ -48,10 +49,18 @@ def _expanded(slots: list[tuple[str, Token]], lexicon: Lexicon) -> list[tuple[st
                     pending.append(child)
                 elif child.dep_ == "prep" and child.lower_ in lexicon.listing_preps:
                     pending += [member for member in child.children if member.dep_ == "pobj"]
-                elif child.dep_ == "prep" and child.lower_ in lexicon.place_preps:
+                elif (
+                    child.dep_ == "prep"
+                    and child.lower_ in lexicon.place_preps
+                    and not _is_event_noun(current, lexicon)
+                ):
                     # Where an argument is: "sites in Yemen", "a market in Baghdad", "authorities in Minsk".
                     places += [("place", place) for place in child.children if place.dep_ == "pobj"]
     return expanded + places
+
+
+def _is_event_noun(token: Token, lexicon: Lexicon) -> bool:
+    return token.pos_ in NOUN_POS and token.lemma_.lower() in lexicon.triggers.get("noun", {})
 
 
 def _consequence_places(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
