@@ -174,6 +174,12 @@ def test_events_no_event_on_non_event_words(events_nlp, text):
             "hit",
             {("Victim", "police officer"), ("BodyPart", "arm")},
         ),
+        # The recogniser takes this name for an organisation; its apposition says a person.
+        (
+            "Troops detained Lidia Falcón, a lawyer, on Monday.",
+            "detained",
+            {("Jailer", "Troops"), ("Detainee", "Lidia Falcón")},
+        ),
         # A place phrase of an event noun is that event's: the deaths get none of their own.
         ("Seven militants were killed in two explosions in Kandahar.", "killed", {("Victim", "Seven militants")}),
         ("Seven militants were killed in two explosions in Kandahar.", "explosions", {("Place", "Kandahar")}),
