@@ -174,6 +174,9 @@ def test_events_no_event_on_non_event_words(events_nlp, text):
             "hit",
             {("Victim", "police officer"), ("BodyPart", "arm")},
         ),
+        # The agent of the attacking verb that "dead" completes killed; a finder did not.
+        ("The gunman was shot dead by police.", "dead", {("Victim", "gunman"), ("Killer", "police")}),
+        ("He was found dead by his wife.", "dead", {("Victim", "He")}),
         # The recogniser takes this name for an organisation; its apposition says a person.
         (
             "Troops detained Lidia Falcón, a lawyer, on Monday.",

@@ -16,7 +16,7 @@ def syntactic_slots(match: TriggerMatch, lexicon: Lexicon) -> list[tuple[str, To
     if token.pos_ in NOUN_POS:
         slots = _noun_slots(token, lexicon)
     elif token.pos_ == "ADJ" and token.tag_ != "VBN":
-        slots = _adjective_slots(token)
+        slots = _adjective_slots(token, lexicon)
     else:
         subj = subject_of(token)
         obj = object_of(token)
@@ -181,13 +181,18 @@ def _claimant(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
     return []
 
 
-def _adjective_slots(token: Token) -> list[tuple[str, Token]]:
-    """ "found dead", "shot him dead", "five people are dead", "dead soldiers": whom the adjective describes."""
+def _adjective_slots(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
+    """ "found dead", "shot him dead", "five people are dead", "dead soldiers": whom the adjective
+    describes; and, when the verb it completes is an event ("shot dead by police"; not "found dead"),
+    the verb's agent."""
     head = token.head
     if token.dep_ == "amod":
         described: Token | None = head
     elif token.dep_ == "oprd":
         described = object_of(head)
+        agent = subject_of(head) if head.lemma_.lower() in lexicon.triggers["verb"] else None
+        if agent is not None and (described is None or agent.i != described.i):
+            return [("prep:by", agent)] + ([("object", described)] if described is not None else [])
     elif token.dep_ == "acomp":
         described = subject_of(head)
     else:
