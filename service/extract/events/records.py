@@ -172,9 +172,13 @@ def merge_events(drafts: list[Draft], links: Links) -> list[Draft]:
             if draft.same_as in earlier.tokens:
                 target = earlier
                 break
-            # A shared participant joins mentions of one type; a mention of a more or less specific
-            # type must refer back to the event ("the bombing ... the attack").
-            shares = earlier.event.type == draft.event.type and _entity_ids(earlier.event) & _entity_ids(draft.event)
+            # A shared participant joins a mention of the event's type, or of its parent type when
+            # that is a cover term ("the IRA's bombings ... the IRA's attacks"); any other mention of
+            # a more or less specific type must refer back to the event.
+            same = earlier.event.type == draft.event.type or (
+                draft.event.type in links.lexicon.cover_types and same_kind(earlier.event.type, draft.event.type)
+            )
+            shares = same and _entity_ids(earlier.event) & _entity_ids(draft.event)
             if draft.anaphoric or (shares and draft.event.type not in repeated):
                 target = earlier
                 break

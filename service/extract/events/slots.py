@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsx.service.extract.events.syntax import NOUN_POS, carried_by, governor, object_of, subject_of
+from newsx.service.extract.events.syntax import NOUN_POS, carried_by, governor, has_child, object_of, subject_of
 from newsx.service.extract.events.tables import Lexicon
 from newsx.service.extract.events.triggers import TriggerMatch
 
@@ -18,7 +18,7 @@ def syntactic_slots(match: TriggerMatch, lexicon: Lexicon) -> list[tuple[str, To
     elif token.pos_ == "ADJ" and token.tag_ != "VBN":
         slots = _adjective_slots(token, lexicon)
     else:
-        subj = subject_of(token)
+        subj = _agent_of(token, lexicon)
         obj = object_of(token)
         slots = _absolute_patient(token) if obj is None else []
         if subj is not None and not slots and (obj is None or subj.i != obj.i):
@@ -28,6 +28,21 @@ def syntactic_slots(match: TriggerMatch, lexicon: Lexicon) -> list[tuple[str, To
         slots += _prep_slots(token) + _consequence_places(token, lexicon)
     slots += _shared_patient(token, slots) + _relative_place(token)
     return _expanded(slots, lexicon)
+
+
+def _agent_of(verb: Token, lexicon: Lexicon) -> Token | None:
+    """A verb's subject; for an infinitive that completes a noun of intent, the noun's possessor
+    ("the IRA's decision to carry out the attacks", "Russia's attempt to seize Kyiv")."""
+    found = subject_of(verb)
+    if found is not None:
+        return found
+    clause = verb
+    while clause.dep_ == "xcomp":  # "their plan to try to storm the building"
+        clause = clause.head
+    noun = clause.head
+    if clause.dep_ == "acl" and has_child(clause, ("aux",)) and noun.lemma_.lower() in lexicon.control_nouns:
+        return next((child for child in noun.children if child.dep_ == "poss"), None)
+    return None
 
 
 def _expanded(slots: list[tuple[str, Token]], lexicon: Lexicon) -> list[tuple[str, Token]]:
@@ -136,7 +151,7 @@ def _noun_slots(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
     carrier = governor(anchor) if anchor.dep_ == "pobj" else anchor.head
     lemma = carrier.lemma_.lower()
     if carried_by(anchor, carrier, lexicon):
-        subj = subject_of(carrier)
+        subj = _agent_of(carrier, lexicon)
         if subj is not None:
             slots.append(("object" if lemma in lexicon.patient_light_verbs else "subject", subj))
         if anchor.dep_ == "dobj":  # "he was given an ultimatum": who is given it receives it
