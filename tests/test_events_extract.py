@@ -174,6 +174,12 @@ def test_events_no_event_on_non_event_words(events_nlp, text):
             "hit",
             {("Victim", "police officer"), ("BodyPart", "arm")},
         ),
+        # A preposition on the verb's adverb particle is the verb's.
+        (
+            "The ministers flew back to Belfast in an RAF plane.",
+            "flew",
+            {("Transporter", "ministers"), ("Destination", "Belfast"), ("Vehicle", "RAF plane")},
+        ),
         # The agent of the attacking verb that "dead" completes killed; a finder did not.
         ("The gunman was shot dead by police.", "dead", {("Victim", "gunman"), ("Killer", "police")}),
         ("He was found dead by his wife.", "dead", {("Victim", "He")}),

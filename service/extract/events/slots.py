@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsx.service.extract.events.syntax import NOUN_POS, carried_by, governor, has_child, object_of, subject_of
+from newsx.service.extract.events.syntax import NOUN_POS, VERB_POS, carried_by, governor, has_child, object_of, subject_of
 from newsx.service.extract.events.tables import Lexicon
 from newsx.service.extract.events.triggers import TriggerMatch
 
@@ -216,9 +216,12 @@ def _adjective_slots(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
 
 
 def _prep_slots(token: Token) -> list[tuple[str, Token]]:
+    """Prepositional objects of a word, and of its adverb particle ("flew back to Belfast")."""
     slots = []
     for child in token.children:
-        if child.dep_ in ("prep", "agent"):
+        if child.dep_ in ("advmod", "prt") and child.pos_ in ("ADV", "ADP") and token.pos_ in VERB_POS:
+            slots += [slot for slot in _prep_slots(child) if slot[0] != "prep:of"]
+        elif child.dep_ in ("prep", "agent"):
             objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
             prep = "by" if child.dep_ == "agent" else child.lower_
             slots += [("prep:" + prep, obj) for obj in objects]
