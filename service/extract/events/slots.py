@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsx.service.extract.events.syntax import NOUN_POS, VERB_POS, carried_by, governor, has_child, object_of, subject_of
+from newsx.service.extract.events.syntax import (
+    NOUN_POS,
+    VERB_POS,
+    carried_by,
+    governor,
+    has_child,
+    object_of,
+    subject_of,
+)
 from newsx.service.extract.events.tables import Lexicon
 from newsx.service.extract.events.triggers import TriggerMatch
 
