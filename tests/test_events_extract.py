@@ -174,6 +174,13 @@ def test_events_no_event_on_non_event_words(events_nlp, text):
             "hit",
             {("Victim", "police officer"), ("BodyPart", "arm")},
         ),
+        # "the city of Rafah" is Rafah, but "the Bogside area of Derry" is named already.
+        ("The army moved into the city of Rafah.", "moved", {("Transporter", "army"), ("Destination", "Rafah")}),
+        (
+            "The army moved into the Bogside area of Derry.",
+            "moved",
+            {("Transporter", "army"), ("Destination", "Bogside area")},
+        ),
         # A preposition on the verb's adverb particle is the verb's.
         (
             "The ministers flew back to Belfast in an RAF plane.",

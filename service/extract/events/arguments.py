@@ -45,8 +45,9 @@ def _frame_role(frame: Frame, slot: str) -> str:
 
 
 def _named_head(head: Token, links: Links) -> Token:
-    """Prefer the name given to a common noun: "his counterpart, Masud Pezeshkian", "the city of Rafah",
-    and the noun a relative pronoun stands for ("an official who spoke")."""
+    """Prefer the name given to a common noun: "his counterpart, Masud Pezeshkian", "the city of Rafah"
+    (not "the Bogside area of Derry", named already), and the noun a relative pronoun stands for
+    ("an official who spoke")."""
     if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
         head = head.head.head
     if head.i in links.entities:
@@ -55,8 +56,9 @@ def _named_head(head: Token, links: Links) -> Token:
         if child.dep_ == "appos" and child.i in links.entities:
             return child
     lemma = head.lemma_.lower()
-    if lemma in links.lexicon.place_nouns or lemma in links.lexicon.facility_nouns:
-        named = of_object(head)
+    own_name = any(child.dep_ == "compound" and child.pos_ == "PROPN" for child in head.children)
+    if (lemma in links.lexicon.place_nouns or lemma in links.lexicon.facility_nouns) and not own_name:
+        named = of_object(head)  # not "the Bogside area of Derry": the area has its own name
         if named is not None and named.i in links.entities:
             return named
     return head
