@@ -184,8 +184,8 @@ def choose_role(
     if slot == "subject" and not set(kinds) & PLACE_KINDS:  # a building or a town is no instrument
         fallback = lexicon.roles["thing_fallback_roles"] + ((frame.object,) if not has_object else ())
         return fitting.first(fallback, kinds)
-    if slot in ("prep:in", "prep:at", "prep:near", "prep:on") and set(kinds) & PLACE_KINDS:
-        return fitting.first(("Place",), kinds)
+    if slot in ("prep:in", "prep:at", "prep:near", "prep:on", "prep:of") and set(kinds) & PLACE_KINDS:
+        return fitting.first(("Place",), kinds)  # "the bombing of the city", where "of" is the device's
     return ""
 
 
