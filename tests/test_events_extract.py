@@ -254,6 +254,16 @@ def test_events_keep_distinct_events_apart(events_nlp):
     }
 
 
+def test_events_shared_place_in_two_roles_keeps_movements_apart(events_nlp):
+    events = _events(events_nlp, "Troops flew to Kabul on Monday. Later the troops travelled from Kabul.")
+    moves = [event for event in events if event.type == "Movement.Transportation.Unspecified"]
+    assert [[mention.text for mention in event.mentions] for event in moves] == [["flew"], ["travelled"]]
+    assert [(argument.role, argument.text) for argument in moves[1].arguments] == [
+        ("Transporter", "troops"),
+        ("Origin", "Kabul"),
+    ]
+
+
 def test_events_one_sense_per_discourse(events_nlp):
     events = _events(events_nlp, "Dock workers went on strike on Monday. The strike will last two days.")
     assert [(event.type, [m.text for m in event.mentions]) for event in events] == [
