@@ -75,9 +75,9 @@ def argument_extent(head: Token, links: Links) -> tuple[int, int, str]:
             break
         start = child.left_edge.i
     quantities = links.lexicon.quantity_nouns
-    if head.lemma_.lower() in quantities or head.lower_ in quantities:
-        counted = of_object(head)
-        if counted is not None:
+    if head.lemma_.lower() in quantities or head.lower_ in quantities or head.like_num:
+        counted = of_object(head)  # "thousands of residents", "two of whom", "three of the victims"
+        if counted is not None and counted.pos_ in ("NOUN", "PROPN", "PRON"):  # not "11 of the injured"
             end = counted.i + 1
     if head.like_num or head.lower_ in quantities:  # "130 more", "scores more": the count and its word
         end += sum(1 for child in head.rights if child.i == end and child.lower_ in links.lexicon.additive_words)

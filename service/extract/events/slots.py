@@ -34,8 +34,38 @@ def syntactic_slots(match: TriggerMatch, lexicon: Lexicon) -> list[tuple[str, To
         if obj is not None:
             slots.append(("object", obj))
         slots += _prep_slots(token) + _consequence_places(token, lexicon)
+    if token.pos_ not in NOUN_POS:
+        slots += _group_members(token, lexicon)
     slots += _shared_patient(token, slots) + _relative_place(token)
     return _expanded(slots, lexicon)
+
+
+def _group_members(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
+    """ "11 of the injured", "two children were among the dead", "the wounded included two officers":
+    a participle or adjective used as a noun stands for its patients, and whoever is counted in it is one."""
+    if not any(child.dep_ == "det" for child in token.children):
+        return []
+    head = token.head
+    member: Token | None = None
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.like_num:
+        member = head.head
+    elif token.dep_ == "pobj" and head.lower_ == "among" and head.head.pos_ in VERB_POS:
+        member = subject_of(head.head)
+    elif token.dep_ == "nsubj" and head.lemma_.lower() in lexicon.membership_verbs:
+        member = object_of(head)
+    return [("object", member)] if member is not None else []
+
+
+def _tally_counts(token: Token) -> list[tuple[str, Token]]:
+    """ "a death toll of 11", "the death toll rose to 50", "put the death toll at 11": the number of the
+    tally a trigger names counts the event's patients."""
+    tally = token.head
+    numbers = [obj for prep, obj in _prep_slots(tally) if prep == "prep:of"]
+    if tally.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        verb = tally.head
+        numbers += [obj for prep, obj in _prep_slots(verb) if prep in ("prep:to", "prep:at")]
+        numbers += [child for child in verb.children if child.dep_ == "dobj" and child.i != tally.i]
+    return [("count", number) for number in numbers if number.like_num]
 
 
 def _agent_of(verb: Token, lexicon: Lexicon) -> Token | None:
@@ -154,6 +184,8 @@ def _noun_slots(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
         elif child.dep_ == "nummod":
             slots.append(("count", child))
     slots += _prep_slots(token)
+    if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.tally_nouns:
+        slots += _tally_counts(token)
     anchor = _series_of(token, lexicon)  # the noun, or the series it is one of
     slots += _prep_slots(anchor) if anchor.lemma_.lower() in lexicon.series_nouns else []
     carrier = governor(anchor) if anchor.dep_ == "pobj" else anchor.head

@@ -248,6 +248,8 @@ REQUIRED_WORDS = {
         "giving_verbs",
         "series_nouns",
         "control_nouns",
+        "tally_nouns",
+        "membership_verbs",
     ),
     "status": (
         "future_auxiliaries",
