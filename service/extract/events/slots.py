@@ -198,6 +198,9 @@ def _noun_slots(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
             slots += [("prep:to", child) for child in carrier.children if child.dep_ == "nsubjpass"]
         slots += [slot for slot in _prep_slots(carrier) if slot[1].i != anchor.i]
         slots += _consequence_places(carrier, lexicon)
+    elif anchor.dep_ == "dobj" and lemma in lexicon.witnessing_verbs:
+        scene = subject_of(carrier)  # "Iraq has witnessed a wave of bombings": where they happened
+        slots += [("place", scene)] if scene is not None and scene.pos_ != "PRON" else []
     elif anchor.dep_ == "nsubj" and lemma in lexicon.happening_verbs:
         slots += _prep_slots(carrier)
     elif anchor.dep_ == "nsubj" and lemma in lexicon.aiming_verbs:

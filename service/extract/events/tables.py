@@ -250,6 +250,7 @@ REQUIRED_WORDS = {
         "control_nouns",
         "tally_nouns",
         "membership_verbs",
+        "witnessing_verbs",
     ),
     "status": (
         "future_auxiliaries",
