@@ -70,7 +70,7 @@ def _tally_counts(token: Token) -> list[tuple[str, Token]]:
 
 def _agent_of(verb: Token, lexicon: Lexicon) -> Token | None:
     """A verb's subject; for an infinitive that completes a noun of intent, the noun's possessor
-    ("the IRA's decision to carry out the attacks", "Russia's attempt to invade Ukraine")."""
+    ("the IRA's decision to carry out the attacks", "Russia's attempt to seize Kyiv")."""
     found = subject_of(verb)
     if found is not None:
         return found
@@ -98,9 +98,7 @@ def _expanded(slots: list[tuple[str, Token]], lexicon: Lexicon) -> list[tuple[st
             side = "object" if slot == "prep:between" and current.i != head.i else slot
             expanded.append((side, current))
             for child in current.children:
-                if child.dep_ == "conj" or (
-                    child.dep_ == "appos" and _names_a_wider_place(current, child, slot, lexicon)
-                ):
+                if child.dep_ == "conj":
                     pending.append(child)
                 elif child.dep_ == "prep" and child.lower_ in lexicon.listing_preps:
                     pending += [member for member in child.children if member.dep_ == "pobj"]
@@ -112,12 +110,6 @@ def _expanded(slots: list[tuple[str, Token]], lexicon: Lexicon) -> list[tuple[st
                     # Where an argument is: "sites in Yemen", "a market in Baghdad", "authorities in Minsk".
                     places += [("place", place) for place in child.children if place.dep_ == "pobj"]
     return expanded + places
-
-
-def _names_a_wider_place(name: Token, apposition: Token, slot: str, lexicon: Lexicon) -> bool:
-    """ "in Helmand Province, Afghanistan": a name after a place name in a place phrase is the wider place."""
-    in_place_phrase = slot == "place" or (slot.startswith("prep:") and slot[5:] in lexicon.place_preps)
-    return in_place_phrase and name.pos_ == "PROPN" and apposition.pos_ == "PROPN"
 
 
 def _is_event_noun(token: Token, lexicon: Lexicon) -> bool:
