@@ -174,6 +174,13 @@ def test_events_no_event_on_non_event_words(events_nlp, text):
             "hit",
             {("Victim", "police officer"), ("BodyPart", "arm")},
         ),
+        # The parser hangs the wounding on the hunt: only a harmful event takes its consequence's place.
+        (
+            "French police are hunting a suspect believed to have left a bag containing a device that exploded"
+            " on Friday, wounding 13 people on a busy street in the city.",
+            "hunting",
+            {("Investigator", "French police"), ("Defendant", "suspect")},
+        ),
         # "the city of Rafah" is Rafah, but "the Bogside area of Derry" is named already.
         ("The army moved into the city of Rafah.", "moved", {("Transporter", "army"), ("Destination", "Rafah")}),
         (

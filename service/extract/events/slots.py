@@ -21,8 +21,9 @@ from newsx.service.extract.events.triggers import TriggerMatch
 def syntactic_slots(match: TriggerMatch, lexicon: Lexicon) -> list[tuple[str, Token]]:
     """(slot, head) pairs around a trigger: subject, object, possessor, modifier, count, place, prep:<p>."""
     token = match.token
+    causes = ".".join(match.type.split(".")[:2]) in lexicon.causing_types
     if token.pos_ in NOUN_POS:
-        slots = _noun_slots(token, lexicon)
+        slots = _noun_slots(token, lexicon, causes)
     elif token.pos_ == "ADJ" and token.tag_ != "VBN":
         slots = _adjective_slots(token, lexicon)
     else:
@@ -33,7 +34,7 @@ def syntactic_slots(match: TriggerMatch, lexicon: Lexicon) -> list[tuple[str, To
             slots.append(("subject", subj))
         if obj is not None:
             slots.append(("object", obj))
-        slots += _prep_slots(token) + _consequence_places(token, lexicon)
+        slots += _prep_slots(token) + (_consequence_places(token, lexicon) if causes else [])
     if token.pos_ not in NOUN_POS:
         slots += _group_members(token, lexicon)
     slots += _shared_patient(token, slots) + _relative_place(token)
@@ -118,7 +119,8 @@ def _is_event_noun(token: Token, lexicon: Lexicon) -> bool:
 
 def _consequence_places(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
     """ "A bomb exploded, wounding 13 people on a busy street": where its consequence was, the event was
-    (the parser hangs the place on the consequence or on its object)."""
+    (the parser hangs the place on the consequence or on its object). Only for events that cause harm
+    (syntax.yaml causing_types): a hunt is not where the wounding it is hung on happened."""
     places = []
     for clause in token.children:
         if clause.dep_ != "advcl" or clause.tag_ != "VBG":
@@ -173,8 +175,9 @@ def _shared_patient(token: Token, slots: list[tuple[str, Token]]) -> list[tuple[
     return []
 
 
-def _noun_slots(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
-    """Slots of a nominal trigger, and of the verb that carries it ("Iran launched an attack on ...")."""
+def _noun_slots(token: Token, lexicon: Lexicon, causes: bool) -> list[tuple[str, Token]]:
+    """Slots of a nominal trigger, and of the verb that carries it ("Iran launched an attack on ...");
+    ``causes``: whether the trigger's type has consequences whose place is its own."""
     slots: list[tuple[str, Token]] = []
     for child in token.children:
         if child.dep_ == "poss":
@@ -197,7 +200,7 @@ def _noun_slots(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
         if anchor.dep_ == "dobj":  # "he was given an ultimatum": who is given it receives it
             slots += [("prep:to", child) for child in carrier.children if child.dep_ == "nsubjpass"]
         slots += [slot for slot in _prep_slots(carrier) if slot[1].i != anchor.i]
-        slots += _consequence_places(carrier, lexicon)
+        slots += _consequence_places(carrier, lexicon) if causes else []
     elif anchor.dep_ == "dobj" and lemma in lexicon.witnessing_verbs:
         scene = subject_of(carrier)  # "Iraq has witnessed a wave of bombings": where they happened
         slots += [("place", scene)] if scene is not None and scene.pos_ != "PRON" else []

@@ -251,6 +251,7 @@ REQUIRED_WORDS = {
         "tally_nouns",
         "membership_verbs",
         "witnessing_verbs",
+        "causing_types",
     ),
     "status": (
         "future_auxiliaries",
