@@ -17,6 +17,8 @@ from newsx.service.extract.events.syntax import (
 from newsx.service.extract.events.tables import Lexicon
 from newsx.service.extract.events.triggers import TriggerMatch
 
+RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who": the trigger itself
+
 
 def syntactic_slots(match: TriggerMatch, lexicon: Lexicon) -> list[tuple[str, Token]]:
     """(slot, head) pairs around a trigger: subject, object, possessor, modifier, count, place, prep:<p>."""
@@ -211,12 +213,31 @@ def _noun_slots(token: Token, lexicon: Lexicon, causes: bool) -> list[tuple[str,
         if obj is not None:
             slots.append(("target", obj))  # "the explosion targeted a bakery"
     described = [*token.children, *(anchor.children if anchor.i != token.i else ())]
-    for child in described:  # "attacks carried out by militants", "bombings targeted at the military"
-        if child.dep_ == "acl" and child.lemma_.lower() in lexicon.light_verbs | lexicon.aiming_verbs:
-            agent = subject_of(child)
-            slots += [("subject", agent)] if agent is not None and agent.i not in (token.i, anchor.i) else []
-            slots += [("target", obj) for prep, obj in _prep_slots(child) if prep in ("prep:at", "prep:against")]
+    for child in described:
+        if child.dep_ in ("acl", "relcl"):
+            slots += _describing_clause(child, (token.i, anchor.i), lexicon)
     return slots + _claimant(anchor, lexicon)
+
+
+def _describing_clause(clause: Token, trigger: tuple[int, int], lexicon: Lexicon) -> list[tuple[str, Token]]:
+    """ "attacks carried out by militants", "bombings targeted at the military", "the attack, which
+    targeted a police station", "the bombings, which seemed to be aimed at civilians": a clause on the
+    trigger whose verb only carries or aims it tells its agent and target."""
+    carriers = lexicon.light_verbs | lexicon.aiming_verbs
+    verb = clause
+    while verb.lemma_.lower() not in carriers:  # through "seemed to be", "appeared to have been"
+        verb = next((child for child in verb.children if child.dep_ == "xcomp"), None)
+        if verb is None:
+            return []
+    slots = []
+    agent = subject_of(verb)
+    if agent is not None and agent.i not in trigger and agent.tag_ not in RELATIVE_TAGS:
+        slots.append(("subject", agent))
+    slots += [("target", obj) for prep, obj in _prep_slots(verb) if prep in ("prep:at", "prep:against")]
+    aimed = object_of(verb) if verb.lemma_.lower() in lexicon.aiming_verbs else None
+    if aimed is not None and aimed.i not in trigger and aimed.tag_ not in RELATIVE_TAGS:
+        slots.append(("target", aimed))
+    return slots
 
 
 def _series_of(token: Token, lexicon: Lexicon) -> Token:
