@@ -226,10 +226,11 @@ def _describing_clause(clause: Token, trigger: tuple[int, int], lexicon: Lexicon
     carriers = lexicon.light_verbs | lexicon.aiming_verbs
     verb = clause
     while verb.lemma_.lower() not in carriers:  # through "seemed to be", "appeared to have been"
-        verb = next((child for child in verb.children if child.dep_ == "xcomp"), None)
-        if verb is None:
+        complement = next((child for child in verb.children if child.dep_ == "xcomp"), None)
+        if complement is None:
             return []
-    slots = []
+        verb = complement
+    slots: list[tuple[str, Token]] = []
     agent = subject_of(verb)
     if agent is not None and agent.i not in trigger and agent.tag_ not in RELATIVE_TAGS:
         slots.append(("subject", agent))
