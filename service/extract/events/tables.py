@@ -247,6 +247,11 @@ REQUIRED_WORDS = {
         "listing_preps",
         "giving_verbs",
         "series_nouns",
+        "control_nouns",
+        "tally_nouns",
+        "membership_verbs",
+        "witnessing_verbs",
+        "causing_types",
     ),
     "status": (
         "future_auxiliaries",
@@ -261,7 +266,14 @@ REQUIRED_WORDS = {
         "negation_determiners",
         "negative_pronouns",
     ),
-    "merging": ("demonstratives", "distinct_modifiers", "equating_verbs", "medium_preps", "repeated_types"),
+    "merging": (
+        "demonstratives",
+        "distinct_modifiers",
+        "equating_verbs",
+        "medium_preps",
+        "repeated_types",
+        "cover_types",
+    ),
     "roles": ("count_roles", "thing_roles", "thing_kinds", "thing_fallback_roles"),
 }
 
@@ -280,8 +292,8 @@ def load_lexicon(folder: Path) -> Lexicon:
         missing = [row_id for row_id in required if row_id not in lists]
         if missing:
             raise RuleFileError(f"{table_path(folder, name)}: missing rows {', '.join(missing)}")
-    repeated = lists["repeated_types"]
-    _check_types(table_path(folder, "merging"), repeated.id, repeated.words, types)
+    for typed in (lists["repeated_types"], lists["cover_types"]):
+        _check_types(table_path(folder, "merging"), typed.id, typed.words, types)
     expander = _Macros(table_path(folder, "triggers"), {row.id: row.words for row in words_rows})
     return Lexicon(
         event_types=types,
