@@ -228,53 +228,23 @@ class Lexicon:
 
 # Lists the engine reads by name: a table without one of them fails at load.
 REQUIRED_WORDS = {
-    "words": (
-        "quantity_nouns",
-        "additive_words",
-        "compound_heads",
-        "place_nouns",
-        "facility_nouns",
-        "organization_nouns",
+    "words": tuple(
+        "quantity_nouns additive_words compound_heads place_nouns facility_nouns organization_nouns".split()
     ),
-    "syntax": (
-        "light_verbs",
-        "entering_verbs",
-        "patient_light_verbs",
-        "happening_verbs",
-        "aiming_verbs",
-        "crime_argument_preps",
-        "claiming_words",
-        "listing_preps",
-        "giving_verbs",
-        "series_nouns",
-        "control_nouns",
-        "tally_nouns",
-        "membership_verbs",
-        "witnessing_verbs",
-        "causing_types",
+    "syntax": tuple(
+        "light_verbs entering_verbs patient_light_verbs happening_verbs aiming_verbs "
+        "crime_argument_preps claiming_words listing_preps giving_verbs series_nouns control_nouns "
+        "tally_nouns membership_verbs witnessing_verbs causing_types".split()
     ),
-    "status": (
-        "future_auxiliaries",
-        "hypothetical_auxiliaries",
-        "conditional_markers",
-        "planning_verbs",
-        "intent_verbs",
-        "threat_verbs",
-        "denial_verbs",
-        "planned_modifiers",
-        "hypothetical_modifiers",
-        "negation_determiners",
-        "negative_pronouns",
+    "status": tuple(
+        "future_auxiliaries hypothetical_auxiliaries conditional_markers planning_verbs intent_verbs "
+        "threat_verbs denial_verbs planned_modifiers hypothetical_modifiers negation_determiners "
+        "negative_pronouns".split()
     ),
-    "merging": (
-        "demonstratives",
-        "distinct_modifiers",
-        "equating_verbs",
-        "medium_preps",
-        "repeated_types",
-        "cover_types",
+    "merging": tuple(
+        "demonstratives distinct_modifiers equating_verbs medium_preps repeated_types cover_types".split()
     ),
-    "roles": ("count_roles", "thing_roles", "thing_kinds", "thing_fallback_roles"),
+    "roles": tuple("count_roles thing_roles thing_kinds thing_fallback_roles".split()),
 }
 
 
