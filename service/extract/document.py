@@ -155,11 +155,17 @@ def sentence_end(doc: Doc, token_index: int) -> int:
     return starts[following] if following < len(starts) else len(doc)
 
 
+def sentences(doc: Doc) -> list[SpacySpan]:
+    """``doc.sents`` as a list, from the cached sentence starts (``doc.sents`` makes a Token per token)."""
+    bounds = [*_sentence_starts(doc), len(doc)]
+    return [doc[start:end] for start, end in zip(bounds, bounds[1:]) if end > start]
+
+
 def _sentence_starts(doc: Doc) -> list[int]:
-    """The tokens that open a sentence, found once per Doc."""
+    """The tokens that open a sentence (the first always does), found once per Doc."""
     starts = doc.user_data.get("newsx_sentence_starts")
     if starts is None:
-        starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() or [0]
+        starts = [0, *(numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist()]
         doc.user_data["newsx_sentence_starts"] = starts
     return starts
 

@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import IS_PUNCT, IS_SPACE, POS, SENT_START
+from spacy.attrs import IS_PUNCT, IS_SPACE, POS
 from spacy.parts_of_speech import NAMES as IDS_TO_POS
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from newsx.service.domain import Span
-from newsx.service.extract.document import doc_text
+from newsx.service.extract.document import doc_text, sentences
 from newsx.service.summarize.resources import furniture_rules, furniture_screen, weights
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -44,7 +44,7 @@ def body_sentences(doc: Doc) -> list[BodySentence]:
     body = []
     analysed = doc_text(doc)
     lines = LineTokens(doc)
-    for index, sent in enumerate(_sentences(doc)):
+    for index, sent in enumerate(sentences(doc)):
         stripped = analysed[sent.start_char : sent.end_char].strip()
         if sent.start_char < title_end or not stripped:
             continue
@@ -61,13 +61,6 @@ def body_sentences(doc: Doc) -> list[BodySentence]:
         start = part.start_char + len(raw) - len(raw.lstrip())
         body.append(BodySentence(index, part, text, Span(start, start + len(text)), boilerplate))
     return body
-
-
-def _sentences(doc: Doc) -> list[SpacySpan]:
-    """``doc.sents``, from one array of sentence starts (``doc.sents`` makes a Token per token)."""
-    starts = np.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1
-    bounds = [0, *starts.tolist(), len(doc)]
-    return [doc[start:end] for start, end in zip(bounds, bounds[1:]) if end > start]
 
 
 def _paragraph_parts(sent: SpacySpan) -> list[SpacySpan]:

@@ -94,7 +94,7 @@ class DomainCues:
         strings = doc.vocab.strings
         lowered = [get_string_id(strings[int(lemma)].lower()) for lemma in lemmas.tolist()]
         self.lemma_lower = numpy.array(lowered, dtype=numpy.uint64)[positions.reshape(-1)]
-        self.sentences = list(doc.sents)
+        self.sentences = document.sentences(doc)
         self.text = document.doc_text(doc)
         self._flags: dict[frozenset[str], numpy.ndarray] = {}
 
