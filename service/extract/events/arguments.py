@@ -45,9 +45,8 @@ def _frame_role(frame: Frame, slot: str) -> str:
 
 
 def _named_head(head: Token, links: Links) -> Token:
-    """Prefer the name given to a common noun: "his counterpart, Masud Pezeshkian", "the city of Rafah"
-    (not "the Bogside area of Derry", named already), and the noun a relative pronoun stands for
-    ("an official who spoke")."""
+    """Prefer the name given to a common noun: "his counterpart, Masud Pezeshkian", "the city of Rafah",
+    and the noun a relative pronoun stands for ("an official who spoke")."""
     if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
         head = head.head.head
     if head.i in links.entities:
@@ -56,9 +55,8 @@ def _named_head(head: Token, links: Links) -> Token:
         if child.dep_ == "appos" and child.i in links.entities:
             return child
     lemma = head.lemma_.lower()
-    own_name = any(child.dep_ == "compound" and child.pos_ == "PROPN" for child in head.children)
-    if (lemma in links.lexicon.place_nouns or lemma in links.lexicon.facility_nouns) and not own_name:
-        named = of_object(head)  # not "the Bogside area of Derry": the area has its own name
+    if lemma in links.lexicon.place_nouns or lemma in links.lexicon.facility_nouns:
+        named = of_object(head)
         if named is not None and named.i in links.entities:
             return named
     return head
@@ -75,9 +73,9 @@ def argument_extent(head: Token, links: Links) -> tuple[int, int, str]:
             break
         start = child.left_edge.i
     quantities = links.lexicon.quantity_nouns
-    if head.lemma_.lower() in quantities or head.lower_ in quantities or head.like_num:
-        counted = of_object(head)  # "thousands of residents", "two of whom", "three of the victims"
-        if counted is not None and counted.pos_ in ("NOUN", "PROPN", "PRON"):  # not "11 of the injured"
+    if head.lemma_.lower() in quantities or head.lower_ in quantities:
+        counted = of_object(head)
+        if counted is not None:
             end = counted.i + 1
     if head.like_num or head.lower_ in quantities:  # "130 more", "scores more": the count and its word
         end += sum(1 for child in head.rights if child.i == end and child.lower_ in links.lexicon.additive_words)
@@ -184,8 +182,8 @@ def choose_role(
     if slot == "subject" and not set(kinds) & PLACE_KINDS:  # a building or a town is no instrument
         fallback = lexicon.roles["thing_fallback_roles"] + ((frame.object,) if not has_object else ())
         return fitting.first(fallback, kinds)
-    if slot in ("prep:in", "prep:at", "prep:near", "prep:on", "prep:of") and set(kinds) & PLACE_KINDS:
-        return fitting.first(("Place",), kinds)  # "the bombing of the city", where "of" is the device's
+    if slot in ("prep:in", "prep:at", "prep:near", "prep:on") and set(kinds) & PLACE_KINDS:
+        return fitting.first(("Place",), kinds)
     return ""
 
 

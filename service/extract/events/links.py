@@ -161,7 +161,7 @@ def token_kinds(token: Token, links: Links) -> tuple[str, ...]:
 def _token_kinds(token: Token, links: Links) -> tuple[str, ...]:
     linked = links.entities.get(token.i)
     if linked is not None:
-        return _described_person(token, links) + (linked.kind,)
+        return (linked.kind,)
     figure = links.figures.get(token.i)
     if figure is not None and figure.kind == "MONEY":
         return ("mon",)
@@ -184,17 +184,6 @@ def _token_kinds(token: Token, links: Links) -> tuple[str, ...]:
         return kinds
     if token.pos_ == "NOUN" and is_agent_noun(lemma, links):
         return ("per",)
-    return ()
-
-
-def _described_person(name: Token, links: Links) -> tuple[str, ...]:
-    """ "Eva Forest, wife of ...", "Abedi, a British-Libyan": a name its apposition calls a person is
-    one, whatever the recogniser took it for."""
-    if links.entities[name.i].kind == "per":
-        return ()
-    for child in name.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and "per" in token_kinds(child, links):
-            return ("per",)
     return ()
 
 

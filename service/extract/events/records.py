@@ -112,12 +112,6 @@ def _entity_ids(event: Event, roles: set[str] | None = None) -> set[str]:
     return {a.entity_id for a in event.arguments if a.entity_id and (roles is None or a.role in roles)}
 
 
-def _participants(event: Event) -> set[tuple[str, str]]:
-    """(role, entity id) of the linked arguments: "come back to India" and "moved out from India"
-    share a place, not a participant in one role."""
-    return {(a.role, a.entity_id) for a in event.arguments if a.entity_id}
-
-
 def same_kind(first: str, second: str) -> bool:
     """The same type, or a type and its unspecified parent ("Conflict.Attack.Unspecified" is the
     kind of "Conflict.Attack.DetonateExplode": "the attack" can be the bombing told before)."""
@@ -178,13 +172,9 @@ def merge_events(drafts: list[Draft], links: Links) -> list[Draft]:
             if draft.same_as in earlier.tokens:
                 target = earlier
                 break
-            # A shared participant joins a mention of the event's type, or of its parent type when
-            # that is a cover term ("the IRA's bombings ... the IRA's attacks"); any other mention of
-            # a more or less specific type must refer back to the event.
-            same = earlier.event.type == draft.event.type or (
-                draft.event.type in links.lexicon.cover_types and same_kind(earlier.event.type, draft.event.type)
-            )
-            shares = same and _participants(earlier.event) & _participants(draft.event)
+            # A shared participant joins mentions of one type; a mention of a more or less specific
+            # type must refer back to the event ("the bombing ... the attack").
+            shares = earlier.event.type == draft.event.type and _entity_ids(earlier.event) & _entity_ids(draft.event)
             if draft.anaphoric or (shares and draft.event.type not in repeated):
                 target = earlier
                 break

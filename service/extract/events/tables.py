@@ -228,23 +228,41 @@ class Lexicon:
 
 # Lists the engine reads by name: a table without one of them fails at load.
 REQUIRED_WORDS = {
-    "words": tuple(
-        "quantity_nouns additive_words compound_heads place_nouns facility_nouns organization_nouns".split()
+    "words": (
+        "quantity_nouns",
+        "additive_words",
+        "compound_heads",
+        "place_nouns",
+        "facility_nouns",
+        "organization_nouns",
     ),
-    "syntax": tuple(
-        "light_verbs entering_verbs patient_light_verbs happening_verbs aiming_verbs "
-        "crime_argument_preps claiming_words listing_preps giving_verbs series_nouns control_nouns "
-        "tally_nouns membership_verbs witnessing_verbs causing_types".split()
+    "syntax": (
+        "light_verbs",
+        "entering_verbs",
+        "patient_light_verbs",
+        "happening_verbs",
+        "aiming_verbs",
+        "crime_argument_preps",
+        "claiming_words",
+        "listing_preps",
+        "giving_verbs",
+        "series_nouns",
     ),
-    "status": tuple(
-        "future_auxiliaries hypothetical_auxiliaries conditional_markers planning_verbs intent_verbs "
-        "threat_verbs denial_verbs planned_modifiers hypothetical_modifiers negation_determiners "
-        "negative_pronouns".split()
+    "status": (
+        "future_auxiliaries",
+        "hypothetical_auxiliaries",
+        "conditional_markers",
+        "planning_verbs",
+        "intent_verbs",
+        "threat_verbs",
+        "denial_verbs",
+        "planned_modifiers",
+        "hypothetical_modifiers",
+        "negation_determiners",
+        "negative_pronouns",
     ),
-    "merging": tuple(
-        "demonstratives distinct_modifiers equating_verbs medium_preps repeated_types cover_types".split()
-    ),
-    "roles": tuple("count_roles thing_roles thing_kinds thing_fallback_roles".split()),
+    "merging": ("demonstratives", "distinct_modifiers", "equating_verbs", "medium_preps", "repeated_types"),
+    "roles": ("count_roles", "thing_roles", "thing_kinds", "thing_fallback_roles"),
 }
 
 
@@ -262,8 +280,8 @@ def load_lexicon(folder: Path) -> Lexicon:
         missing = [row_id for row_id in required if row_id not in lists]
         if missing:
             raise RuleFileError(f"{table_path(folder, name)}: missing rows {', '.join(missing)}")
-    for typed in (lists["repeated_types"], lists["cover_types"]):
-        _check_types(table_path(folder, "merging"), typed.id, typed.words, types)
+    repeated = lists["repeated_types"]
+    _check_types(table_path(folder, "merging"), repeated.id, repeated.words, types)
     expander = _Macros(table_path(folder, "triggers"), {row.id: row.words for row in words_rows})
     return Lexicon(
         event_types=types,
