@@ -33,7 +33,7 @@ def syntactic_slots(match: TriggerMatch, lexicon: Lexicon) -> list[tuple[str, To
 def _expanded(slots: list[tuple[str, Token]], lexicon: Lexicon) -> list[tuple[str, Token]]:
     """Each argument with its conjuncts ("Putin and Pezeshkian"), the members it lists ("arrested,
     including Eva Forest"), and the places it is in ("sites in Yemen"). Of "between X and Y" the
-    second side is the patient ("a battle between troops and terrorists")."""
+    second side is the patient ("a battle between soldiers and bandits")."""
     expanded = []
     places = []
     for slot, head in slots:
@@ -55,7 +55,7 @@ def _expanded(slots: list[tuple[str, Token]], lexicon: Lexicon) -> list[tuple[st
 
 
 def _consequence_places(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
-    """ "A bomb exploded, wounding 13 people on a busy street": where its consequence was, the event was
+    """ "A package exploded, wounding eight people on a narrow street": where its consequence was, the event was
     (the parser hangs the place on the consequence or on its object)."""
     places = []
     for clause in token.children:
@@ -150,14 +150,14 @@ def _noun_slots(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
 
 
 def _series_of(token: Token, lexicon: Lexicon) -> Token:
-    """ "launched a series of attacks", "a wave of shooting broke out": the series stands for its events."""
+    """ "launched a wave of attacks", "a series of shootings broke out": the series stands for its events."""
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in lexicon.series_nouns:
         return token.head.head
     return token
 
 
 def _claimant(token: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
-    """ "The IRA accepted responsibility for the bombings", "he was responsible for the attack":
+    """ "ETA accepted responsibility for the blasts", "he was responsible for the attack":
     who claims (or is given) the responsibility is the event's agent."""
     if (
         token.dep_ != "pobj"

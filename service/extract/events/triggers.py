@@ -232,7 +232,7 @@ WAY_PREPS = frozenset({"to", "into", "toward", "towards", "from", "in", "at", "f
 
 def _has_goal(token: Token, kinds: frozenset[str], links: Links) -> bool:
     """Whether the trigger moves to, from, across or into a place of these kinds ("came to the shop",
-    "arrived in Kabul", "flew back to Belfast", "left for Paris")."""
+    "arrived in Kabul", "flew back to Madrid", "left for Paris")."""
     hosts = [token, *(child for child in token.children if child.dep_ == "advmod")]
     for host in hosts:
         for child in host.children:
