@@ -87,7 +87,8 @@ def carried_by(noun: Token, verb: Token, lexicon: Lexicon) -> bool:
 
 
 def context_words(token: Token) -> set[str]:
-    """Lemmas of the trigger's children and of their prepositional objects, leaving out time phrases."""
+    """Lemmas and lower-cased forms of the trigger's children and of their prepositional objects,
+    leaving out time phrases (a table may name "hostages" or "hostage")."""
     words = set()
     for child in token.children:
         if child.dep_ == "prep" and any(grandchild.ent_type_ in ("DATE", "TIME") for grandchild in child.children):
@@ -97,9 +98,9 @@ def context_words(token: Token) -> set[str]:
         words.add(child.lemma_.lower())
         words.add(child.lower_)
         if child.dep_ in ("prep", "agent", "dobj", "compound"):
-            words.update(
-                grandchild.lemma_.lower() for grandchild in child.children if grandchild.dep_ in ("pobj", "compound")
-            )
+            for grandchild in child.children:
+                if grandchild.dep_ in ("pobj", "compound"):
+                    words.update((grandchild.lemma_.lower(), grandchild.lower_))
     return words
 
 
