@@ -201,7 +201,7 @@ CASES = [
     ("Growth slowed in the fourth quarter of last year.", PUB, "the fourth quarter of last year", "DATE", "2023-Q4"),
     ("The company expects a loss in fiscal 2025.", PUB, "fiscal 2025", "DATE", "2025"),  # as TimeBank writes it
     ("FY23 revenue was flat.", PUB, "FY23", "DATE", "2023"),
-    ("Delta earned a record in the fiscal first quarter.", PUB, "the fiscal first quarter", "DATE", "2024-Q1"),
+    ("Airline profit peaked in the fiscal first quarter.", PUB, "the fiscal first quarter", "DATE", "2024-Q1"),
     ("Output rose in the first half of 2024.", PUB, "the first half of 2024", "DATE", "2024-H1"),
     ("Sales in the second half of this year will rise.", PUB, "the second half of this year", "DATE", "2024-H2"),
     ("First-half profit rose 8%.", PUB, "First-half", "DATE", "2024-H1"),
@@ -377,8 +377,8 @@ NON_TEMPORAL = [
     "Rents rose 3% per year.",
     "The field pumped 41 million barrels a day.",
     # capitalised inside a sentence, time words are the name of a programme or a film
-    'Secretary of State James Baker, speaking on ABC News\' "This Week," said the request gave cover.',
-    "Gonzalez said on CBS's ``60 Minutes'' that the boy was being abused.",
+    'The governor, appearing on a rival network\'s "This Week," said the bill was dead.',
+    "In an interview with CBS's ``60 Minutes'', the inventor described the device.",
     "The poster showed Gary Cooper in the film High Noon.",
 ]
 

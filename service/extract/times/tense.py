@@ -132,8 +132,8 @@ def verb_direction(verb: Token, cues: TenseCues, depth: int = 0) -> Direction:
             if direction is Direction.PAST and (
                 verb.dep_ == "advcl" or (verb.dep_ == "xcomp" and is_a(head, cues.directives))
             ):
-                # "ordered him to report by April 1", "invited them on March 12 to mark ...": what was
-                # ordered or meant may lie ahead
+                # "ordered him to report by April 1", "booked a stadium to stage the final on June 18":
+                # what was ordered or meant may lie ahead
                 return Direction.NEAREST
             return direction
         return Direction.FUTURE if is_a(head, cues.future_cues) else Direction.NEAREST
@@ -163,7 +163,7 @@ def direction_of(span: SpacySpan, cues: TenseCues) -> Direction:
     """
     doc = span.doc
     if _after_past_preposition(span, cues) or _possessive(span):
-        return Direction.PAST  # "since July", "since shortly after the Oct. 23 slaying", "Friday's close"
+        return Direction.PAST  # "since July", "since shortly after the Sept. 30 landslide", "Friday's close"
     verb = governing_verb(span)
     if verb is None:
         return Direction.NEAREST
@@ -205,7 +205,7 @@ def _future_auxiliary(verb: Token, cues: TenseCues) -> bool:
 
 def _after_past_preposition(span: SpacySpan, cues: TenseCues) -> bool:
     """Whether "since" opens the phrase of the expression ("since July", "since shortly after the
-    Oct. 23 shooting"): a few words back, with no verb or punctuation between."""
+    Sept. 30 landslide"): a few words back, with no verb or punctuation between."""
     doc = span.doc
     for token in reversed(doc[max(0, span.start - 6) : span.start]):
         if token.lower_ in cues.past_prepositions:
