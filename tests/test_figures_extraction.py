@@ -240,7 +240,7 @@ SINGLE_FIGURES = [
     ("It is 72 degrees fahrenheit outside.", "72 degrees fahrenheit", Q, 72, None, EX, "degree Fahrenheit", "", ""),
     ("The tank has 60 l of fuel.", "60 l", Q, 60, None, EX, "liter", "", "fuel"),
     ("The rally drew 1.1m people.", "1.1m", C, 1_100_000, None, EX, "", "", "people"),
-    ("He is 1.8m tall.", "1.8m", Q, 1.8, None, EX, "meter", "", ""),
+    ("The goalkeeper is 1.9m tall.", "1.9m", Q, 1.9, None, EX, "meter", "", ""),
     ("It is 4.5 light years away.", "4.5 light years", Q, 4.5, None, EX, "light year", "", ""),
     ("The firm paid just over $2m.", "just over $2m", M, 2e6, None, MT, "", "USD", ""),
     ("Debts are in excess of £40m.", "in excess of £40m", M, 40e6, None, MT, "", "GBP", ""),

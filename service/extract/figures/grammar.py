@@ -127,7 +127,7 @@ class Grammar:
             comparator_pattern=re.compile(
                 rf"(?i:(?P<word>(?<![\w])(?:{_words(words_before)}|{openers})|{_words(marks_before)}))\s*$",
             ),
-            # not followed by more of a comparison: "equal to 5000 or less than 6000" is two figures
+            # not followed by more of a comparison: "equal to 70 or less than 90" is two figures
             trailing=re.compile(
                 rf"(?i:\s*(?P<word>{_words(marks_after)})|-(?:{_words(single)})\b|\s+(?:{_words(words_after)})\b)"
                 rf"(?!\s*[\d.])(?!\s+[^\W\d_]+\s+[\d.])(?!\s+(?:{_words(group('comparison_continuers'))})\b)"

@@ -120,7 +120,7 @@ def _read_around(text: str, candidate: Candidate, opener: re.Match[str] | None, 
 
 def _join_bounds(text: str, candidates: list[Candidate], grammar: Grammar) -> list[Candidate]:
     """A lower and an upper bound joined by "and" or "but" are one range when the lower is below
-    the upper: "more than 10 and less than 20", "at most 100 and at least 20"."""
+    the upper: "more than 10 and less than 20", "at most 60 and at least 15"."""
     joined: list[Candidate] = []
     for candidate in candidates:
         last = joined[-1] if joined else None

@@ -72,7 +72,7 @@ def _scales_next(word: str, lex: Lexicon) -> bool:
 
 
 def _number(words: list[str], lex: Lexicon) -> float | None:
-    """A whole number, a fraction, or both joined by "and" ("one hundred and three and two thirds")."""
+    """A whole number, a fraction, or both joined by "and" ("two hundred and five and three quarters")."""
     if words[-1] in lex.groups:  # "three dozen", "3 dzs", "a dozen", "half a dozen"
         head = words[:-1]
         if not head:
