@@ -45,6 +45,9 @@ MISC_TYPES = frozenset(
 DEFAULT_PLACE_TYPE, DEFAULT_MISC_TYPE = EntityType.GPE, EntityType.EVENT
 
 _LETTER = re.compile(r"[^\W\d_]")  # any letter, in any script
+# An empty Counter made without Counter.__init__'s Python frames: a candidate is made for every
+# name the model, the tagger or the layout proposes, and most never get a vote.
+_NO_VOTES = functools.partial(dict.__new__, Counter)
 
 
 @dataclass(slots=True)
@@ -57,7 +60,7 @@ class MentionCandidate:
     end_char: int
     key: str
     headline: bool
-    votes: Counter = field(default_factory=Counter)
+    votes: Counter = field(default_factory=_NO_VOTES)
     model_label: EntityType | None = None
     tagger_label: str = ""  # the name tagger's class (PER, ORG, LOC, MISC; O: no name; "": no tagger)
     tagger_probability: float = 0.0
