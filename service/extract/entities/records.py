@@ -19,7 +19,7 @@ from newsx.service.extract.entities.gazetteer import Place, name_key
 from newsx.service.extract.entities.geo import locate
 from newsx.service.extract.entities.knowledge import Resources
 from newsx.service.extract.entities.layout import Layout
-from newsx.service.extract.entities.learned import LABELS, buckets
+from newsx.service.extract.entities.learned import LABELS
 from newsx.service.extract.entities.spans import (
     DEFAULT_MISC_TYPE,
     DEFAULT_PLACE_TYPE,
@@ -61,12 +61,17 @@ def type_votes(group: list[MentionCandidate], gazetteer: dict[str, Place]) -> di
     return {label: vote for label, vote in votes.items() if vote > 0}
 
 
-def resolve_type(group: list[MentionCandidate], votes: dict[EntityType, float]) -> tuple[EntityType, float]:
-    """The referent's type by weighted vote, and the share of the votes it won."""
+def fullest(group: list[MentionCandidate]) -> MentionCandidate:
+    """The mention with the most words (the first of them)."""
+    return max(group, key=lambda c: len(c.key.split()))
+
+
+def resolve_type(votes: dict[EntityType, float], longest: MentionCandidate) -> tuple[EntityType, float]:
+    """The referent's type by weighted vote, and the share of the votes it won (``longest``: its
+    fullest mention)."""
     if not votes:
         return EntityType.ORGANIZATION, 0.0
     # Ties go to the model's label of the fullest mention.
-    longest = max(group, key=lambda c: len(c.key.split()))
     winner, top = max(votes.items(), key=lambda item: (item[1], item[0] == longest.model_label))
     return winner, top / sum(votes.values())
 
@@ -129,15 +134,16 @@ def build_entities(
     voted = []
     for group in groups:
         group.sort(key=lambda c: c.start)
-        votes = type_votes(group, gazetteer)
-        voted.append((group, votes, *resolve_type(group, votes)))
+        votes, longest = type_votes(group, gazetteer), fullest(group)
+        voted.append((group, votes, longest, *resolve_type(votes, longest)))
     if model is not None:
         view = DocumentView.of(doc, layout)
-        rows = [buckets(group_features(doc, layout, group, votes, gazetteer, view)) for group, votes, _, _ in voted]
-        probabilities = model.probabilities_of_many(rows)
+        features = [group_features(doc, layout, group, votes, gazetteer, view) for group, votes, _, _, _ in voted]
+        probabilities = model.probabilities_of_many(features)
     drafts = []
-    for index, (group, votes, entity_type, agreement) in enumerate(voted):
-        word_type = _word_type(group, gazetteer)
+    for index, (group, votes, longest, entity_type, agreement) in enumerate(voted):
+        # the type the fullest mention's own words give, unless the name is a known place ("Mexico City")
+        word_type = None if longest.key in gazetteer else name_word_type(longest.key.split())
         if model is not None:
             country = any(_placed(doc, c, gazetteer) for c in group)
             chosen, agreement = learned_type(
@@ -247,12 +253,6 @@ def _placed_town(doc: Doc, group: list[MentionCandidate], gazetteer: dict[str, P
         if place is not None and place.kind in ("city", "state") and _placed(doc, candidate, gazetteer):
             return weights.GAZETTEER_TYPES[place.kind]
     return None
-
-
-def _word_type(group: list[MentionCandidate], gazetteer: dict[str, Place]) -> EntityType | None:
-    """The type the fullest mention's own words give, unless the name is a known place ("Mexico City")."""
-    longest = max(group, key=lambda c: len(c.key.split()))
-    return None if longest.key in gazetteer else name_word_type(longest.key.split())
 
 
 def _designated(group: list[MentionCandidate]) -> bool:
