@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import DEP, HEAD, LOWER
+from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -179,6 +179,8 @@ def plays_for_cue(doc: Doc, end: int) -> bool:
     head = doc[end - 1]
     verbs = [head.head] if head.dep_ in lexicon.SUBJECT_DEPENDENCIES else []
     verbs += [doc[i] for i in dependents(doc, "relcl").get(head.i, ())]
+    if not verbs:
+        return False  # most names: neither a subject nor qualified by a relative clause
     return any(
         preposition.lower_ == "for" and any(name.pos_ == "PROPN" for name in preposition.children)
         for verb in verbs
@@ -186,6 +188,19 @@ def plays_for_cue(doc: Doc, end: int) -> bool:
         for preposition in verb.children
         if preposition.dep_ == "prep"
     )
+
+
+# The word flags ``token_flags`` reads, in the order of its columns.
+TOKEN_FLAGS = (IS_SPACE, IS_UPPER, IS_ALPHA, LIKE_NUM, IS_TITLE)
+
+
+def token_flags(doc: Doc) -> numpy.ndarray:
+    """Tokens x ``TOKEN_FLAGS`` (1 where set), read once per Doc: the name tagger and the search
+    for missed names both need them, and ``Doc.to_array`` pays a pass over the tokens per flag."""
+    found = doc.user_data.get("newsx_token_flags")
+    if found is None:
+        found = doc.user_data["newsx_token_flags"] = doc.to_array(list(TOKEN_FLAGS))
+    return found
 
 
 # The dependencies whose dependents the cues look up (``dependents``).
