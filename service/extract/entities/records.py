@@ -7,7 +7,6 @@ import math
 
 import numpy
 from spacy.attrs import DEP, SENT_START
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from newsx.service.domain import Entity, EntityType, Mention
@@ -27,13 +26,15 @@ from newsx.service.extract.entities.spans import (
     PLACE_TYPES,
     MentionCandidate,
     dependents,
+    hashes_of,
+    is_among,
     name_word_type,
     person_cue,
     team_cue,
 )
 
 CONLL_TYPES = {"PER": EntityType.PERSON, "ORG": EntityType.ORGANIZATION}
-_SUBJECT_HASHES = numpy.array([get_string_id(label) for label in lexicon.SUBJECT_DEPENDENCIES], dtype=numpy.uint64)
+_SUBJECT_HASHES = hashes_of(lexicon.SUBJECT_DEPENDENCIES)
 
 
 def type_votes(group: list[MentionCandidate], gazetteer: dict[str, Place]) -> dict[EntityType, float]:
@@ -129,7 +130,7 @@ def build_entities(
     gazetteer, model = resources.gazetteer, resources.type_model
     text = layout.text
     title_end = document.state(doc).title_end
-    subjects = numpy.isin(doc.to_array(DEP), _SUBJECT_HASHES).tolist()
+    subjects = is_among(doc.to_array(DEP), _SUBJECT_HASHES).tolist()
     sentences = _token_sentences(doc)
     voted = []
     for group in groups:
