@@ -107,7 +107,11 @@ def _trimmed(doc: Doc, span: TaggedSpan) -> TaggedSpan | None:
                 end, probability = i, 0.0  # "Shenzhen-based", "Iran-backed"
                 text = span_text(doc, start, end)
                 break
-    return TaggedSpan(start, end, span.label, probability) if looks_like_name(text) else None
+    if not looks_like_name(text):
+        return None
+    if (start, end, probability) == (span.start, span.end, span.probability):
+        return span  # as the tagger gave it (most spans): no new tuple
+    return TaggedSpan(start, end, span.label, probability)
 
 
 def _holds_name(doc: Doc, i: int) -> bool:
