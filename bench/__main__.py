@@ -28,6 +28,8 @@ from newsx.v1 import extraction_pb2 as pb
 
 RESULTS = Path(__file__).parent / "results"
 CONCURRENCY = (1, 4, 16)
+COST_ROUNDS = 5  # rounds of component_costs (median times per slice)
+COST_SLICE = 16  # articles parsed, then given to each component, at a time (nlp.pipe's batch)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -91,7 +93,16 @@ def bare_spacy(model: str, articles: list[tuple[str, str]], processes: int, arti
 
 def component_costs(model: str, articles: list[tuple[str, str]], article_600: str) -> dict:
     """Each newsx component's time as a share of the bare spaCy pipeline's, on the same parsed
-    Docs in one process, and the time ``summarize`` adds to a parsed 600-word article."""
+    Docs in one process, and the time ``summarize`` adds to a parsed 600-word article.
+
+    On a shared machine the speed of the CPU drifts with what else runs, so a component timed at
+    one moment and the parse at another would compare different machines. The timing therefore
+    interleaves them, over ``COST_ROUNDS`` rounds: the corpus is parsed bare in slices of
+    ``COST_SLICE`` articles, each slice timed and then each component timed on its Docs in pipeline
+    order. Each slice's parse and component times are the medians over rounds (a burst of other
+    work spoils one round's slice, not the figure), and a component's share is the sum of its
+    slice times over the sum of the parse's.
+    """
     from newsx.service import summarize
     from newsx.service.domain import ArticleInput
     from newsx.service.extract import document
@@ -100,20 +111,26 @@ def component_costs(model: str, articles: list[tuple[str, str]], article_600: st
     nlp = build_pipeline(model)
     newsx = [name for name, _ in NEWSX_COMPONENTS]
     inputs = [ArticleInput(text=text) for _, text in articles]
-    nlp(document.make_doc(nlp, inputs[0]))  # as a worker does: every component runs once,
+    nlp(document.make_doc(nlp, inputs[0]))  # as a worker does: every component runs (and loads) once,
     freeze_loaded_objects()  # then what is loaded is kept out of the collector's walks
+    slices = [inputs[first : first + COST_SLICE] for first in range(0, len(inputs), COST_SLICE)]
+    parse_times: list[list[float]] = [[] for _ in slices]  # per slice, one time per round
+    component_times: dict[str, list[list[float]]] = {name: [[] for _ in slices] for name in newsx}
     with nlp.select_pipes(disable=newsx):
         list(nlp.pipe([document.make_doc(nlp, a) for a in inputs[:4]]))  # warm up
-        started = time.perf_counter()
-        docs = list(nlp.pipe([document.make_doc(nlp, a) for a in inputs], batch_size=16))
-        base = time.perf_counter() - started
-    costs = {}
-    for name in newsx:
-        component = nlp.get_pipe(name)
-        component(nlp(document.make_doc(nlp, inputs[0])))  # resources load once, before serving: not timed
-        started = time.perf_counter()
-        docs = [component(doc) for doc in docs]
-        costs[name] = (time.perf_counter() - started) / base
+    for _ in range(COST_ROUNDS):
+        for index, inputs_slice in enumerate(slices):
+            with nlp.select_pipes(disable=newsx):
+                started = time.perf_counter()
+                docs = list(nlp.pipe([document.make_doc(nlp, a) for a in inputs_slice], batch_size=COST_SLICE))
+                parse_times[index].append(time.perf_counter() - started)
+            for name in newsx:
+                component = nlp.get_pipe(name)
+                started = time.perf_counter()
+                docs = [component(doc) for doc in docs]
+                component_times[name][index].append(time.perf_counter() - started)
+    base = sum(map(statistics.median, parse_times))
+    costs = {name: sum(map(statistics.median, times)) / base for name, times in component_times.items()}
     article = ArticleInput(text=article_600)
     doc = nlp(document.make_doc(nlp, article))
     extraction = to_extraction(doc, article, "bench")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -83,7 +82,7 @@ def group_features(
     doc: Doc,
     layout: Layout,
     group: list[MentionCandidate],
-    votes: Counter,
+    votes: dict[EntityType, float],
     gazetteer: dict[str, Place],
     view: DocumentView,
 ) -> list[str]:

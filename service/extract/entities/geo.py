@@ -94,7 +94,7 @@ def _rank(candidate: Candidate, named: Counter, dateline_codes: set[str], nearby
     (the more so in the same sentence: "In Argentina, farmers near Cordoba") or datelines, unless
     another is far larger (Paris, France, beside a mention of Texas)."""
     score = math.log(max(candidate.population, 1))
-    score += math.log(weights.NAMED_COUNTRY_RATIO) * (named[candidate.country_code] > 0)
+    score += math.log(weights.NAMED_COUNTRY_RATIO) * (named.get(candidate.country_code, 0) > 0)
     score += math.log(weights.SENTENCE_COUNTRY_RATIO) * (candidate.country_code in nearby)
     score += math.log(weights.DATELINE_COUNTRY_RATIO) * (candidate.country_code in dateline_codes)
     return candidate.kind != "city", score
@@ -124,9 +124,9 @@ def locate(
     """Set ``geo`` (and the country code of a GPE to the point's) on the place entities that name a
     known place; ``regions`` (keys of names like "Africa") get none, whatever towns share them."""
     found = {
-        id(e): _qualified(e, text, index, index.candidates(name_key(e.name)))
+        id(e): _qualified(e, text, index, index.candidates(key))
         for e in entities
-        if e.type in PLACE_TYPES and name_key(e.name) not in regions
+        if e.type in PLACE_TYPES and (key := name_key(e.name)) not in regions
     }
     # The article's countries: those it names (a country or US state ranks before its namesake
     # towns), those of its unambiguous places, and those of the nationalities it names.

@@ -7,7 +7,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER
 from spacy.tokens import Doc
 
 from newsx.service.domain import EntityType
@@ -24,6 +23,7 @@ from newsx.service.extract.entities.spans import (
     make_candidate,
     name_word_type,
     span_text,
+    token_flags,
 )
 from newsx.service.extract.entities.tagged import TAGGER_TYPES
 
@@ -177,8 +177,8 @@ def find_missed_mentions(
     for group in groups:
         for candidate in group:
             covered[candidate.start : candidate.end] = True
-    flags = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA]).astype(bool)
-    starts = numpy.flatnonzero((flags[:, 0] | flags[:, 1]) & flags[:, 2] & ~covered).tolist()
+    _space, upper, alpha, _number, title = token_flags(doc).T.astype(bool)
+    starts = numpy.flatnonzero((title | upper) & alpha & ~covered).tolist()
     new_groups: dict[str, list[MentionCandidate]] = {}
     next_free = 0
     for start in starts:

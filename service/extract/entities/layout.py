@@ -77,20 +77,8 @@ def text_layout(text: str, title_end: int = 0) -> Layout:
             layout.datelines.append((start + place.start(1), start + place.end(1)))
         if len(line_text) > _MAX_HEADLINE_CHARS and start >= title_end:
             continue  # a paragraph of running text
-        long_words = [word for word in _WORD.findall(line_text) if len(word) >= 4]
-        capitalised = sum(word[0].isupper() for word in long_words)
         has_digit = _DIGIT.search(line_text) is not None
-        title_case = (
-            len(long_words) >= 3
-            and capitalised >= 0.8 * len(long_words)
-            and not (
-                # A sentence full of names ("Angela Merkel visited Paris on Monday.") is prose: it ends
-                # like one and keeps a lower-case word; and text that is one line has no body to head.
-                (_SENTENCE_END.search(line_text) and _has_lower_content_word(line_text))
-                or line_text.strip() == text.strip()
-            )
-        )
-        if start < title_end or (title_case and not has_digit and "," not in line_text):
+        if start < title_end or (not has_digit and "," not in line_text and _title_case(line_text, text)):
             layout.headlines.append(line.span())
         elif has_digit:
             layout.table_names.extend(table_name_cells(line_text, start))
@@ -105,6 +93,21 @@ def text_layout(text: str, title_end: int = 0) -> Layout:
     layout.datelines.sort()
     layout.cells = {start: score for start, _end, score in layout.table_names}
     return layout
+
+
+def _title_case(line: str, text: str) -> bool:
+    """Whether a line is written in Title Case: at least three longer words, nearly all capitalised,
+    and not a sentence full of names (asked only of lines with neither digits nor commas)."""
+    long_words = [word for word in _WORD.findall(line) if len(word) >= 4]
+    return (
+        len(long_words) >= 3
+        and sum(word[0].isupper() for word in long_words) >= 0.8 * len(long_words)
+        and not (
+            # A sentence full of names ("Angela Merkel visited Paris on Monday.") is prose: it ends
+            # like one and keeps a lower-case word; and text that is one line has no body to head.
+            (_SENTENCE_END.search(line) and _has_lower_content_word(line)) or line.strip() == text.strip()
+        )
+    )
 
 
 def _has_lower_content_word(line: str) -> bool:

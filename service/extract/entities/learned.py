@@ -10,6 +10,7 @@ its answer when it is confident. ``training/entities.py`` fits it (``make train`
 
 from __future__ import annotations
 
+import itertools
 import json
 import zlib
 from collections.abc import Sequence
@@ -63,12 +64,17 @@ class TypeModel:
     def probabilities(self, features: Sequence[str]) -> numpy.ndarray:
         return self.probabilities_of(buckets(features))
 
-    def probabilities_of_many(self, rows: list[numpy.ndarray]) -> numpy.ndarray:
-        """Referents x labels, for the bucket arrays of several referents in one pass."""
-        if not rows:
+    def probabilities_of_many(self, features: list[list[str]]) -> numpy.ndarray:
+        """Referents x labels, for the features of several referents: their buckets looked up in
+        one pass (a NumPy call per referent costs more than the look-ups)."""
+        if not features:
             return numpy.zeros((0, len(LABELS)))
-        starts = numpy.cumsum([0] + [len(row) for row in rows[:-1]])
-        scores = numpy.add.reduceat(self.weights[numpy.concatenate(rows)].astype(numpy.float64), starts, axis=0)
+        sizes = [len(row) for row in features]
+        flat = numpy.fromiter(
+            map(_BUCKETS.__getitem__, itertools.chain.from_iterable(features)), numpy.int64, sum(sizes)
+        )
+        starts = numpy.cumsum([0] + sizes[:-1])
+        scores = numpy.add.reduceat(self.weights[flat].astype(numpy.float64), starts, axis=0)
         return softmax(scores + self.bias)
 
     def probabilities_of(self, row: numpy.ndarray) -> numpy.ndarray:

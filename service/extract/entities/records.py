@@ -4,11 +4,9 @@ classifier), the canonical name, country code, map point, salience and confidenc
 from __future__ import annotations
 
 import math
-from collections import Counter
 
 import numpy
-from spacy.attrs import DEP
-from spacy.strings import get_string_id
+from spacy.attrs import DEP, SENT_START
 from spacy.tokens import Doc
 
 from newsx.service.domain import Entity, EntityType, Mention
@@ -20,7 +18,7 @@ from newsx.service.extract.entities.gazetteer import Place, name_key
 from newsx.service.extract.entities.geo import locate
 from newsx.service.extract.entities.knowledge import Resources
 from newsx.service.extract.entities.layout import Layout
-from newsx.service.extract.entities.learned import LABELS, buckets
+from newsx.service.extract.entities.learned import LABELS
 from newsx.service.extract.entities.spans import (
     DEFAULT_MISC_TYPE,
     DEFAULT_PLACE_TYPE,
@@ -28,17 +26,20 @@ from newsx.service.extract.entities.spans import (
     PLACE_TYPES,
     MentionCandidate,
     dependents,
+    hashes_of,
+    is_among,
     name_word_type,
     person_cue,
     team_cue,
 )
 
 CONLL_TYPES = {"PER": EntityType.PERSON, "ORG": EntityType.ORGANIZATION}
-_SUBJECT_HASHES = numpy.array([get_string_id(label) for label in lexicon.SUBJECT_DEPENDENCIES], dtype=numpy.uint64)
+_SUBJECT_HASHES = hashes_of(lexicon.SUBJECT_DEPENDENCIES)
 
 
-def type_votes(group: list[MentionCandidate], gazetteer: dict[str, Place]) -> Counter:
-    """Every type's vote for the referent (positive votes only)."""
+def type_votes(group: list[MentionCandidate], gazetteer: dict[str, Place]) -> dict[EntityType, float]:
+    """Every type's vote for the referent (positive votes only; a plain dict, as a Counter costs a
+    Python call to make)."""
     votes: dict[EntityType, float] = {}  # a plain dict: Counter's arithmetic costs a Python call a vote
     sizes = [len(c.key.split()) for c in group]
     longest_words = max(sizes)
@@ -58,15 +59,20 @@ def type_votes(group: list[MentionCandidate], gazetteer: dict[str, Place]) -> Co
     for kind, large in places:
         label = weights.GAZETTEER_TYPES[kind]
         votes[label] = votes.get(label, 0) + weights.gazetteer_vote(kind, large)
-    return Counter({label: vote for label, vote in votes.items() if vote > 0})
+    return {label: vote for label, vote in votes.items() if vote > 0}
 
 
-def resolve_type(group: list[MentionCandidate], votes: Counter) -> tuple[EntityType, float]:
-    """The referent's type by weighted vote, and the share of the votes it won."""
+def fullest(group: list[MentionCandidate]) -> MentionCandidate:
+    """The mention with the most words (the first of them)."""
+    return max(group, key=lambda c: len(c.key.split()))
+
+
+def resolve_type(votes: dict[EntityType, float], longest: MentionCandidate) -> tuple[EntityType, float]:
+    """The referent's type by weighted vote, and the share of the votes it won (``longest``: its
+    fullest mention)."""
     if not votes:
         return EntityType.ORGANIZATION, 0.0
     # Ties go to the model's label of the fullest mention.
-    longest = max(group, key=lambda c: len(c.key.split()))
     winner, top = max(votes.items(), key=lambda item: (item[1], item[0] == longest.model_label))
     return winner, top / sum(votes.values())
 
@@ -74,7 +80,7 @@ def resolve_type(group: list[MentionCandidate], votes: Counter) -> tuple[EntityT
 def learned_type(
     entity_type: EntityType,
     agreement: float,
-    votes: Counter,
+    votes: dict[EntityType, float],
     probabilities,
     country: bool = False,
     word_type: EntityType | None = None,
@@ -124,19 +130,21 @@ def build_entities(
     gazetteer, model = resources.gazetteer, resources.type_model
     text = layout.text
     title_end = document.state(doc).title_end
-    subjects = numpy.isin(doc.to_array(DEP), _SUBJECT_HASHES).tolist()
+    subjects = is_among(doc.to_array(DEP), _SUBJECT_HASHES).tolist()
+    sentences = _token_sentences(doc)
     voted = []
     for group in groups:
         group.sort(key=lambda c: c.start)
-        votes = type_votes(group, gazetteer)
-        voted.append((group, votes, *resolve_type(group, votes)))
+        votes, longest = type_votes(group, gazetteer), fullest(group)
+        voted.append((group, votes, longest, *resolve_type(votes, longest)))
     if model is not None:
         view = DocumentView.of(doc, layout)
-        rows = [buckets(group_features(doc, layout, group, votes, gazetteer, view)) for group, votes, _, _ in voted]
-        probabilities = model.probabilities_of_many(rows)
+        features = [group_features(doc, layout, group, votes, gazetteer, view) for group, votes, _, _, _ in voted]
+        probabilities = model.probabilities_of_many(features)
     drafts = []
-    for index, (group, votes, entity_type, agreement) in enumerate(voted):
-        word_type = _word_type(group, gazetteer)
+    for index, (group, votes, longest, entity_type, agreement) in enumerate(voted):
+        # the type the fullest mention's own words give, unless the name is a known place ("Mexico City")
+        word_type = None if longest.key in gazetteer else name_word_type(longest.key.split())
         if model is not None:
             country = any(_placed(doc, c, gazetteer) for c in group)
             chosen, agreement = learned_type(
@@ -161,10 +169,10 @@ def build_entities(
             entity_type = EntityType.PRODUCT  # "S&P 500", "Boeing 737": a numbered thing of a kind
         mentions = [
             Mention(
-                text=text[c.start_char : c.end_char],
-                span=TextSpan(c.start_char, c.end_char),
-                sentence_index=document.sentence_index(doc, c.start),
-                in_title=c.start_char < title_end,
+                text[c.start_char : c.end_char],
+                TextSpan(c.start_char, c.end_char),
+                sentences[c.start],
+                c.start_char < title_end,
             )
             for c in group
         ]
@@ -203,6 +211,13 @@ def build_entities(
     return entities
 
 
+def _token_sentences(doc: Doc) -> list[int]:
+    """The index of each token's sentence, as ``document.sentence_index`` gives it, for all tokens
+    at once (a bisection per mention costs more)."""
+    opens = doc.to_array(SENT_START) == 1
+    return numpy.maximum(numpy.cumsum(opens) - 1, 0).tolist()
+
+
 def _placed(doc: Doc, candidate: MentionCandidate, gazetteer: dict[str, Place]) -> bool:
     """A country or region, or a town or state the text puts someone in ("travelled to Nice"): a
     place, whatever clubs share its name."""
@@ -239,12 +254,6 @@ def _placed_town(doc: Doc, group: list[MentionCandidate], gazetteer: dict[str, P
         if place is not None and place.kind in ("city", "state") and _placed(doc, candidate, gazetteer):
             return weights.GAZETTEER_TYPES[place.kind]
     return None
-
-
-def _word_type(group: list[MentionCandidate], gazetteer: dict[str, Place]) -> EntityType | None:
-    """The type the fullest mention's own words give, unless the name is a known place ("Mexico City")."""
-    longest = max(group, key=lambda c: len(c.key.split()))
-    return None if longest.key in gazetteer else name_word_type(longest.key.split())
 
 
 def _designated(group: list[MentionCandidate]) -> bool:
@@ -295,7 +304,7 @@ def _country_code(
 
 def _confidence(agreement: float, group: list[MentionCandidate]) -> float:
     """Agreement of the evidence, and how much evidence there is (mentions the model saw)."""
-    seen_by_model = sum(candidate.model_label is not None for candidate in group)
+    seen_by_model = len(group) - [candidate.model_label for candidate in group].count(None)
     support = min(1.0, (seen_by_model + 0.5 * (len(group) - seen_by_model)) / 3)
     return round(0.3 + 0.4 * agreement + 0.3 * support, 3)
 

@@ -78,12 +78,16 @@ def whole_names(
     at = {i: index for index, span in enumerate(trimmed) for i in range(span.start, span.end)}  # token -> span
     spans: list[TaggedSpan | None] = list(trimmed)
     for candidate in candidates:
+        start, end = candidate.start, candidate.end
+        if end - start == 1:  # most names: one token, no set to sort
+            indices = [at[start]] if start in at else []
+        else:
+            indices = sorted({at[i] for i in range(start, end) if i in at})
+        pieces = [span for index in indices if (span := spans[index]) is not None]
+        if not pieces or (len(pieces) == 1 and (pieces[0].start, pieces[0].end) == (start, end)):
+            continue
         if in_ranges(layout.headlines, candidate.start_char):
             continue  # on headline lines the model's spans run across words that are no name
-        indices = sorted({at[i] for i in range(candidate.start, candidate.end) if i in at})
-        pieces = [span for index in indices if (span := spans[index]) is not None]
-        if not pieces or (len(pieces) == 1 and (pieces[0].start, pieces[0].end) == (candidate.start, candidate.end)):
-            continue
         covered = {i for s in pieces for i in range(s.start, s.end)}
         inside = candidate.start <= pieces[0].start and pieces[-1].end <= candidate.end
         if inside and all(_holds_name(doc, i) for i in range(candidate.start, candidate.end) if i not in covered):
@@ -107,7 +111,11 @@ def _trimmed(doc: Doc, span: TaggedSpan) -> TaggedSpan | None:
                 end, probability = i, 0.0  # "Shenzhen-based", "Iran-backed"
                 text = span_text(doc, start, end)
                 break
-    return TaggedSpan(start, end, span.label, probability) if looks_like_name(text) else None
+    if not looks_like_name(text):
+        return None
+    if (start, end, probability) == (span.start, span.end, span.probability):
+        return span  # as the tagger gave it (most spans): no new tuple
+    return TaggedSpan(start, end, span.label, probability)
 
 
 def _holds_name(doc: Doc, i: int) -> bool:

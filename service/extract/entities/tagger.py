@@ -18,16 +18,17 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IS_ALPHA, IS_SPACE, IS_UPPER, LIKE_NUM, LOWER, POS, PREFIX, SHAPE, SUFFIX
+from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER, POS, PREFIX, SHAPE, SUFFIX
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
 
 from newsx.service.extract.entities.learned import softmax
+from newsx.service.extract.entities.spans import token_flags
 
 CLASSES = ("PER", "ORG", "LOC", "MISC")
 LABELS = ("O", *(f"{prefix}-{name}" for name in CLASSES for prefix in ("B", "I")))
-_ATTRS = [LOWER, SHAPE, SUFFIX, PREFIX, ENT_IOB, ENT_TYPE, POS, IS_SPACE, IS_UPPER, IS_ALPHA, LIKE_NUM]
+_ATTRS = [LOWER, SHAPE, SUFFIX, PREFIX, ENT_IOB, ENT_TYPE, POS]  # and the word flags of ``token_flags``
 _BEFORE, _AFTER = numpy.uint64(1), numpy.uint64(2)  # values of the padding beyond the text's ends
 _MIX = numpy.uint64(0xBF58476D1CE4E5B9)
 _TEMPLATE = numpy.uint64(0x9E3779B97F4A7C15)
@@ -103,8 +104,8 @@ def sparse_features(doc: Doc, bits: int, places: PlaceWords) -> numpy.ndarray:
     """Hashed feature buckets (tokens x templates): words and shapes around each token, spaCy's
     entity label and part of speech there, the line's kind, and what the gazetteer knows of the
     word (so that towns the training text never named still read as places)."""
-    table = doc.to_array(_ATTRS).astype(numpy.uint64)
-    lower, shape, suffix, prefix, iob, entity, pos, space, upper, alpha, number = table.T
+    lower, shape, suffix, prefix, iob, entity, pos = doc.to_array(_ATTRS).astype(numpy.uint64).T
+    space, upper, alpha, number, _title = token_flags(doc).T
     label = iob * numpy.uint64(1000003) + entity
     line, opens = _line_codes(doc, space.astype(bool), upper.astype(bool), alpha.astype(bool), number.astype(bool))
     previous = _shift(lower, 1, _BEFORE)
@@ -131,10 +132,10 @@ def sparse_features(doc: Doc, bits: int, places: PlaceWords) -> numpy.ndarray:
         place * numpy.uint64(1000003) + previous,
         place * numpy.uint64(1000033) + following,
     ]
-    values = numpy.stack(columns, axis=1)
-    templates = numpy.arange(values.shape[1], dtype=numpy.uint64) * _TEMPLATE
+    values = numpy.stack(columns)  # template-major, as ``NameTagger.scores`` gathers them
+    templates = (numpy.arange(len(columns), dtype=numpy.uint64) * _TEMPLATE)[:, None]
     with numpy.errstate(over="ignore"):
-        return (((values * _MIX) ^ templates) >> numpy.uint64(64 - bits)).astype(numpy.int64)
+        return (((values * _MIX) ^ templates) >> numpy.uint64(64 - bits)).astype(numpy.int64).T
 
 
 def dense_features(doc: Doc) -> numpy.ndarray:
