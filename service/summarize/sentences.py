@@ -32,6 +32,7 @@ class BodySentence:
     text: str
     span: Span
     boilerplate: bool
+    paragraph: int  # paragraph breaks before the sentence: equal for sentences of one paragraph
 
 
 def body_sentences(doc: Doc) -> list[BodySentence]:
@@ -59,7 +60,9 @@ def body_sentences(doc: Doc) -> list[BodySentence]:
         raw = analysed[part.start_char : part.end_char]
         text = raw.strip()
         start = part.start_char + len(raw) - len(raw.lstrip())
-        body.append(BodySentence(index, part, text, Span(start, start + len(text)), boilerplate))
+        body.append(
+            BodySentence(index, part, text, Span(start, start + len(text)), boilerplate, paragraph_of(doc, start))
+        )
     return body
 
 
