@@ -185,6 +185,26 @@ def test_summarize_short_article_returns_what_it_has(parse, method):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Markets fell sharply", ["Markets fell sharply"]),  # short and no final stop, but all there is
+        (  # short lines in whose words the English model finds no verb
+            "Le président est arrivé à Paris. Il rencontrera le Premier ministre demain.",
+            ["Le président est arrivé à Paris.", "Il rencontrera le Premier ministre demain."],
+        ),
+        ("Photo: Reuters/Jane Doe", []),  # furniture by its words stays furniture
+    ],
+)
+def test_summarize_article_of_short_lines_only_summarises_to_them(parse, text, expected):
+    assert [s.text for s in summarize(*parse(text)).sentences] == expected
+
+
+def test_summarize_short_lines_stay_furniture_beside_a_story(parse):
+    text = "Heavy snow closed the mountain pass on Sunday, police said.\n\nLive updates"
+    assert [item.boilerplate for item in body_sentences(parse(text)[0])] == [False, True]
+
+
 def test_summarize_empty_body(parse):
     summary = summarize(*parse("", "Only a title here"))
     assert summary.sentences == [] and summary.scored == []
