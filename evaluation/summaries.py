@@ -45,7 +45,7 @@ from evaluation.service import public_dev, served
 from newsx.service.domain import ArticleInput
 from newsx.service.extract import document
 from newsx.service.pipeline import build_pipeline, model_name, to_extraction
-from newsx.service.summarize import Method, body_sentences, paragraph_of, summarize
+from newsx.service.summarize import Method, body_sentences, summarize
 from newsx.service.summarize.sentences import PARAGRAPH_BREAK
 from newsx.v1 import extraction_pb2 as pb
 
@@ -88,7 +88,7 @@ class _WordTokenizer:
 def classic_summaries(doc, title: str, count: int) -> dict[str, list[str]]:
     """Each sumy summariser's choice of ``count`` body sentences (the ones newsx's summariser
     sees, grouped in the article's paragraphs), in article order."""
-    story = [(paragraph_of(doc, item.span.start), item.text) for item in body_sentences(doc) if not item.boilerplate]
+    story = [(item.paragraph, item.text) for item in body_sentences(doc) if not item.boilerplate]
     return sumy_summaries(story, title, count, CLASSIC_SUMMARIZERS)
 
 

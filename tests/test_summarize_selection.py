@@ -9,7 +9,10 @@ import spacy
 from newsx.service.domain import ArticleInput, Extraction
 from newsx.service.extract.document import make_doc
 from newsx.service.summarize import Method, body_sentences, summarize
-from newsx.service.summarize.scoring import lead_paragraph_floor
+from newsx.service.summarize.features import FEATURES, StoryFeatures
+from newsx.service.summarize.learned import SentenceScorer
+from newsx.service.summarize.resources import weights
+from newsx.service.summarize.scoring import auto_scores, lead_paragraph_floor
 
 TITLE = "City council approves new tram line after years of debate"
 BODY = """By Maria Lopez
@@ -182,6 +185,26 @@ def test_summarize_short_article_returns_what_it_has(parse, method):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Markets fell sharply", ["Markets fell sharply"]),  # short and no final stop, but all there is
+        (  # short lines in whose words the English model finds no verb
+            "Le président est arrivé à Paris. Il rencontrera le Premier ministre demain.",
+            ["Le président est arrivé à Paris.", "Il rencontrera le Premier ministre demain."],
+        ),
+        ("Photo: Reuters/Jane Doe", []),  # furniture by its words stays furniture
+    ],
+)
+def test_summarize_article_of_short_lines_only_summarises_to_them(parse, text, expected):
+    assert [s.text for s in summarize(*parse(text)).sentences] == expected
+
+
+def test_summarize_short_lines_stay_furniture_beside_a_story(parse):
+    text = "Heavy snow closed the mountain pass on Sunday, police said.\n\nLive updates"
+    assert [item.boilerplate for item in body_sentences(parse(text)[0])] == [False, True]
+
+
 def test_summarize_empty_body(parse):
     summary = summarize(*parse("", "Only a title here"))
     assert summary.sentences == [] and summary.scored == []
@@ -233,8 +256,36 @@ def test_summarize_auto_skips_a_sentence_that_repeats_a_chosen_one(parse):
 
 
 def test_lead_paragraph_floor_lifts_only_sentences_alone_in_their_paragraph():
-    # floor 0.7 (weights.yaml) x prior: 0.7 for the lead, 0.42 for the second; the third shares its paragraph
+    floor = weights().lead_paragraph_floor
+    assert 0.05 < 0.6 * floor < 0.9  # the second sentence is lifted to its floor, the lead keeps its own score
     learned = np.array([0.9, 0.05, 0.05, 0.6])
     prior = np.array([1.0, 0.6, 0.3, 0.1])
-    alone = np.array([True, True, False, True])
-    assert lead_paragraph_floor(learned, prior, alone) == pytest.approx([0.9, 0.42, 0.05, 0.6])
+    alone = np.array([True, True, False, True])  # the third shares its paragraph: no floor
+    assert lead_paragraph_floor(learned, prior, alone) == pytest.approx([0.9, 0.6 * floor, 0.05, 0.6])
+
+
+def _features(content_words: list[int], points_back: list[bool]) -> StoryFeatures:
+    """Story sentences alike but for their length and opener, each a paragraph of its own."""
+    matrix = np.zeros((len(content_words), len(FEATURES)))
+    matrix[:, FEATURES.index("dependent_opener")] = points_back
+    zeros = np.zeros(len(content_words))
+    return StoryFeatures(matrix, np.eye(len(zeros)), zeros, zeros, np.array(content_words), zeros == 0)
+
+
+def test_auto_scores_lift_a_continuation_by_its_damped_position_prior():
+    w = weights()
+    # a scorer without weights rates every sentence alike (0.5): each learned term is 1 after scaling
+    scorer = SentenceScorer(FEATURES, np.zeros(len(FEATURES)), np.ones(len(FEATURES)), np.zeros(len(FEATURES)), 0.0)
+    # the lead; "He said the company ..." (10 content words); "He declined to comment." (2 content words)
+    scores, lifted = auto_scores(_features([10, 10, 2], [False, True, True]), scorer)
+    prior = np.exp(-np.arange(3) / w.lead_decay)
+    blend = 1.0 + w.length_weight * np.array([1.0, 1.0, 0.2]) + w.lead_weight * prior
+    damping = np.array([1.0, 1.0, 2 / w.short_sentence_words])
+    top = blend[0]  # the lead scores highest
+    in_context = damping * blend / top  # without the dependent opener's discount
+    assert scores == pytest.approx(in_context * [1.0, w.dependent_opener_factor, w.dependent_opener_factor])
+    assert lifted[0] == scores[0]
+    assert lifted[1] > in_context[1]  # the continuation gains (not with a weight of 0)
+    assert lifted[1] == pytest.approx(min(1.0, in_context[1] + w.lead_continuation_weight * prior[1] / top))
+    # a thin continuation's gain is damped like the rest of its score
+    assert lifted[2] == pytest.approx(in_context[2] + damping[2] * w.lead_continuation_weight * prior[2] / top)

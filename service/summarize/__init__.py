@@ -24,10 +24,10 @@ from newsx.service.summarize.phrases import key_phrases, trim_phrase
 from newsx.service.summarize.resources import weights
 from newsx.service.summarize.scoring import auto_scores
 from newsx.service.summarize.selection import ELLIPSIS, budget, cut, select
-from newsx.service.summarize.sentences import BodySentence, body_sentences, paragraph_of
+from newsx.service.summarize.sentences import BodySentence, body_sentences
 from newsx.service.summarize.tokens import TokenTable
 
-__all__ = ["Method", "body_sentences", "paragraph_of", "summarize", "trim_phrase"]
+__all__ = ["Method", "body_sentences", "summarize", "trim_phrase"]
 
 
 @dataclass(slots=True)
@@ -118,7 +118,7 @@ def _rank(
     ranking.title_similarity[story] = features.title_overlap
     similarity = np.zeros((len(body), len(body)))
     similarity[np.ix_(story, story)] = features.similarity
-    paragraphs = np.array([paragraph_of(doc, item.span.start) for item in body])
+    paragraphs = np.array([item.paragraph for item in body])
     same_paragraph = paragraphs[:, None] == paragraphs[None, :]
     ranking.similarity = np.where(same_paragraph, np.maximum(similarity, table.same_paragraph_overlap), similarity)
     return ranking

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from newsx.service.domain import Extraction
 from newsx.service.extract.document import sentence_index
 from newsx.service.summarize.resources import weights, words
-from newsx.service.summarize.sentences import BodySentence, paragraph_of
+from newsx.service.summarize.sentences import BodySentence
 
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
@@ -182,7 +182,6 @@ def story_features(doc: Doc, extraction: Extraction, story: list[BodySentence], 
     ).astype(float)
     if len(matrix):
         matrix[0, FEATURES.index("dependent_opener")] = 0.0  # the lead has nothing to point back to
-    paragraphs = [paragraph_of(doc, item.span.start) for item in story]
-    sizes = Counter(paragraphs)
-    alone = np.array([sizes[paragraph] == 1 for paragraph in paragraphs], dtype=bool)
+    sizes = Counter(item.paragraph for item in story)
+    alone = np.array([sizes[item.paragraph] == 1 for item in story], dtype=bool)
     return StoryFeatures(matrix, similarity, title_overlap, centrality, np.array(lengths), alone)

@@ -43,7 +43,8 @@ def auto_scores(features: StoryFeatures, scorer: SentenceScorer) -> tuple[np.nda
     badly alone and are damped. Read after the sentence it points back to, a paragraph of its own
     that opens "She chose ..." or "His assistant ..." continues the story's thread (the lead's
     who, by pronoun) and gains its position prior again: in wire copy it is the lead's next fact,
-    not an aside."""
+    not an aside. The gain is damped like the rest of its score: a quote or a thin "He declined to
+    comment." continues the thread but carries no fact."""
     table = weights()
     matrix = features.matrix
     learned = scorer.probability(matrix)
@@ -64,4 +65,4 @@ def auto_scores(features: StoryFeatures, scorer: SentenceScorer) -> tuple[np.nda
     if top <= 0:
         return np.zeros(len(blend)), np.zeros(len(blend))
     continuation = np.where(points_back & features.paragraph_alone, table.lead_continuation_weight * prior, 0.0)
-    return standalone * damping * blend / top, np.minimum(1.0, (damping * blend + continuation) / top)
+    return standalone * damping * blend / top, np.minimum(1.0, damping * (blend + continuation) / top)

@@ -32,6 +32,7 @@ class BodySentence:
     text: str
     span: Span
     boilerplate: bool
+    paragraph: int  # paragraph breaks before the sentence: equal for sentences of one paragraph
 
 
 def body_sentences(doc: Doc) -> list[BodySentence]:
@@ -39,7 +40,18 @@ def body_sentences(doc: Doc) -> list[BodySentence]:
 
     The parser sometimes runs a sentence across a paragraph break (a byline into the lead, a
     closing quote mark into the next paragraph); such paragraphs are cut off the sentence's ends.
+    When the shape of short lines (no verb, no final stop) would leave no story sentence at all, as
+    in a one-line article without its full stop or a language whose verbs the English model misses,
+    the text is all the story there is: then only lines that furniture rows name by their words
+    (bylines, credits, calls to action) are furniture.
     """
+    body = _body_sentences(doc, by_shape=True)
+    if body and all(item.boilerplate for item in body):
+        return _body_sentences(doc, by_shape=False)
+    return body
+
+
+def _body_sentences(doc: Doc, *, by_shape: bool) -> list[BodySentence]:
     title_end = doc._.newsx_title_end
     body = []
     analysed = doc_text(doc)
@@ -50,7 +62,9 @@ def body_sentences(doc: Doc) -> list[BodySentence]:
             continue
         parts = _paragraph_parts(sent) if "\n" in stripped else [sent]
         story = [
-            part for part in parts if not furniture_rule(part, analysed[part.start_char : part.end_char].strip(), lines)
+            part
+            for part in parts
+            if not furniture_rule(part, analysed[part.start_char : part.end_char].strip(), lines, by_shape=by_shape)
         ]
         if story:
             part, boilerplate = doc[story[0].start : story[-1].end], False
@@ -59,7 +73,9 @@ def body_sentences(doc: Doc) -> list[BodySentence]:
         raw = analysed[part.start_char : part.end_char]
         text = raw.strip()
         start = part.start_char + len(raw) - len(raw.lstrip())
-        body.append(BodySentence(index, part, text, Span(start, start + len(text)), boilerplate))
+        body.append(
+            BodySentence(index, part, text, Span(start, start + len(text)), boilerplate, paragraph_of(doc, start))
+        )
     return body
 
 
@@ -97,12 +113,13 @@ class LineTokens:
         return {IDS_TO_POS[pos] for pos in self._pos[part.start : part.end]}
 
 
-def furniture_rule(part: SpacySpan, text: str, lines: LineTokens | None = None) -> str:
+def furniture_rule(part: SpacySpan, text: str, lines: LineTokens | None = None, *, by_shape: bool = True) -> str:
     """The id of the furniture row that makes ``part`` page furniture, or "" for story text.
 
     ``text`` is the part's text without surrounding whitespace; ``lines``, the Doc's
     ``LineTokens`` when the caller checks many parts. Short-line rows apply only to lines of fewer
-    than ``short_line_words`` words; a line of more than twice that is always story.
+    than ``short_line_words`` words; a line of more than twice that is always story. Without
+    ``by_shape``, the rows that read a line's shape (unfinished, verbless) are left out.
     """
     rules = furniture_rules()
     pattern_rows = ("opens", "contains") if furniture_screen().match(text) else ("contains",)
@@ -121,6 +138,8 @@ def furniture_rule(part: SpacySpan, text: str, lines: LineTokens | None = None) 
     for rule in rules:
         if rule.kind == "short_line_match" and rule.pattern.match(text):
             return rule.id
+        if not by_shape:
+            continue
         if rule.kind == "short_line_unfinished" and not rule.pattern.search(text):
             return rule.id
         if rule.kind == "short_line_verbless" and not any(rule.pattern.fullmatch(tag) for tag in tags):
