@@ -194,6 +194,9 @@ def test_summarize_short_article_returns_what_it_has(parse, method):
             ["Le président est arrivé à Paris.", "Il rencontrera le Premier ministre demain."],
         ),
         ("Photo: Reuters/Jane Doe", []),  # furniture by its words stays furniture
+        ("Home\n\nNews\n\nSport\n\nWeather", []),  # a menu: one-word lines are never the story
+        ("Share this article\n\nAdvertisement\n\nSkip to content", []),  # page chrome
+        ("Paris", []),  # a label
     ],
 )
 def test_summarize_article_of_short_lines_only_summarises_to_them(parse, text, expected):

@@ -43,7 +43,7 @@ def body_sentences(doc: Doc) -> list[BodySentence]:
     When the shape of short lines (no verb, no final stop) would leave no story sentence at all, as
     in a one-line article without its full stop or a language whose verbs the English model misses,
     the text is all the story there is: then only lines that furniture rows name by their words
-    (bylines, credits, calls to action) are furniture.
+    (bylines, credits, calls to action, one-word menu items and labels) are furniture.
     """
     body = _body_sentences(doc, by_shape=True)
     if body and all(item.boilerplate for item in body):
