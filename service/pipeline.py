@@ -96,14 +96,16 @@ def split_text(text: str, limit: int) -> list[str]:
 def to_extraction(doc: Doc, article: ArticleInput, model: str) -> Extraction:
     """Collect the components' results from a parsed ``Doc``."""
     title_end = doc._.newsx_title_end
+    text = document.doc_text(doc)
     sentences = []
-    for index, sent in enumerate(doc.sents):  # spans without the blank space spaCy attaches to sentences
-        start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
-        end = max(start, sent.start_char + len(sent.text.rstrip()))
+    for index, sent in enumerate(document.sentences(doc)):  # without the blank space spaCy attaches
+        raw = text[sent.start_char : sent.end_char]
+        start = sent.start_char + len(raw) - len(raw.lstrip())
+        end = max(start, sent.start_char + len(raw.rstrip()))
         sentences.append(Sentence(index=index, span=Span(start, end), in_title=sent.start_char < title_end))
     return Extraction(
         article_id=article.id,
-        text=doc.text,
+        text=text,
         entities=list(doc._.newsx_entities or []),
         events=list(doc._.newsx_events or []),
         figures=list(doc._.newsx_figures or []),

@@ -39,3 +39,24 @@ def test_document_empty_and_blank_texts(nlp):
     for text in ("", " ", "\n\n\n"):
         doc = nlp(document.make_doc(nlp, ArticleInput(text=text)))
         assert doc.text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Hi",
+        " ",
+        "\n\nRivers rose on Monday. Roads closed.",
+        "Storm\u00a0hits.\n\nA second one.",
+        "  Lead.\r\nNext line.",
+    ],
+)
+def test_document_sentences_and_token_sentences_agree_with_spacy(nlp, text):
+    """The cached sentence starts give the same sentences as ``doc.sents`` and the same index per token."""
+    doc = nlp(document.make_doc(nlp, ArticleInput(text=text)))
+    expected = [(sent.start, sent.end) for sent in doc.sents]
+    assert [(sent.start, sent.end) for sent in document.sentences(doc)] == expected
+    per_token = [index for index, (start, end) in enumerate(expected) for _ in range(start, end)]
+    assert document.token_sentences(doc) == per_token
+    assert [document.sentence_index(doc, token.i) for token in doc] == per_token

@@ -12,7 +12,7 @@ from newsx.service.summarize import Method, body_sentences, summarize
 from newsx.service.summarize.features import FEATURES, StoryFeatures
 from newsx.service.summarize.learned import SentenceScorer
 from newsx.service.summarize.resources import weights
-from newsx.service.summarize.scoring import auto_scores, lead_paragraph_floor
+from newsx.service.summarize.scoring import auto_scores, floored_by_paragraph
 
 TITLE = "City council approves new tram line after years of debate"
 BODY = """By Maria Lopez
@@ -264,7 +264,7 @@ def test_lead_paragraph_floor_lifts_only_sentences_alone_in_their_paragraph():
     learned = np.array([0.9, 0.05, 0.05, 0.6])
     prior = np.array([1.0, 0.6, 0.3, 0.1])
     alone = np.array([True, True, False, True])  # the third shares its paragraph: no floor
-    assert lead_paragraph_floor(learned, prior, alone) == pytest.approx([0.9, 0.6 * floor, 0.05, 0.6])
+    assert floored_by_paragraph(learned, prior, alone) == pytest.approx([0.9, 0.6 * floor, 0.05, 0.6])
 
 
 def _features(content_words: list[int], points_back: list[bool]) -> StoryFeatures:

@@ -161,6 +161,13 @@ def sentences(doc: Doc) -> list[SpacySpan]:
     return [doc[start:end] for start, end in zip(bounds, bounds[1:]) if end > start]
 
 
+def token_sentences(doc: Doc) -> list[int]:
+    """The index of each token's sentence, as ``sentence_index`` gives it, for all tokens at once."""
+    opens = numpy.zeros(len(doc), dtype=numpy.int64)
+    opens[_sentence_starts(doc)[1:]] = 1
+    return numpy.cumsum(opens).tolist()
+
+
 def _sentence_starts(doc: Doc) -> list[int]:
     """The tokens that open a sentence (the first always does), found once per Doc."""
     starts = doc.user_data.get("newsx_sentence_starts")

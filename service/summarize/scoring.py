@@ -23,7 +23,7 @@ def position_prior(count: int) -> np.ndarray:
     return np.exp(-np.arange(count) / weights().lead_decay)
 
 
-def lead_paragraph_floor(learned: np.ndarray, prior: np.ndarray, alone: np.ndarray) -> np.ndarray:
+def floored_by_paragraph(learned: np.ndarray, prior: np.ndarray, alone: np.ndarray) -> np.ndarray:
     """The learned score, but for a paragraph of one sentence at least a share of its position prior.
 
     Wire copy gives each fact its own paragraph, most important first: the second paragraph says
@@ -51,7 +51,7 @@ def auto_scores(features: StoryFeatures, scorer: SentenceScorer) -> tuple[np.nda
     words = features.content_words.astype(float)
     prior = position_prior(len(learned))
     blend = (
-        lead_paragraph_floor(learned / learned.max(), prior, features.paragraph_alone)
+        floored_by_paragraph(learned / learned.max(), prior, features.paragraph_alone)
         + table.title_weight * features.title_overlap
         + table.length_weight * words / max(words.max(), 1.0)
         + table.centrality_weight * features.centrality

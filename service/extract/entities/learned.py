@@ -61,18 +61,13 @@ class TypeModel:
     weights: numpy.ndarray
     bias: numpy.ndarray
 
-    def probabilities(self, features: Sequence[str]) -> numpy.ndarray:
-        return self.probabilities_of(buckets(features))
-
     def probabilities_of_many(self, features: list[list[str]]) -> numpy.ndarray:
         """Referents x labels, for the features of several referents: their buckets looked up in
         one pass (a NumPy call per referent costs more than the look-ups)."""
         if not features:
             return numpy.zeros((0, len(LABELS)))
         sizes = [len(row) for row in features]
-        flat = numpy.fromiter(
-            map(_BUCKETS.__getitem__, itertools.chain.from_iterable(features)), numpy.int64, sum(sizes)
-        )
+        flat = buckets(list(itertools.chain.from_iterable(features)))
         starts = numpy.cumsum([0] + sizes[:-1])
         scores = numpy.add.reduceat(self.weights[flat].astype(numpy.float64), starts, axis=0)
         return softmax(scores + self.bias)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import math
 
-import numpy
-from spacy.attrs import DEP, SENT_START
+from spacy.attrs import DEP
 from spacy.tokens import Doc
 
 from newsx.service.domain import Entity, EntityType, Mention
@@ -131,7 +130,7 @@ def build_entities(
     text = layout.text
     title_end = document.state(doc).title_end
     subjects = is_among(doc.to_array(DEP), _SUBJECT_HASHES).tolist()
-    sentences = _token_sentences(doc)
+    sentences = document.token_sentences(doc)
     voted = []
     for group in groups:
         group.sort(key=lambda c: c.start)
@@ -209,13 +208,6 @@ def build_entities(
         datelines = [name_key(text[start:end]) for start, end in layout.datelines]
         locate(entities, datelines, resources.geo, text, resources.regions)
     return entities
-
-
-def _token_sentences(doc: Doc) -> list[int]:
-    """The index of each token's sentence, as ``document.sentence_index`` gives it, for all tokens
-    at once (a bisection per mention costs more)."""
-    opens = doc.to_array(SENT_START) == 1
-    return numpy.maximum(numpy.cumsum(opens) - 1, 0).tolist()
 
 
 def _placed(doc: Doc, candidate: MentionCandidate, gazetteer: dict[str, Place]) -> bool:
