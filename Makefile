@@ -77,6 +77,7 @@ lint: $(DEPS_STAMP) $(BUF) build/proto-deps/google/rpc/status.proto
 # writes evaluation/report.json and README's quality table, fails under a floor.
 eval: $(DEPS_STAMP)
 	$(PY) -m evaluation
+	$(PY) -m evaluation.provenance
 
 # Retrain the small learned components from the public training/dev data (CPU, reproducible).
 train: $(DEPS_STAMP)

@@ -66,7 +66,7 @@ def _by_trigger(events, trigger_text):
         ("The White House issued a statement on Friday.", "issued", "Contact.Contact.Broadcast"),
         ("Eleven people were taken to hospital.", "taken", "Medical.Intervention.Unspecified"),
         ("Police raided three homes in Dortmund.", "raided", "Justice.InvestigateCrime.Unspecified"),
-        ("There have been 398 cases of chikungunya this year.", "chikungunya", "Disaster.DiseaseOutbreak.Unspecified"),
+        ("Doctors have confirmed 57 cases of dengue since May.", "dengue", "Disaster.DiseaseOutbreak.Unspecified"),
         ("The bomb was planted in a car.", "planted", "ArtifactExistence.ManufactureAssemble.Unspecified"),
         ("A ransom had been paid to the kidnappers.", "paid", "Transaction.ExchangeBuySell.Unspecified"),
         ("Five of the wounded were being treated at a medical centre.", "treated", "Medical.Intervention.Unspecified"),
