@@ -66,7 +66,7 @@ def tracked_files() -> Iterator[Path]:
     listed = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     for name in listed.splitlines():
         path = ROOT / name
-        if path.is_file() and not name.endswith(_BINARY):
+        if path.is_file() and not name.endswith(_BINARY) and path != FORMULAS:  # it lists shared phrases
             yield path
 
 
