@@ -63,10 +63,11 @@ def accepted_formulas() -> set[str]:
 
 
 def tracked_files() -> Iterator[Path]:
+    """The repository's text files as git tracks them (the accepted phrases' own list left out)."""
     listed = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     for name in listed.splitlines():
         path = ROOT / name
-        if path.is_file() and not name.endswith(_BINARY) and path != FORMULAS:  # it lists shared phrases
+        if path.is_file() and not name.endswith(_BINARY) and path != FORMULAS:
             yield path
 
 

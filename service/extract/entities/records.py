@@ -37,8 +37,7 @@ _SUBJECT_HASHES = hashes_of(lexicon.SUBJECT_DEPENDENCIES)
 
 
 def type_votes(group: list[MentionCandidate], gazetteer: dict[str, Place]) -> dict[EntityType, float]:
-    """Every type's vote for the referent (positive votes only; a plain dict, as a Counter costs a
-    Python call to make)."""
+    """Every type's vote for the referent (positive votes only)."""
     votes: dict[EntityType, float] = {}  # a plain dict: Counter's arithmetic costs a Python call a vote
     sizes = [len(c.key.split()) for c in group]
     longest_words = max(sizes)
@@ -296,7 +295,7 @@ def _country_code(
 
 def _confidence(agreement: float, group: list[MentionCandidate]) -> float:
     """Agreement of the evidence, and how much evidence there is (mentions the model saw)."""
-    seen_by_model = len(group) - [candidate.model_label for candidate in group].count(None)
+    seen_by_model = sum(candidate.model_label is not None for candidate in group)
     support = min(1.0, (seen_by_model + 0.5 * (len(group) - seen_by_model)) / 3)
     return round(0.3 + 0.4 * agreement + 0.3 * support, 3)
 
