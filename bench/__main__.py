@@ -17,13 +17,13 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bench.corpus import build_corpus, word_count
 from newsx.client.client import NewsxClient
+from newsx.service.launch import start_server
 from newsx.v1 import extraction_pb2 as pb
 
 RESULTS = Path(__file__).parent / "results"
@@ -144,48 +144,6 @@ def component_costs(model: str, articles: list[tuple[str, str]], article_600: st
     return costs
 
 
-def start_server(
-    model: str,
-    workers: int,
-    batch_window_ms: float,
-    extra: tuple[str, ...] = (),
-    address_file: Path | None = None,
-) -> tuple[subprocess.Popen, str, float]:
-    """A server process on a free loopback port; returns it, its address and start-to-SERVING
-    seconds. ``address_file`` (default: a temporary one) then holds its addresses, one a line."""
-    address_file = address_file or Path(tempfile.mkdtemp()) / "address"
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "newsx.service",
-            "--address",
-            "127.0.0.1:0",
-            "--address-file",
-            str(address_file),
-            "--model",
-            model,
-            "--workers",
-            str(workers),
-            "--batch-window-ms",
-            str(batch_window_ms),
-            "--log-level",
-            "WARNING",
-            *extra,
-        ],
-    )
-    while not address_file.exists():
-        if process.poll() is not None:
-            raise SystemExit("the server did not start")
-        time.sleep(0.02)
-    address = address_file.read_text().splitlines()[0]  # then the metrics address, if served
-    with NewsxClient(address, timeout=5) as client:
-        while client.health() != "SERVING":
-            time.sleep(0.02)
-    return process, address, time.perf_counter() - started
-
-
 def _call(client: NewsxClient, text: str) -> float:
     started = time.perf_counter()
     client.extract(pb.Article(text=text), timeout=120)
@@ -268,19 +226,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     ceiling, bare_latency = bare_spacy(args.model, articles, args.workers, article_600)
     costs = component_costs(args.model, articles, article_600)
-    process, address, start_seconds = start_server(args.model, args.workers, args.batch_window_ms)
-    try:
+    flags = ("--model", args.model, "--workers", str(args.workers), "--batch-window-ms", str(args.batch_window_ms))
+    with start_server(*flags, "--log-level", "WARNING") as server:
+        address, start_seconds = server.address, server.start_seconds
         with NewsxClient(address, timeout=120) as client:
             for _ in range(3):
                 _call(client, article_600)  # warm the connection and the workers
             latency_600 = statistics.median(_call(client, article_600) for _ in range(15))
         rows = [at_concurrency(address, articles, c) for c in CONCURRENCY]
         rows.append(through_stream(address, articles))
-        workers = pipeline_workers(process.pid)
-        rss = {"front_mb": peak_rss_mb(process.pid), "workers_mb": [peak_rss_mb(pid) for pid in workers]}
-    finally:
-        process.terminate()
-        process.wait(timeout=60)
+        workers = pipeline_workers(server.process.pid)
+        rss = {"front_mb": peak_rss_mb(server.process.pid), "workers_mb": [peak_rss_mb(pid) for pid in workers]}
+        server.process.terminate()
+        server.process.wait(timeout=60)
 
     for row in rows:
         row["ratio_to_ceiling"] = row["articles_per_s"] / ceiling["articles_per_s"]

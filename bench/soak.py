@@ -22,20 +22,19 @@ import random
 import signal
 import statistics
 import sys
-import tempfile
 import threading
 import time
 import urllib.request
-from pathlib import Path
 
 import grpc
 from google.rpc import error_details_pb2
 from grpc_status import rpc_status
 from prometheus_client.parser import text_string_to_metric_families
 
-from bench.__main__ import peak_rss_mb, pipeline_workers, start_server
+from bench.__main__ import peak_rss_mb, pipeline_workers
 from bench.corpus import build_corpus
 from newsx.client.client import SERVICE_CONFIG, unpack_details
+from newsx.service.launch import start_server
 from newsx.v1 import extraction_pb2 as pb
 from newsx.v1 import extraction_pb2_grpc
 
@@ -165,59 +164,59 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     clients = args.clients or 16 * args.workers
     texts = [text for _, text in build_corpus(24, lengths=(100, 200, 400, 600, 800))]
-    address_file = Path(tempfile.mkdtemp()) / "address"
     extra = ("--max-article-chars", str(MAX_ARTICLE_CHARS), "--max-queued-articles", str(4 * args.workers))
     extra += ("--metrics-address", "127.0.0.1:0")
-    process, address, _ = start_server(args.model, args.workers, 5.0, extra, address_file)
-    metrics_address = address_file.read_text().splitlines()[1]
-    outcomes: dict[str, collections.Counter] = {kind: collections.Counter() for kind in KINDS}
-    issued = collections.Counter()
-    lock = threading.Lock()
-    stop_at = time.monotonic() + args.seconds
-    # The client library's channel settings: calls a dying worker held (UNAVAILABLE) are retried.
-    channel = grpc.insecure_channel(address, options=[("grpc.service_config", json.dumps(SERVICE_CONFIG))])
-    stub = extraction_pb2_grpc.ExtractionServiceStub(channel)
+    flags = ("--model", args.model, "--workers", str(args.workers), "--batch-window-ms", "5", "--log-level", "WARNING")
+    with start_server(*flags, *extra) as server:
+        process, address, metrics_address = server.process, server.address, server.metrics_address
+        outcomes: dict[str, collections.Counter] = {kind: collections.Counter() for kind in KINDS}
+        issued = collections.Counter()
+        lock = threading.Lock()
+        stop_at = time.monotonic() + args.seconds
+        # The client library's channel settings: calls a dying worker held (UNAVAILABLE) are retried.
+        channel = grpc.insecure_channel(address, options=[("grpc.service_config", json.dumps(SERVICE_CONFIG))])
+        stub = extraction_pb2_grpc.ExtractionServiceStub(channel)
 
-    def client(seed: int) -> None:
-        rng = random.Random(seed)
-        names, weights = list(KINDS), [share for share, _ in KINDS.values()]
-        while time.monotonic() < stop_at:
-            kind = rng.choices(names, weights)[0]
-            with lock:
-                issued[kind] += 1
-            code = call(stub, kind, request_for(kind, rng, texts), rng)
-            with lock:
-                outcomes[kind][code] += 1
+        def client(seed: int) -> None:
+            rng = random.Random(seed)
+            names, weights = list(KINDS), [share for share, _ in KINDS.values()]
+            while time.monotonic() < stop_at:
+                kind = rng.choices(names, weights)[0]
+                with lock:
+                    issued[kind] += 1
+                code = call(stub, kind, request_for(kind, rng, texts), rng)
+                with lock:
+                    outcomes[kind][code] += 1
 
-    threads = [threading.Thread(target=client, args=(seed,), daemon=True) for seed in range(clients)]
-    started = time.monotonic()
-    for thread in threads:
-        thread.start()
-    samples: list[tuple[float, float]] = []  # (seconds since start, total RSS in MB)
-    workers_before = pipeline_workers(process.pid)
-    killed, replaced = None, False
-    while any(t.is_alive() for t in threads):
-        elapsed = time.monotonic() - started
-        pids = [process.pid] + pipeline_workers(process.pid)
-        samples.append((elapsed, sum(current_rss_mb(pid) for pid in pids)))
-        if killed is None and elapsed >= args.seconds / 2:
-            killed = workers_before[0]
-            os.kill(killed, signal.SIGKILL)
-            print(f"{elapsed:6.1f} s: killed worker {killed} with SIGKILL", flush=True)
-        if killed is not None and not replaced:
-            current = pipeline_workers(process.pid)
-            replaced = killed not in current and len(current) == len(workers_before)
-        time.sleep(5)
-    for thread in threads:
-        thread.join()
-    crashed = process.poll() is not None
-    books = server_books(metrics_address) if not crashed else {}
-    current = pipeline_workers(process.pid)
-    replaced = replaced or (killed not in current and len(current) == len(workers_before))
-    front_peak = peak_rss_mb(process.pid) if not crashed else 0.0
-    process.send_signal(signal.SIGTERM)
-    exit_code = process.wait(timeout=60)
-    channel.close()
+        threads = [threading.Thread(target=client, args=(seed,), daemon=True) for seed in range(clients)]
+        started = time.monotonic()
+        for thread in threads:
+            thread.start()
+        samples: list[tuple[float, float]] = []  # (seconds since start, total RSS in MB)
+        workers_before = pipeline_workers(process.pid)
+        killed, replaced = None, False
+        while any(t.is_alive() for t in threads):
+            elapsed = time.monotonic() - started
+            pids = [process.pid] + pipeline_workers(process.pid)
+            samples.append((elapsed, sum(current_rss_mb(pid) for pid in pids)))
+            if killed is None and elapsed >= args.seconds / 2:
+                killed = workers_before[0]
+                os.kill(killed, signal.SIGKILL)
+                print(f"{elapsed:6.1f} s: killed worker {killed} with SIGKILL", flush=True)
+            if killed is not None and not replaced:
+                current = pipeline_workers(process.pid)
+                replaced = killed not in current and len(current) == len(workers_before)
+            time.sleep(5)
+        for thread in threads:
+            thread.join()
+        crashed = process.poll() is not None
+        books = server_books(metrics_address) if not crashed else {}
+        current = pipeline_workers(process.pid)
+        replaced = replaced or (killed not in current and len(current) == len(workers_before))
+        front_peak = peak_rss_mb(process.pid) if not crashed else 0.0
+        process.send_signal(signal.SIGTERM)
+        exit_code = process.wait(timeout=60)
+        channel.close()
 
     answered = {kind: sum(counter.values()) for kind, counter in outcomes.items()}
     unexpected = {

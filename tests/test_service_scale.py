@@ -20,14 +20,14 @@ def _served_ok(metrics_address: str) -> float:
     return float(line.rsplit(" ", 1)[1]) if line else 0.0
 
 
-def test_scale_round_robin_over_two_servers_survives_one_killed(tmp_path):
+def test_scale_round_robin_over_two_servers_survives_one_killed():
     flags = ("--workers", "1", "--metrics-address", "127.0.0.1:0", "--log-level", "WARNING")
     with contextlib.ExitStack() as servers:
-        (a, (address_a, metrics_a)), (b, (address_b, metrics_b)) = (
-            servers.enter_context(server_process(tmp_path / name, *flags)) for name in ("a", "b")
-        )
+        server_a, server_b = (servers.enter_context(server_process(*flags)) for _ in range(2))
+        a, b = server_a.process, server_b.process
+        metrics_a, metrics_b = server_a.metrics_address, server_b.metrics_address
         answered = 0
-        with NewsxClient([address_a, address_b], timeout=30) as client:
+        with NewsxClient([server_a.address, server_b.address], timeout=30) as client:
             for call in range(200):
                 if call == 100:
                     served_by_a = _served_ok(metrics_a)

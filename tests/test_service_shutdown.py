@@ -52,17 +52,18 @@ def _in_flight(metrics: str, method: str) -> float:
     return next((float(line[len(prefix) :]) for line in page.splitlines() if line.startswith(prefix)), 0.0)
 
 
-def test_shutdown_sigterm_lets_call_in_flight_finish_and_exits_zero(tmp_path):
+def test_shutdown_sigterm_lets_call_in_flight_finish_and_exits_zero():
     long_text = "\n\n".join([ALL_ARTICLES] * 8)  # about 60,000 characters: a parse of a few seconds
     flags = ("--workers", "1", "--grace-seconds", "60", "--max-article-chars", "100000")
     flags += ("--metrics-address", "127.0.0.1:0")
-    with server_process(tmp_path, *flags) as (process, (address, metrics)), NewsxClient(address, timeout=120) as client:
+    with server_process(*flags) as server, NewsxClient(server.address, timeout=120) as client:
+        process = server.process
         assert client.health() == "SERVING"
         result = {}
         call = threading.Thread(target=lambda: result.update(response=client.extract(pb.Article(text=long_text))))
         call.start()
         deadline = time.monotonic() + 60
-        while not _in_flight(metrics, "Extract"):  # the server has taken the call in
+        while not _in_flight(server.metrics_address, "Extract"):  # the server has taken the call in
             assert time.monotonic() < deadline and call.is_alive(), result
             time.sleep(0.05)
         os.kill(process.pid, signal.SIGTERM)
@@ -71,11 +72,12 @@ def test_shutdown_sigterm_lets_call_in_flight_finish_and_exits_zero(tmp_path):
         assert process.wait(timeout=60) == 0
 
 
-def test_shutdown_sigterm_with_a_stream_and_queued_calls_exits_within_grace_answering_unavailable(tmp_path):
+def test_shutdown_sigterm_with_a_stream_and_queued_calls_exits_within_grace_answering_unavailable():
     grace = 3.0
     flags = ("--workers", "1", "--grace-seconds", str(grace), "--max-article-chars", "100000")
     requests = [pb.ExtractRequest(article=pb.Article(id=f"s{i}", text=ALL_ARTICLES)) for i in range(60)]
-    with server_process(tmp_path, *flags) as (process, (address,)), NewsxClient(address, timeout=60) as client:
+    with server_process(*flags) as server, NewsxClient(server.address, timeout=60) as client:
+        process, address = server.process, server.address
         answers: list[pb.StreamExtractResponse] = []
         ended: list[NewsxError] = []
 
@@ -179,6 +181,11 @@ def test_startup_settings_that_cannot_work_exit_two_naming_each(command):
     assert "address must be host:port, not 'bogus'" in done.stderr
 
 
+def test_startup_failure_is_raised_by_the_launcher_with_the_exit_code():
+    with pytest.raises(RuntimeError, match=r"exited during start-up \(exit code 2\)"):
+        server_process("--grace-seconds", "inf")
+
+
 @pytest.mark.parametrize("command", ENTRY_POINTS)
 def test_startup_address_in_use_exits_two_naming_it(command):
     with socket.socket() as taken:
@@ -196,12 +203,13 @@ def test_startup_address_in_use_exits_two_naming_it(command):
     assert "Traceback" not in done.stderr and f"address: could not listen on {address}" in done.stderr
 
 
-def test_log_reader_that_stops_reading_stalls_no_call_and_no_shutdown(tmp_path):
+def test_log_reader_that_stops_reading_stalls_no_call_and_no_shutdown():
     grace = 2.0
     flags = ("--workers", "1", "--grace-seconds", str(grace), "--metrics-address", "127.0.0.1:0")
     newsx_serve = ENTRY_POINTS[1]  # the container's entry point
-    with server_process(tmp_path, *flags, stderr=subprocess.PIPE, command=newsx_serve) as (process, (address, metrics)):
-        with NewsxClient(address, timeout=120) as client, ThreadPoolExecutor(8) as pool:
+    with server_process(*flags, stderr=subprocess.PIPE, command=newsx_serve) as server:
+        process, metrics = server.process, server.metrics_address
+        with NewsxClient(server.address, timeout=120) as client, ThreadPoolExecutor(8) as pool:
             answers = list(
                 pool.map(
                     lambda i: client.extract(pb.Article(id=str(i), text=f"Reuters said {i} people met in Oslo.")),
