@@ -71,7 +71,7 @@ lint: $(DEPS_STAMP) $(BUF) build/proto-deps/google/rpc/status.proto
 	$(BUF) lint
 	$(VENV)/bin/ruff check $(PY_SOURCES)
 	$(VENV)/bin/ruff format --check $(PY_SOURCES)
-	$(VENV)/bin/mypy service client
+	$(VENV)/bin/mypy service client bench
 
 # Quality on our corpora and on the public development sets (NEWSX_PUBLIC_DEV, default ../shared/public-dev):
 # writes evaluation/report.json and README's quality table, fails under a floor.

@@ -20,11 +20,15 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.corpus import build_corpus, word_count
 from newsx.client.client import NewsxClient
 from newsx.service.launch import start_server
 from newsx.v1 import extraction_pb2 as pb
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 RESULTS = Path(__file__).parent / "results"
 CONCURRENCY = (1, 4, 16)
@@ -51,18 +55,21 @@ def summarise(name: str, seconds: float, latencies: list[float], articles: list[
     return row
 
 
-_NLP = None
+_NLP: Language | None = None  # this process's bare pipeline, loaded by _load
 
 
-def _load(model: str) -> None:
+def _load(model: str) -> Language:
+    """Load and warm the bare pipeline in this process (also the ceiling pool's initializer)."""
     global _NLP
     import spacy
 
     _NLP = spacy.load(model)
     list(_NLP.pipe(["Warm up the pipeline in Paris on Monday."]))
+    return _NLP
 
 
 def _pipe_shard(texts: list[str]) -> int:
+    assert _NLP is not None, "the pool's initializer loads the pipeline"
     return sum(len(doc) for doc in _NLP.pipe(texts, batch_size=16))
 
 
@@ -82,11 +89,11 @@ def bare_spacy(model: str, articles: list[tuple[str, str]], processes: int, arti
         started = time.perf_counter()
         pool.map(_pipe_shard, shards, chunksize=1)
         ceiling = summarise(f"bare nlp.pipe ({processes} processes)", time.perf_counter() - started, [], articles)
-    _load(model)
+    nlp = _load(model)
     single = []
     for _ in range(15):
         t = time.perf_counter()
-        _NLP(article_600)
+        nlp(article_600)
         single.append(time.perf_counter() - t)
     return ceiling, statistics.median(single)
 
@@ -236,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = [at_concurrency(address, articles, c) for c in CONCURRENCY]
         rows.append(through_stream(address, articles))
         workers = pipeline_workers(server.process.pid)
-        rss = {"front_mb": peak_rss_mb(server.process.pid), "workers_mb": [peak_rss_mb(pid) for pid in workers]}
+        front_mb, workers_mb = peak_rss_mb(server.process.pid), [peak_rss_mb(pid) for pid in workers]
         server.process.terminate()
         server.process.wait(timeout=60)
 
@@ -253,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         },
         "component_cost_share": costs,
         "start_to_serving_s": start_seconds,
-        "peak_rss": rss,
+        "peak_rss": {"front_mb": front_mb, "workers_mb": workers_mb},
     }
     header = f"{'run':38} {'articles/s':>10} {'words/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'ratio':>6}"
     print(header)
@@ -273,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"component time as a share of bare spaCy: {shares}; all newsx components {100 * total:.1f}%")
     print(f"summarize adds {costs['summarize_ms_600_words']:.2f} ms to a parsed 600-word article")
     print(f"start to SERVING: {start_seconds:.2f} s ({args.workers} workers, started in parallel)")
-    print(f"peak RSS: front {rss['front_mb']:.0f} MB, workers " + ", ".join(f"{m:.0f} MB" for m in rss["workers_mb"]))
+    print(f"peak RSS: front {front_mb:.0f} MB, workers " + ", ".join(f"{m:.0f} MB" for m in workers_mb))
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "bench.json").write_text(json.dumps(report, indent=2))
     chart(rows, ceiling, RESULTS / "bench.png")

@@ -164,13 +164,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     clients = args.clients or 16 * args.workers
     texts = [text for _, text in build_corpus(24, lengths=(100, 200, 400, 600, 800))]
-    extra = ("--max-article-chars", str(MAX_ARTICLE_CHARS), "--max-queued-articles", str(4 * args.workers))
-    extra += ("--metrics-address", "127.0.0.1:0")
-    flags = ("--model", args.model, "--workers", str(args.workers), "--batch-window-ms", "5", "--log-level", "WARNING")
-    with start_server(*flags, *extra) as server:
+    flags = ["--model", args.model, "--workers", str(args.workers), "--batch-window-ms", "5", "--log-level", "WARNING"]
+    flags += ["--max-article-chars", str(MAX_ARTICLE_CHARS), "--max-queued-articles", str(4 * args.workers)]
+    flags += ["--metrics-address", "127.0.0.1:0"]
+    with start_server(*flags) as server:
         process, address, metrics_address = server.process, server.address, server.metrics_address
         outcomes: dict[str, collections.Counter] = {kind: collections.Counter() for kind in KINDS}
-        issued = collections.Counter()
+        issued: collections.Counter[str] = collections.Counter()
         lock = threading.Lock()
         stop_at = time.monotonic() + args.seconds
         # The client library's channel settings: calls a dying worker held (UNAVAILABLE) are retried.
