@@ -30,22 +30,13 @@ def public_dev(name: str) -> Path | None:
 @contextlib.contextmanager
 def served(workers: int = EVAL_WORKERS, max_article_chars: int = 200_000) -> Iterator[NewsxClient]:
     """A real server with its own worker pool, and a client to it; both closed on exit."""
-    from newsx.service.engine import Engine
-    from newsx.service.server import create_server
+    from newsx.service.server import in_process
 
     settings = Settings(
         address="127.0.0.1:0", model=MODEL, workers=workers, max_article_chars=max_article_chars, grace_seconds=5
     )
-    pool = Engine(settings)
-    pool.start()
-    started = create_server(settings)
-    started.set_serving(pool)
-    try:
-        with NewsxClient(f"127.0.0.1:{started.port}", timeout=300) as client:
-            yield client
-    finally:
-        started.drain(1.0)
-        pool.close()
+    with in_process(settings) as (serving, _), NewsxClient(f"127.0.0.1:{serving.port}", timeout=300) as client:
+        yield client
 
 
 def extract_all(client: NewsxClient, articles: Iterable[pb.Article]) -> list[pb.ExtractResponse]:

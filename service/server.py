@@ -1,17 +1,20 @@
 """Building and running the gRPC server: health, reflection, graceful shutdown.
 
-``create_server`` builds and binds a server (port 0 picks a free port) so tests can run a real one
-in-process; ``serve`` is the command. The server is a thin front: its threads validate and
+``create_server`` builds and binds a server (port 0 picks a free port); ``in_process`` gives one
+with its own engine to a program that serves from its own process (tests, the evaluation);
+``serve`` is the command. The server is a thin front: its threads validate and
 translate messages, while ``service.engine.Engine`` runs the spaCy pipelines in worker processes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from concurrent import futures
 from typing import NoReturn
 
@@ -126,6 +129,23 @@ def create_server(settings: Settings) -> Serving:
         raise StartupError(f"address: could not listen on {settings.address}")
     server.start()
     return Serving(server, port, health_servicer, servicer, metrics)
+
+
+@contextlib.contextmanager
+def in_process(settings: Settings, grace: float = 1.0) -> Iterator[tuple[Serving, Engine]]:
+    """A server in this process, SERVING with an engine of its own; on exit it is drained (within
+    ``grace`` seconds) and the engine's workers closed, whatever the body raised."""
+    engine = Engine(settings)
+    engine.start()
+    try:
+        serving = create_server(settings)
+        serving.set_serving(engine)
+        try:
+            yield serving, engine
+        finally:
+            serving.drain(grace)
+    finally:
+        engine.close()
 
 
 def run(settings: Settings) -> NoReturn:

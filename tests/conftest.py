@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 from pathlib import Path
@@ -101,21 +100,11 @@ def serving(engine, server_settings):
     started.drain(1.0)
 
 
-@contextlib.contextmanager
 def running_server(settings: Settings):
     """A server of its own with its own worker pool, for tests that change settings or kill workers."""
-    from newsx.service.engine import Engine
-    from newsx.service.server import create_server
+    from newsx.service.server import in_process
 
-    pool = Engine(settings)
-    pool.start()
-    started = create_server(settings)
-    started.set_serving(pool)
-    try:
-        yield started, pool
-    finally:
-        started.drain(1.0)
-        pool.close()
+    return in_process(settings)
 
 
 ROOT = Path(__file__).parents[1]

@@ -13,25 +13,18 @@ FRONT = textwrap.dedent(
     import sys
     from newsx.client.client import NewsxClient
     from newsx.service.config import Settings
-    from newsx.service.engine import Engine
-    from newsx.service.server import create_server
+    from newsx.service.server import in_process
     from newsx.v1 import extraction_pb2 as pb
 
     settings = Settings(address="127.0.0.1:0", model=sys.argv[1], workers=1, grace_seconds=2)
-    pool = Engine(settings)
-    pool.start()
-    serving = create_server(settings)
-    serving.set_serving(pool)
     text = open(sys.argv[2], encoding="utf-8").read()
     article = pb.Article(text=text, published_at="2024-10-09")
-    with NewsxClient(f"127.0.0.1:{serving.port}", timeout=120) as client:
+    with in_process(settings) as (serving, _), NewsxClient(f"127.0.0.1:{serving.port}", timeout=120) as client:
         assert client.extract(article).entities
         assert client.summarize(article).sentences
         assert all(a.HasField("response") for a in client.stream_extract([pb.ExtractRequest(article=article)]))
         summaries = client.stream_summarize([pb.SummarizeRequest(article=article)])
         assert all(a.HasField("response") for a in summaries)
-    serving.drain(1.0)
-    pool.close()
     print(sorted({name.split(".")[0] for name in sys.modules} & {"spacy", "thinc", "numpy"}))
     """
 )
