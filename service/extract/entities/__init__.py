@@ -23,7 +23,6 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsx.service.domain import Entity
 from newsx.service.extract import document
 from newsx.service.extract.entities.candidates import (
     add_cue_votes,
@@ -66,7 +65,10 @@ class EntityExtractor:
         self.resources = _load_resources(self.type_model, self.name_tagger)
 
     def __call__(self, doc: Doc) -> Doc:
-        document.state(doc).entities = extract_entities(doc, self.resources)
+        layout, groups = referent_groups(doc, self.resources)
+        state = document.state(doc)
+        state.headlines = layout.styled
+        state.entities = build_entities(doc, layout, groups, self.resources)
         return doc
 
     def to_disk(self, path, *, exclude=()) -> None:
@@ -89,7 +91,7 @@ class EntityExtractor:
     FACTORY_NAME,
     default_config={"type_model": str(DEFAULT_TYPE_MODEL), "name_tagger": str(DEFAULT_NAME_TAGGER)},
     requires=["doc._.newsx_title_end"],
-    assigns=["doc._.newsx_entities"],
+    assigns=["doc._.newsx_entities", "doc._.newsx_headlines"],
 )
 def make_entity_extractor(nlp: Language, name: str, type_model: str, name_tagger: str) -> EntityExtractor:
     """``type_model``: the learned referent classifier's file; ``name_tagger``: the learned name
@@ -125,9 +127,3 @@ def referent_groups(
     candidates = confirmed_candidates(doc, candidates, gazetteer)
     groups = group_candidates(doc, candidates, gazetteer)
     return layout, find_missed_mentions(doc, layout, groups, resources)
-
-
-def extract_entities(doc: Doc, resources: Resources) -> list[Entity]:
-    """Entities of a parsed Doc, sorted by salience."""
-    layout, groups = referent_groups(doc, resources)
-    return build_entities(doc, layout, groups, resources)

@@ -37,6 +37,7 @@ class Layout:
 
     text: str
     headlines: list[tuple[int, int]]  # title, ALL CAPS and Title Case lines
+    styled: list[tuple[int, int]]  # ALL CAPS and Title Case lines and runs, digits and commas allowed
     all_caps: list[tuple[int, int]]
     datelines: list[tuple[int, int]]  # the place at the start of a dateline
     table_names: list[tuple[int, int, bool]]  # name cells of result tables; True when a score line
@@ -51,7 +52,7 @@ def text_layout(text: str, title_end: int = 0) -> Layout:
     scores or a list of names is not a headline). Text whose line breaks were lost still shows ALL CAPS headlines as runs
     of capitalised words, and datelines as a place before an ISO date.
     """
-    layout = Layout(text, [], [], [], [])
+    layout = Layout(text, [], [], [], [], [])
     for line in _LINE.finditer(text):
         line_text = line.group()
         start = line.start()
@@ -78,7 +79,10 @@ def text_layout(text: str, title_end: int = 0) -> Layout:
         if len(line_text) > _MAX_HEADLINE_CHARS and start >= title_end:
             continue  # a paragraph of running text
         has_digit = _DIGIT.search(line_text) is not None
-        if start < title_end or (not has_digit and "," not in line_text and _title_case(line_text, text)):
+        title_case = _title_case(line_text, text)
+        if title_case:
+            layout.styled.append(line.span())
+        if start < title_end or (not has_digit and "," not in line_text and title_case):
             layout.headlines.append(line.span())
         elif has_digit:
             layout.table_names.extend(table_name_cells(line_text, start))
@@ -88,7 +92,10 @@ def text_layout(text: str, title_end: int = 0) -> Layout:
         # (its words stay ALL CAPS, so none of them counts as an acronym).
         caps = set(layout.all_caps)
         layout.headlines = [r for r in layout.headlines if r not in caps or r[0] < title_end]
+    else:
+        layout.styled += layout.all_caps
     layout.headlines = _merged(layout.headlines)
+    layout.styled = _merged(layout.styled)
     layout.all_caps = _merged(layout.all_caps)
     layout.datelines.sort()
     layout.cells = {start: score for start, _end, score in layout.table_names}
@@ -97,7 +104,7 @@ def text_layout(text: str, title_end: int = 0) -> Layout:
 
 def _title_case(line: str, text: str) -> bool:
     """Whether a line is written in Title Case: at least three longer words, nearly all capitalised,
-    and not a sentence full of names (asked only of lines with neither digits nor commas)."""
+    and not a sentence full of names."""
     long_words = [word for word in _WORD.findall(line) if len(word) >= 4]
     return (
         len(long_words) >= 3

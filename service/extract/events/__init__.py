@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsx.service.extract import document
+from newsx.service.extract.events.headlines import pipeline_lemmatizer
 from newsx.service.extract.events.ontology import DATA_DIR, ONTOLOGY_FILES
 from newsx.service.extract.events.records import extract_events
 from newsx.service.extract.events.tables import TABLES, Lexicon, load_lexicon, table_path
@@ -33,6 +34,7 @@ class EventExtractor:
         self.name = name
         self.tables = tables
         self.verbs = english_verbs(nlp)
+        self.lemmatize = pipeline_lemmatizer(nlp)  # for the words of Title Case headlines
         self.lexicon = load_lexicon(Path(tables))  # at load time: a bad table fails before any request
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
@@ -40,7 +42,7 @@ class EventExtractor:
         self.lexicon = load_lexicon(Path(self.tables))
 
     def __call__(self, doc: Doc) -> Doc:
-        document.state(doc).events = extract_events(doc, self.lexicon, self.verbs)
+        document.state(doc).events = extract_events(doc, self.lexicon, self.verbs, self.lemmatize)
         return doc
 
     def to_disk(self, path, *, exclude=()) -> None:
@@ -71,7 +73,14 @@ def english_verbs(nlp: Language) -> frozenset[str]:
 @Language.factory(
     FACTORY_NAME,
     default_config={"tables": str(DATA_DIR)},
-    requires=["token.dep", "token.lemma", "doc._.newsx_entities", "doc._.newsx_times", "doc._.newsx_figures"],
+    requires=[
+        "token.dep",
+        "token.lemma",
+        "doc._.newsx_entities",
+        "doc._.newsx_headlines",
+        "doc._.newsx_times",
+        "doc._.newsx_figures",
+    ],
     assigns=["doc._.newsx_events"],
 )
 def make_event_extractor(nlp: Language, name: str, tables: str) -> EventExtractor:

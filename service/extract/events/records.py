@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from newsx.service.domain import Comparator, Event, EventArgument, EventStatus, Span, Trigger
 from newsx.service.extract.document import sentence_index
 from newsx.service.extract.events.arguments import find_arguments
+from newsx.service.extract.events.headlines import Lemmatize, headline_triggers
 from newsx.service.extract.events.links import Linked, Links, collect_links
 from newsx.service.extract.events.status import clause_chain, event_status, find_time
 from newsx.service.extract.events.syntax import NOUN_POS, SUBJECT_DEPS, governor
@@ -39,10 +40,16 @@ class Draft:
     ranges: list[tuple[int, int]] = field(default_factory=list)  # trigger token ranges of every mention
 
 
-def extract_events(doc: Doc, lexicon: Lexicon, verbs: frozenset[str] = frozenset()) -> list[Event]:
-    """The events of a parsed Doc (``verbs``: English verb lemmas, to recognise agent nouns)."""
+def extract_events(
+    doc: Doc, lexicon: Lexicon, verbs: frozenset[str] = frozenset(), lemmatize: Lemmatize | None = None
+) -> list[Event]:
+    """The events of a parsed Doc (``verbs``: English verb lemmas, to recognise agent nouns;
+    ``lemmatize``: the pipeline's lemmatizer, to read the words of headlines)."""
     links = collect_links(doc, lexicon, verbs)
-    drafts = [build_event(match, links, i + 1) for i, match in enumerate(find_triggers(doc, links))]
+    matches = find_triggers(doc, links)
+    matches += headline_triggers(doc, lexicon, lemmatize, {match.token.i for match in matches})
+    matches.sort(key=lambda match: match.start)
+    drafts = [build_event(match, links, i + 1) for i, match in enumerate(matches)]
     events = []
     for number, draft in enumerate(merge_events(drafts, links), start=1):
         event = draft.event
