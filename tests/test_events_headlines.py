@@ -34,6 +34,12 @@ def _types_at(doc, word: str) -> list[str]:
             "Life.Die.Unspecified",
         ),
         (
+            "Quake Kills 12, Injures Dozens in Mountain Province",
+            "The earthquake struck before dawn on Saturday.",
+            "Kills",
+            "Life.Die.Unspecified",
+        ),
+        (
             "",
             "MILITANTS KILL SEVEN NEAR BORDER\n\nGunmen opened fire on a checkpoint late on Sunday.",
             "KILL",
@@ -54,6 +60,12 @@ def test_headline_trigger_word_is_read_by_its_lower_case(analyse, title, text, w
         ("", "SHELL PROFITS RISE AS OIL CLIMBS\n\nAnalysts said Shell had a strong quarter.", "SHELL"),
         # A match report's headline plays, as its prose does.
         ("", "ROVERS SEAL 3-0 VICTORY OVER CITY\n\nRovers beat City 3-0 on Saturday.", "VICTORY"),
+        # A headline's first word is its subject, and a noun before a noun modifies it.
+        ("Bomb Squad Clears Station After Alert", "Officers examined a suitcase for an hour.", "Bomb"),
+        ("Crash Course in Budgeting Draws Big Crowds", "Hundreds came to learn how to save.", "Crash"),
+        # A date, and a section label, are no events.
+        ("Elections Postponed Until March", "The vote will now be held in March.", "March"),
+        ("", "Police detained two men.\n\n== Arrests And Convictions Afterwards ==\n\nBoth were freed.", "Arrests"),
         # A word with several senses needs its context, which a headline's parse does not give.
         ("Club Fires Manager After Heavy Defeat", "The club dismissed its manager on Sunday.", "Fires"),
     ],

@@ -39,7 +39,9 @@ class DocState:
     reference_time: dt.datetime | None = None  # the publication time, anchor of relative dates
     title_end: int = 0  # code point where the title ends (0 when there is no title)
     entities: list[Entity] | None = None  # set by newsx_entities_v1
-    headlines: list[tuple[int, int]] | None = None  # set by newsx_entities_v1: ALL CAPS and Title Case lines and runs
+    styled_lines: list[tuple[int, int]] | None = (
+        None  # set by newsx_entities_v1: ALL CAPS and Title Case lines and runs
+    )
     times: list[TimeExpression] | None = None  # set by newsx_times_v1
     figures: list[Figure] | None = None  # set by newsx_figures_v1
     events: list[Event] | None = None  # set by newsx_events_v1
@@ -74,7 +76,7 @@ def _state_field(name: str) -> tuple[Callable[[Doc], Any], Callable[[Doc, Any], 
     return get, put
 
 
-for _field in ("reference_time", "title_end", "entities", "headlines", "times", "figures", "events"):
+for _field in ("reference_time", "title_end", "entities", "styled_lines", "times", "figures", "events"):
     if not Doc.has_extension(f"newsx_{_field}"):
         _get, _put = _state_field(_field)
         Doc.set_extension(f"newsx_{_field}", getter=_get, setter=_put)

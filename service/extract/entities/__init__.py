@@ -67,7 +67,7 @@ class EntityExtractor:
     def __call__(self, doc: Doc) -> Doc:
         layout, groups = referent_groups(doc, self.resources)
         state = document.state(doc)
-        state.headlines = layout.styled
+        state.styled_lines = layout.styled
         state.entities = build_entities(doc, layout, groups, self.resources)
         return doc
 
@@ -91,7 +91,7 @@ class EntityExtractor:
     FACTORY_NAME,
     default_config={"type_model": str(DEFAULT_TYPE_MODEL), "name_tagger": str(DEFAULT_NAME_TAGGER)},
     requires=["doc._.newsx_title_end"],
-    assigns=["doc._.newsx_entities", "doc._.newsx_headlines"],
+    assigns=["doc._.newsx_entities", "doc._.newsx_styled_lines"],
 )
 def make_entity_extractor(nlp: Language, name: str, type_model: str, name_tagger: str) -> EntityExtractor:
     """``type_model``: the learned referent classifier's file; ``name_tagger``: the learned name

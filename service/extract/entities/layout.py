@@ -48,8 +48,8 @@ def text_layout(text: str, title_end: int = 0) -> Layout:
     """Find headline-styled lines, datelines and tables of results in the analysed text.
 
     On ALL CAPS and Title Case lines capitalisation says nothing about names. A Title Case line has
-    at least three longer words, nearly all capitalised, and neither digits nor commas (a table of
-    scores or a list of names is not a headline). Text whose line breaks were lost still shows ALL CAPS headlines as runs
+    at least three longer words, nearly all capitalised; as a headline, also neither digits nor
+    commas (a table of scores or a list of names is not one), while ``styled`` takes it either way. Text whose line breaks were lost still shows ALL CAPS headlines as runs
     of capitalised words, and datelines as a place before an ISO date.
     """
     layout = Layout(text, [], [], [], [], [])

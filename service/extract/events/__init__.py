@@ -77,7 +77,7 @@ def english_verbs(nlp: Language) -> frozenset[str]:
         "token.dep",
         "token.lemma",
         "doc._.newsx_entities",
-        "doc._.newsx_headlines",
+        "doc._.newsx_styled_lines",
         "doc._.newsx_times",
         "doc._.newsx_figures",
     ],

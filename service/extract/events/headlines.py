@@ -1,20 +1,24 @@
 """Trigger words in headlines written in Title Case or capitals ("Court Convicts Aide in Bribery
 Case", "MILITANTS KILL SEVEN"): the tagger reads the capitalised words there as names or nouns
 ("Convicts" as convicts), so no trigger table matches a headline's verbs. A capitalised noun or
-name that no other reading took is looked up by its lower case, lemmatised as a verb and then as
-a noun; only words with one plain type are read, since the context conditions of a sense need a
-parse that a headline does not get."""
+name that no other reading took is looked up by its lower case; only words with one plain type
+are read, since the context conditions of a sense need a parse that a headline does not get.
+
+Without a parse, word order decides: a verb follows its subject, so a headline's first word is
+never read as a verb, and a bare form ("Kill") only after a plural ("Militants Kill"); a noun
+before another noun modifies it ("Crash Course", "Email Scandal") and is read only when the
+lexicon lets that noun be headed so ("Bombing Suspect")."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsx.service.extract import document
 from newsx.service.extract.events.tables import Lexicon
-from newsx.service.extract.events.triggers import DomainCues, TriggerMatch, may_trigger
+from newsx.service.extract.events.triggers import DomainCues, TriggerMatch, in_label
 
 HEADLINE_CONFIDENCE = 0.6  # a word read without its context
 NOUN_TAGS = frozenset(("NN", "NNS", "NNP", "NNPS"))  # what a headline word is tagged
@@ -37,54 +41,94 @@ def pipeline_lemmatizer(nlp: Language) -> Lemmatize | None:
     return lemmatize
 
 
-def headline_triggers(doc: Doc, lexicon: Lexicon, lemmatize: Lemmatize | None, read: set[int]) -> list[TriggerMatch]:
-    """Trigger words that headline styling hid from the tagger, outside the article's names
-    (``read``: the tokens other readings already made triggers)."""
+def headline_triggers(
+    doc: Doc, lexicon: Lexicon, lemmatize: Lemmatize | None, verbs: frozenset[str], read: set[int]
+) -> list[TriggerMatch]:
+    """Trigger words that headline styling hid from the tagger, outside the article's names, dates
+    and section labels (``verbs``: English verb lemmas; ``read``: tokens other readings took)."""
     state = document.state(doc)
-    if lemmatize is None or not state.headlines:
+    if lemmatize is None or not state.styled_lines:
         return []
+    lines = [doc.char_span(start, end, alignment_mode="contract") for start, end in state.styled_lines]
     candidates = [
-        token
-        for start, end in state.headlines
-        for token in doc.char_span(start, end, alignment_mode="contract") or ()
+        (line, token)
+        for line in lines
+        if line is not None
+        for token in line
         if token.tag_ in NOUN_TAGS and token.text[:1].isupper() and token.i not in read
     ]
     if not candidates:
         return []
-    names = [m.span for entity in state.entities or () for m in entity.mentions]
-    capitalised = _capitalised_in_prose(doc, state.headlines)
+    taken = [m.span for entity in state.entities or () for m in entity.mentions]
+    taken += [time.span for time in state.times or ()]
+    capitalised = _capitalised_in_prose(doc, state.styled_lines)
     cues = DomainCues(doc)  # a match report's "ROVERS SEAL 3-0 VICTORY" is play, as in its prose
     story_blocked = cues.story_blocks(lexicon)
+    reader = _HeadlineReader(lexicon, lemmatize, verbs)
     matches = []
-    for token in candidates:
-        if token.lower_ in capitalised or any(name.start <= token.idx < name.end for name in names):
+    for line, token in candidates:
+        if token.lower_ in capitalised or any(span.start <= token.idx < span.end for span in taken):
             continue
-        blocked = story_blocked | cues.domain_blocks(token.sent, lexicon)
-        match = _plain_trigger(token, lexicon, lemmatize, blocked)
+        if in_label(token):
+            continue
+        match = reader.read(line, token, story_blocked | cues.domain_blocks(token.sent, lexicon))
         if match is not None:
             matches.append(match)
     return matches
 
 
-def _capitalised_in_prose(doc: Doc, headlines: list[tuple[int, int]]) -> set[str]:
+class _HeadlineReader:
+    """Reads one headline word by its lower case and its neighbours' forms."""
+
+    def __init__(self, lexicon: Lexicon, lemmatize: Lemmatize, verbs: frozenset[str]) -> None:
+        self.lexicon = lexicon
+        self.lemmatize = lemmatize
+        self.verbs = verbs
+
+    def read(self, line: Span, token: Token, blocked: frozenset[str]) -> TriggerMatch | None:
+        """The word's plain type as a verb ("Convicts"), else as a noun ("Bombing"), if its place
+        in the headline allows that reading and its story does not read it otherwise."""
+        position = token.i - line.start
+        before = line[position - 1] if position > 0 else None
+        after = line[position + 1] if position + 1 < len(line) else None
+        if before is not None and (self.inflected_verb(token) or self.plural(before)):
+            entry = self.plain_type("verb", token, blocked)
+            if entry:
+                return TriggerMatch(token, entry, token.i, token.i + 1, HEADLINE_CONFIDENCE)
+        if after is not None and after.is_alpha and not self.inflected_verb(after):
+            if not set(self.lemmatize(after.lower_, "NOUN")) & self.lexicon.compound_heads:
+                return None  # "Crash Course": the word modifies the next one
+        entry = self.plain_type("noun", token, blocked)
+        return TriggerMatch(token, entry, token.i, token.i + 1, HEADLINE_CONFIDENCE) if entry else None
+
+    def plain_type(self, pos: str, token: Token, blocked: frozenset[str]) -> str:
+        """The one plain type of the word's lemma as ``pos`` ("" when it has none or several senses)."""
+        for lemma in self.lemmatize(token.lower_, pos.upper()):
+            entry = self.lexicon.triggers[pos].get(lemma) if lemma not in blocked else None
+            if isinstance(entry, str):
+                return entry
+        return ""
+
+    def inflected_verb(self, token: Token) -> bool:
+        """An English verb in a form other than its bare one or its -ing ("Kills", "Arrested")."""
+        form = token.lower_
+        return not form.endswith("ing") and any(
+            lemma != form and lemma in self.verbs for lemma in self.lemmatize(form, "VERB")
+        )
+
+    def plural(self, token: Token) -> bool:
+        """A plural noun, the subject a bare verb form agrees with ("Militants Kill")."""
+        return token.is_alpha and any(lemma != token.lower_ for lemma in self.lemmatize(token.lower_, "NOUN"))
+
+
+def _capitalised_in_prose(doc: Doc, styled_lines: list[tuple[int, int]]) -> set[str]:
     """Words written capitalised inside sentences of running text, in lower case: names there
     ("Shell said"), so names in a headline too ("SHELL PROFITS RISE"), where the entity recogniser
     missed them."""
     return {
         token.lower_
         for token in doc
-        if token.is_title and not token.is_sent_start and not any(start <= token.idx < end for start, end in headlines)
+        if token.is_title
+        and not token.is_sent_start
+        and not any(start <= token.idx < end for start, end in styled_lines)
     }
-
-
-def _plain_trigger(
-    token: Token, lexicon: Lexicon, lemmatize: Lemmatize, blocked: frozenset[str]
-) -> TriggerMatch | None:
-    """The word's plain type as a verb ("Convicts"), else as a noun ("Bombing"), if it has one and
-    its story or sentence does not read it otherwise (``blocked``)."""
-    for pos, tag in (("verb", "VERB"), ("noun", "NOUN")):
-        for lemma in lemmatize(token.lower_, tag):
-            entry = lexicon.triggers[pos].get(lemma) if lemma not in blocked else None
-            if isinstance(entry, str) and may_trigger(token, entry, pos, lexicon):
-                return TriggerMatch(token, entry, token.i, token.i + 1, HEADLINE_CONFIDENCE)
-    return None

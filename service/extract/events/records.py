@@ -47,7 +47,8 @@ def extract_events(
     ``lemmatize``: the pipeline's lemmatizer, to read the words of headlines)."""
     links = collect_links(doc, lexicon, verbs)
     matches = find_triggers(doc, links)
-    matches += headline_triggers(doc, lexicon, lemmatize, {match.token.i for match in matches})
+    read = {i for match in matches for i in range(match.start, match.end)}
+    matches += headline_triggers(doc, lexicon, lemmatize, verbs, read)
     matches.sort(key=lambda match: match.start)
     drafts = [build_event(match, links, i + 1) for i, match in enumerate(matches)]
     events = []

@@ -68,7 +68,7 @@ def find_triggers(doc: Doc, links: Links) -> list[TriggerMatch]:
         if lemma in blocked[sentence.start] or in_label(token):
             continue
         entry = lexicon.triggers[pos].get(lemma)
-        if entry is None or not may_trigger(token, entry, pos, lexicon):
+        if entry is None or not _may_trigger(token, entry, pos, lexicon):
             continue
         match = _match_sense(token, entry, links)
         if match is None:
@@ -161,7 +161,7 @@ def trigger_pos(token: Token) -> str | None:
     return None
 
 
-def may_trigger(token: Token, entry: Entry, pos: str, lexicon: Lexicon) -> bool:
+def _may_trigger(token: Token, entry: Entry, pos: str, lexicon: Lexicon) -> bool:
     """Rule out uses that never name an event of the word's types."""
     if pos == "verb":
         return not _is_light_verb_use(token, lexicon)
