@@ -36,6 +36,8 @@ class ServerProcess:
 
     def __exit__(self, *exc_info: object) -> None:
         _kill(self.process)
+        if self.process.stderr is not None:
+            self.process.stderr.close()  # a pipe the caller asked for
 
 
 def start_server(
@@ -54,14 +56,17 @@ def start_server(
             [sys.executable, *command, "--address", "127.0.0.1:0", "--address-file", str(address_file), *flags],
             stderr=stderr,
         )
-        while not address_file.exists():
-            problem = _start_problem(process, time.perf_counter() - started, timeout)
-            if problem:
-                _kill(process)
-                raise RuntimeError(problem)
-            time.sleep(POLL_SECONDS)
-        start_seconds = time.perf_counter() - started
-        lines = address_file.read_text().splitlines()  # written whole: never half a file
+        try:
+            while not address_file.exists():
+                problem = _start_problem(process, time.perf_counter() - started, timeout)
+                if problem:
+                    raise RuntimeError(problem)
+                time.sleep(POLL_SECONDS)
+            start_seconds = time.perf_counter() - started
+            lines = address_file.read_text().splitlines()  # written whole: never half a file
+        except BaseException:  # a failed start, an interrupt, an unreadable file: no server left behind
+            _kill(process)
+            raise
     return ServerProcess(process, lines[0], lines[1] if len(lines) > 1 else "", start_seconds)
 
 

@@ -139,8 +139,8 @@ def in_process(settings: Settings, grace: float = 1.0) -> Iterator[tuple[Serving
     engine.start()
     try:
         serving = create_server(settings)
-        serving.set_serving(engine)
         try:
+            serving.set_serving(engine)
             yield serving, engine
         finally:
             serving.drain(grace)

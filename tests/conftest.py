@@ -100,13 +100,6 @@ def serving(engine, server_settings):
     started.drain(1.0)
 
 
-def running_server(settings: Settings):
-    """A server of its own with its own worker pool, for tests that change settings or kill workers."""
-    from newsx.service.server import in_process
-
-    return in_process(settings)
-
-
 ROOT = Path(__file__).parents[1]
 
 

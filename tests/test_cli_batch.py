@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from newsx.client import cli
-from tests.conftest import running_server
+from newsx.service.server import in_process
 from tests.test_cli_output import NEWSX, article_text, write_jsonl
 
 pytestmark = pytest.mark.slow
@@ -55,7 +55,7 @@ def test_cli_jsonl_worker_killed_mid_run_loses_nothing(server_settings, tmp_path
     source = write_jsonl(tmp_path / "in.jsonl", 300)
     out = tmp_path / "out.jsonl"
     argv = ["extract", "--jsonl", str(source), "--output", str(out)]
-    with running_server(dataclasses.replace(server_settings, workers=2)) as (serving, pool):
+    with in_process(dataclasses.replace(server_settings, workers=2)) as (serving, pool):
         result: dict = {}
         run = threading.Thread(
             target=lambda: result.update(code=cli.main([argv[0], "--server", f"127.0.0.1:{serving.port}", *argv[1:]]))

@@ -8,8 +8,8 @@ import json
 
 from newsx.client import cli
 from newsx.client.client import NewsxClient
+from newsx.service.server import in_process
 from newsx.v1 import extraction_pb2 as pb
-from tests.conftest import running_server
 from tests.test_cli_output import article_text, write_jsonl
 
 
@@ -17,7 +17,7 @@ def test_client_stream_goes_on_past_the_servers_stream_limit(server_settings, tm
     extract = [pb.ExtractRequest(article=pb.Article(id=f"x{i}", text=article_text(i))) for i in range(8)]
     summarize = [pb.SummarizeRequest(article=pb.Article(id=f"s{i}", text=article_text(i))) for i in range(7)]
     source = write_jsonl(tmp_path / "in.jsonl", 10)
-    with running_server(dataclasses.replace(server_settings, max_stream_articles=3)) as (serving, _):
+    with in_process(dataclasses.replace(server_settings, max_stream_articles=3)) as (serving, _):
         address = f"127.0.0.1:{serving.port}"
         with NewsxClient(address, timeout=60) as client:
             extracted = list(client.stream_extract(extract))

@@ -15,9 +15,9 @@ import grpc
 import pytest
 
 from newsx.client.client import NewsxClient, NewsxError, unpack_details
+from newsx.service.server import in_process
 from newsx.v1 import extraction_pb2 as pb
 from newsx.v1 import extraction_pb2_grpc
-from tests.conftest import running_server
 
 GERMAN = (
     "Bundeskanzler Olaf Scholz hat am Mittwoch seinen Finanzminister Christian Lindner entlassen. "
@@ -186,7 +186,7 @@ def test_hardening_only_whitespace_is_invalid_argument(client):
 def test_hardening_long_article_is_analysed_whole(server_settings, test_articles):
     text = "\n\n".join(text for _, text in test_articles.values())  # about 6,000 characters
     settings = dataclasses.replace(server_settings, chunk_chars=1_500)
-    with running_server(settings) as (serving, _), NewsxClient(f"127.0.0.1:{serving.port}", timeout=60) as client:
+    with in_process(settings) as (serving, _), NewsxClient(f"127.0.0.1:{serving.port}", timeout=60) as client:
         response = client.extract(pb.Article(text=text))
     _assert_offsets(response, text)
     assert response.sentences[-1].span.end >= len(text.rstrip()) - 1
@@ -196,7 +196,7 @@ def test_hardening_long_article_is_analysed_whole(server_settings, test_articles
 def test_hardening_overload_is_resource_exhausted_with_retry_delay(server_settings, test_articles):
     text = "\n\n".join(text for _, text in test_articles.values())
     settings = dataclasses.replace(server_settings, max_queued_articles=1, batch_size=1)
-    with running_server(settings) as (serving, _), NewsxClient(f"127.0.0.1:{serving.port}", timeout=60) as client:
+    with in_process(settings) as (serving, _), NewsxClient(f"127.0.0.1:{serving.port}", timeout=60) as client:
 
         def call(_):
             try:
@@ -215,7 +215,7 @@ def test_hardening_overload_is_resource_exhausted_with_retry_delay(server_settin
 def test_hardening_killed_worker_is_replaced_and_no_call_is_lost(server_settings, test_articles):
     settings = dataclasses.replace(server_settings, workers=2)
     texts = [text for _, text in test_articles.values()] * 4
-    with running_server(settings) as (serving, pool), NewsxClient(f"127.0.0.1:{serving.port}", timeout=60) as client:
+    with in_process(settings) as (serving, pool), NewsxClient(f"127.0.0.1:{serving.port}", timeout=60) as client:
         victim = pool.worker_pids()[0]
         killer = threading.Timer(0.3, os.kill, (victim, signal.SIGKILL))
         killer.start()
@@ -248,7 +248,7 @@ def test_hardening_stream_items_lost_with_their_worker_are_unavailable_then_retr
             answers.append(answer)
         return answers
 
-    with running_server(settings) as (serving, pool), NewsxClient(f"127.0.0.1:{serving.port}", timeout=60) as client:
+    with in_process(settings) as (serving, pool), NewsxClient(f"127.0.0.1:{serving.port}", timeout=60) as client:
         raw = run(client, pool, retries=0)
         lost = [answer for answer in raw if answer.HasField("error")]
         assert len(raw) == len(requests) and lost
@@ -263,7 +263,7 @@ def test_hardening_stream_items_lost_with_their_worker_are_unavailable_then_retr
 def test_hardening_lone_worker_killed_is_replaced_and_serves_again(server_settings):
     """With one worker there is no other to fall back on: the replacement itself must take calls."""
     settings = dataclasses.replace(server_settings, workers=1)
-    with running_server(settings) as (serving, pool), NewsxClient(f"127.0.0.1:{serving.port}", timeout=60) as client:
+    with in_process(settings) as (serving, pool), NewsxClient(f"127.0.0.1:{serving.port}", timeout=60) as client:
         victim = pool.worker_pids()[0]
         os.kill(victim, signal.SIGKILL)
         deadline = time.monotonic() + 30
@@ -305,7 +305,7 @@ def test_hardening_stream_longer_than_its_limit_ends_with_an_error_answer(server
         for i in range(5)
     ]
     # The bare stub: the client library goes on past the limit in a new stream (tests/test_client_stream.py).
-    with running_server(settings) as (serving, _), grpc.insecure_channel(f"127.0.0.1:{serving.port}") as channel:
+    with in_process(settings) as (serving, _), grpc.insecure_channel(f"127.0.0.1:{serving.port}") as channel:
         answers = list(extraction_pb2_grpc.ExtractionServiceStub(channel).StreamExtract(iter(requests), timeout=60))
     assert [a.index for a in answers] == [0, 1, 2, 3]
     assert all(a.HasField("response") for a in answers[:3])

@@ -18,8 +18,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from newsx.client.client import NewsxClient, NewsxError, tls_credentials
+from newsx.service.server import in_process
 from newsx.v1 import extraction_pb2 as pb
-from tests.conftest import running_server
 
 ARTICLE = pb.Article(text="Airbus delivered 50 jets to IndiGo in India last month.")
 
@@ -89,7 +89,7 @@ def _code(address: str, **client_options) -> str:
 
 def test_security_tls_serves_trusting_clients_and_refuses_plaintext(server_settings, pki):
     settings = dataclasses.replace(server_settings, tls_cert_file=pki["server_cert"], tls_key_file=pki["server_key"])
-    with running_server(settings) as (serving, _):
+    with in_process(settings) as (serving, _):
         address = f"localhost:{serving.port}"
         assert _code(address, credentials=tls_credentials(pki["ca"])) == "OK"
         assert _code(address) == "UNAVAILABLE"  # plaintext client against a TLS port
@@ -99,7 +99,7 @@ def test_security_mutual_tls_needs_a_client_certificate_from_the_ca(server_setti
     settings = dataclasses.replace(
         server_settings, tls_cert_file=pki["server_cert"], tls_key_file=pki["server_key"], tls_client_ca_file=pki["ca"]
     )
-    with running_server(settings) as (serving, _):
+    with in_process(settings) as (serving, _):
         address = f"localhost:{serving.port}"
         assert _code(address, credentials=tls_credentials(pki["ca"], pki["client_cert"], pki["client_key"])) == "OK"
         assert _code(address, credentials=tls_credentials(pki["ca"])) == "UNAVAILABLE"  # no certificate
@@ -110,7 +110,7 @@ def test_security_mutual_tls_needs_a_client_certificate_from_the_ca(server_setti
 
 def test_security_token_required_except_for_health(server_settings):
     settings = dataclasses.replace(server_settings, auth_token="s3cret-token")
-    with running_server(settings) as (serving, _):
+    with in_process(settings) as (serving, _):
         address = f"127.0.0.1:{serving.port}"
         assert _code(address, token="s3cret-token") == "OK"
         assert _code(address) == "UNAUTHENTICATED"
