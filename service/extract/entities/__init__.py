@@ -41,6 +41,7 @@ from newsx.service.extract.entities.records import build_entities
 from newsx.service.extract.entities.spans import MentionCandidate
 from newsx.service.extract.entities.tagged import tagged_candidates
 from newsx.service.extract.entities.tagger import NameTagger, TaggedSpan
+from newsx.service.extract.headline_words import HeadlineWords
 
 # spaCy forbids "." in factory names, so the brief's "newsx.entities.v1" is spelt with underscores.
 FACTORY_NAME = "newsx_entities_v1"
@@ -58,11 +59,12 @@ class EntityExtractor:
         self.name = name
         self.type_model = type_model
         self.name_tagger = name_tagger
-        self.resources = _load_resources(type_model, name_tagger)
+        self.headline_words = HeadlineWords.of_pipeline(nlp)
+        self.resources = _load_resources(type_model, name_tagger, self.headline_words)
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         """Reload the gazetteer and the learned models (those whose file is set and exists)."""
-        self.resources = _load_resources(self.type_model, self.name_tagger)
+        self.resources = _load_resources(self.type_model, self.name_tagger, self.headline_words)
 
     def __call__(self, doc: Doc) -> Doc:
         layout, groups = referent_groups(doc, self.resources)
@@ -99,12 +101,13 @@ def make_entity_extractor(nlp: Language, name: str, type_model: str, name_tagger
     return EntityExtractor(nlp, name, type_model=type_model, name_tagger=name_tagger)
 
 
-def _load_resources(type_model: str, name_tagger: str = "") -> Resources:
+def _load_resources(type_model: str, name_tagger: str, headline_words: HeadlineWords) -> Resources:
     """Loaded when the component is made, so that no article pays for it."""
     model_path, tagger_path = Path(type_model or "-"), Path(name_tagger or "-")
     return Resources.load(
         TypeModel.load(model_path) if type_model and model_path.exists() else None,
         NameTagger.load(tagger_path) if name_tagger and tagger_path.exists() else None,
+        headline_words,
     )
 
 
@@ -124,6 +127,6 @@ def referent_groups(
     candidates = layout_candidates(doc, layout, candidates, gazetteer)
     for candidate in candidates:
         add_cue_votes(doc, candidate, layout, resources)
-    candidates = confirmed_candidates(doc, candidates, gazetteer)
+    candidates = confirmed_candidates(doc, candidates, gazetteer, resources.headline_words)
     groups = group_candidates(doc, candidates, gazetteer)
     return layout, find_missed_mentions(doc, layout, groups, resources)

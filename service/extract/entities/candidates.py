@@ -32,6 +32,7 @@ from newsx.service.extract.entities.spans import (
     trim_span,
 )
 from newsx.service.extract.entities.tagged import tagger_vote
+from newsx.service.extract.headline_words import HeadlineWords
 
 _EXTENDING_TYPES = frozenset({EntityType.EVENT, EntityType.ORGANIZATION, EntityType.LAW})
 _MAX_PARTICLES = 3
@@ -241,7 +242,10 @@ def add_cue_votes(doc: Doc, candidate: MentionCandidate, layout: Layout, resourc
 
 
 def confirmed_candidates(
-    doc: Doc, candidates: list[MentionCandidate], gazetteer: dict[str, Place]
+    doc: Doc,
+    candidates: list[MentionCandidate],
+    gazetteer: dict[str, Place],
+    headline_words: HeadlineWords | None = None,
 ) -> list[MentionCandidate]:
     """Drop names on headline lines that nothing confirms.
 
@@ -250,7 +254,8 @@ def confirmed_candidates(
     last word typical of names ("Party", "Inc"). A headline span that holds a body name among
     other words ("Brussels Summit" beside "Brussels") ran too far: it goes, and the body name is
     found again in the headline later; so is one cut from a body name whose first words precede
-    it ("EAST" of "MIDDLE EAST").
+    it ("EAST" of "MIDDLE EAST"). One that starts with a word the headline's word order makes a
+    verb ("Minister Resigns Amid Expenses Scandal") is no name, whatever cue precedes it.
     """
     body_keys = {c.key for c in candidates if not c.headline}
     body_words = [key.split() for key in body_keys]
@@ -265,6 +270,9 @@ def confirmed_candidates(
         words = candidate.key.split()
         if any(_contains_run(words, body) or _cut_from(doc, candidate, words, body) for body in body_words):
             continue
+        if headline_words is not None and headline_words.verb_here(doc[candidate.start]):
+            if not any(words[0] in body for body in body_words):  # a body name's word stays one ("Jobs")
+                continue
         # The tagger's own vote confirms nothing: on a Title Case line every word looks like a name.
         tagged = tagger_vote(candidate.tagger_probability) if candidate.tagger_label not in ("", "O") else 0.0
         cued = sum(candidate.votes.values()) - tagged > 1e-9

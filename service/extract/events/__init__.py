@@ -18,10 +18,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsx.service.extract import document
-from newsx.service.extract.events.headlines import pipeline_lemmatizer
 from newsx.service.extract.events.ontology import DATA_DIR, ONTOLOGY_FILES
 from newsx.service.extract.events.records import extract_events
 from newsx.service.extract.events.tables import TABLES, Lexicon, load_lexicon, table_path
+from newsx.service.extract.headline_words import HeadlineWords, english_verbs
 
 # spaCy forbids "." in factory names, so the brief's "newsx.events.v1" is spelt with underscores.
 FACTORY_NAME = "newsx_events_v1"
@@ -34,7 +34,7 @@ class EventExtractor:
         self.name = name
         self.tables = tables
         self.verbs = english_verbs(nlp)
-        self.lemmatize = pipeline_lemmatizer(nlp)  # for the words of Title Case headlines
+        self.headline_words = HeadlineWords.of_pipeline(nlp)  # for the words of Title Case headlines
         self.lexicon = load_lexicon(Path(tables))  # at load time: a bad table fails before any request
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
@@ -42,7 +42,7 @@ class EventExtractor:
         self.lexicon = load_lexicon(Path(self.tables))
 
     def __call__(self, doc: Doc) -> Doc:
-        document.state(doc).events = extract_events(doc, self.lexicon, self.verbs, self.lemmatize)
+        document.state(doc).events = extract_events(doc, self.lexicon, self.verbs, self.headline_words)
         return doc
 
     def to_disk(self, path, *, exclude=()) -> None:
@@ -58,16 +58,6 @@ class EventExtractor:
         self.tables = str(path)
         self.initialize()
         return self
-
-
-def english_verbs(nlp: Language) -> frozenset[str]:
-    """Verb lemmas from the pipeline's lemmatizer tables (empty when it has none)."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset()
-    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
 
 
 @Language.factory(

@@ -11,43 +11,22 @@ lexicon lets that noun be headed so ("Bombing Suspect")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsx.service.extract import document
 from newsx.service.extract.events.tables import Lexicon
 from newsx.service.extract.events.triggers import DomainCues, TriggerMatch, in_label
+from newsx.service.extract.headline_words import HeadlineWords
 
 HEADLINE_CONFIDENCE = 0.6  # a word read without its context
 NOUN_TAGS = frozenset(("NN", "NNS", "NNP", "NNPS"))  # what a headline word is tagged
 
-Lemmatize = Callable[[str, str], list[str]]  # (lower-case word, "VERB" or "NOUN") -> its lemmas
 
-
-def pipeline_lemmatizer(nlp: Language) -> Lemmatize | None:
-    """The lemmas the pipeline's rule lemmatizer gives a word as a part of speech (None when the
-    pipeline has no rule lemmatizer)."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return None
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    if getattr(lemmatizer, "mode", "") != "rule":
-        return None
-
-    def lemmatize(word: str, pos: str) -> list[str]:
-        return list(lemmatizer.rule_lemmatize(Doc(nlp.vocab, words=[word], pos=[pos])[0]))  # type: ignore[attr-defined]
-
-    return lemmatize
-
-
-def headline_triggers(
-    doc: Doc, lexicon: Lexicon, lemmatize: Lemmatize | None, verbs: frozenset[str], read: set[int]
-) -> list[TriggerMatch]:
+def headline_triggers(doc: Doc, lexicon: Lexicon, words: HeadlineWords, read: set[int]) -> list[TriggerMatch]:
     """Trigger words that headline styling hid from the tagger, outside the article's names, dates
-    and section labels (``verbs``: English verb lemmas; ``read``: tokens other readings took)."""
+    and section labels (``read``: the tokens other readings took)."""
     state = document.state(doc)
-    if lemmatize is None or not state.styled_lines:
+    if not state.styled_lines:
         return []
     lines = [doc.char_span(start, end, alignment_mode="contract") for start, end in state.styled_lines]
     candidates = [
@@ -64,7 +43,7 @@ def headline_triggers(
     capitalised = _capitalised_in_prose(doc, state.styled_lines)
     cues = DomainCues(doc)  # a match report's "ROVERS SEAL 3-0 VICTORY" is play, as in its prose
     story_blocked = cues.story_blocks(lexicon)
-    reader = _HeadlineReader(lexicon, lemmatize, verbs)
+    reader = _HeadlineReader(lexicon, words)
     matches = []
     for line, token in candidates:
         if token.lower_ in capitalised or any(span.start <= token.idx < span.end for span in taken):
@@ -80,45 +59,32 @@ def headline_triggers(
 class _HeadlineReader:
     """Reads one headline word by its lower case and its neighbours' forms."""
 
-    def __init__(self, lexicon: Lexicon, lemmatize: Lemmatize, verbs: frozenset[str]) -> None:
+    def __init__(self, lexicon: Lexicon, words: HeadlineWords) -> None:
         self.lexicon = lexicon
-        self.lemmatize = lemmatize
-        self.verbs = verbs
+        self.words = words
 
     def read(self, line: Span, token: Token, blocked: frozenset[str]) -> TriggerMatch | None:
         """The word's plain type as a verb ("Convicts"), else as a noun ("Bombing"), if its place
         in the headline allows that reading and its story does not read it otherwise."""
-        position = token.i - line.start
-        before = line[position - 1] if position > 0 else None
-        after = line[position + 1] if position + 1 < len(line) else None
-        if before is not None and (self.inflected_verb(token) or self.plural(before)):
+        if self.words.verb_here(token):
             entry = self.plain_type("verb", token, blocked)
             if entry:
                 return TriggerMatch(token, entry, token.i, token.i + 1, HEADLINE_CONFIDENCE)
-        if after is not None and after.is_alpha and not self.inflected_verb(after):
-            if not set(self.lemmatize(after.lower_, "NOUN")) & self.lexicon.compound_heads:
+        position = token.i - line.start
+        after = line[position + 1] if position + 1 < len(line) else None
+        if after is not None and after.is_alpha and not self.words.inflected_verb(after):
+            if not set(self.words.lemmas(after.lower_, "NOUN")) & self.lexicon.compound_heads:
                 return None  # "Crash Course": the word modifies the next one
         entry = self.plain_type("noun", token, blocked)
         return TriggerMatch(token, entry, token.i, token.i + 1, HEADLINE_CONFIDENCE) if entry else None
 
     def plain_type(self, pos: str, token: Token, blocked: frozenset[str]) -> str:
         """The one plain type of the word's lemma as ``pos`` ("" when it has none or several senses)."""
-        for lemma in self.lemmatize(token.lower_, pos.upper()):
+        for lemma in self.words.lemmas(token.lower_, pos.upper()):
             entry = self.lexicon.triggers[pos].get(lemma) if lemma not in blocked else None
             if isinstance(entry, str):
                 return entry
         return ""
-
-    def inflected_verb(self, token: Token) -> bool:
-        """An English verb in a form other than its bare one or its -ing ("Kills", "Arrested")."""
-        form = token.lower_
-        return not form.endswith("ing") and any(
-            lemma != form and lemma in self.verbs for lemma in self.lemmatize(form, "VERB")
-        )
-
-    def plural(self, token: Token) -> bool:
-        """A plural noun, the subject a bare verb form agrees with ("Militants Kill")."""
-        return token.is_alpha and any(lemma != token.lower_ for lemma in self.lemmatize(token.lower_, "NOUN"))
 
 
 def _capitalised_in_prose(doc: Doc, styled_lines: list[tuple[int, int]]) -> set[str]:

@@ -10,12 +10,13 @@ from spacy.tokens import Doc, Token
 from newsx.service.domain import Comparator, Event, EventArgument, EventStatus, Span, Trigger
 from newsx.service.extract.document import sentence_index
 from newsx.service.extract.events.arguments import find_arguments
-from newsx.service.extract.events.headlines import Lemmatize, headline_triggers
+from newsx.service.extract.events.headlines import headline_triggers
 from newsx.service.extract.events.links import Linked, Links, collect_links
 from newsx.service.extract.events.status import clause_chain, event_status, find_time
 from newsx.service.extract.events.syntax import NOUN_POS, SUBJECT_DEPS, governor
 from newsx.service.extract.events.tables import Lexicon
 from newsx.service.extract.events.triggers import TriggerMatch, find_triggers
+from newsx.service.extract.headline_words import HeadlineWords
 
 MERGE_WINDOW = 50  # earlier events a mention may be merged into
 APPROXIMATE_SIGNS = {
@@ -41,14 +42,15 @@ class Draft:
 
 
 def extract_events(
-    doc: Doc, lexicon: Lexicon, verbs: frozenset[str] = frozenset(), lemmatize: Lemmatize | None = None
+    doc: Doc, lexicon: Lexicon, verbs: frozenset[str] = frozenset(), headline_words: HeadlineWords | None = None
 ) -> list[Event]:
     """The events of a parsed Doc (``verbs``: English verb lemmas, to recognise agent nouns;
-    ``lemmatize``: the pipeline's lemmatizer, to read the words of headlines)."""
+    ``headline_words``: the pipeline's reading of headline words)."""
     links = collect_links(doc, lexicon, verbs)
     matches = find_triggers(doc, links)
     read = {i for match in matches for i in range(match.start, match.end)}
-    matches += headline_triggers(doc, lexicon, lemmatize, verbs, read)
+    if headline_words is not None:
+        matches += headline_triggers(doc, lexicon, headline_words, read)
     matches.sort(key=lambda match: match.start)
     drafts = [build_event(match, links, i + 1) for i, match in enumerate(matches)]
     events = []

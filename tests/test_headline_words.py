@@ -1,0 +1,62 @@
+"""Headline words (service/extract/headline_words.py): word order and the lemmatizer stand in for
+the parse on Title Case and capitals headlines; entities let no name start with a verb there.
+Through the real pipeline, on made-up articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsx.service.extract import document
+from newsx.service.extract.headline_words import HeadlineWords
+
+BODY = "Officials gave no further details on Tuesday."
+
+
+@pytest.fixture(scope="module")
+def words(nlp):
+    return HeadlineWords.of_pipeline(nlp)
+
+
+@pytest.mark.parametrize(
+    ("headline", "word", "is_verb"),
+    [
+        ("Court Convicts Aide in Bribery Case", "Convicts", True),  # inflected
+        ("MILITANTS KILL SEVEN NEAR BORDER", "KILL", True),  # bare, after a plural
+        ("Police Arrest Three After Stabbing", "Arrest", False),  # bare, after no plural
+        ("Crash Course in Budgeting Draws Crowds", "Crash", False),  # a headline's first word
+        ("Quake Kills Twelve in Mountain Province", "Quake", False),
+        ("Phone Sales Slump in Second Quarter", "Sales", False),  # no English verb
+        ("Bombing Kills Five at Crowded Market", "Bombing", False),  # -ing reads as a noun
+    ],
+)
+def test_verb_here_reads_word_order(analyse, words, headline, word, is_verb):
+    doc = analyse(headline + "\n\n" + BODY)
+    token = next(token for token in doc if token.text == word)
+    assert words.verb_here(token) is is_verb
+
+
+def _headline_names(doc, title: str) -> list[str]:
+    return [m.text for entity in document.state(doc).entities for m in entity.mentions if m.span.start < len(title)]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Minister Resigns Amid Expenses Scandal",  # a title cue before the verb
+        "Storm Batters Coast as Thousands Flee",  # a place word after it
+        "Rebels Seize Airport, Kill Two Guards",  # a bare verb after a plural
+    ],
+)
+def test_headline_name_never_starts_with_a_verb(analyse, title):
+    assert _headline_names(analyse(BODY, title=title), title) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name"),
+    [
+        # "Hawks" reads as a verb after "as", but the body names the team.
+        ("Fans Cheer as Hawks Clinch Title", "The Hawks beat the Bulls 101-99 on Sunday.", "Hawks"),
+    ],
+)
+def test_headline_name_with_a_verb_like_word_the_body_names_stays(analyse, title, text, name):
+    assert name in _headline_names(analyse(text, title=title), title)
