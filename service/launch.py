@@ -66,6 +66,8 @@ def start_server(
             lines = address_file.read_text().splitlines()  # written whole: never half a file
         except BaseException:  # a failed start, an interrupt, an unreadable file: no server left behind
             _kill(process)
+            if process.stderr is not None:
+                process.stderr.close()
             raise
     return ServerProcess(process, lines[0], lines[1] if len(lines) > 1 else "", start_seconds)
 

@@ -327,3 +327,4 @@ def test_events_component_saves_and_loads_its_tables(events_nlp, tmp_path):
     assert (tmp_path / "pipeline" / "newsx_events" / "triggers.yaml").exists()
     (attack,) = loaded("Rebels attacked the village on Monday.")._.newsx_events
     assert (attack.type, attack.trigger.text) == ("Conflict.Attack.Unspecified", "attacked")
+    assert "kill" in component.words.verbs  # read from the lemmatizer's tables, which load after the components

@@ -39,9 +39,8 @@ class DocState:
     reference_time: dt.datetime | None = None  # the publication time, anchor of relative dates
     title_end: int = 0  # code point where the title ends (0 when there is no title)
     entities: list[Entity] | None = None  # set by newsx_entities_v1
-    styled_lines: list[tuple[int, int]] | None = (
-        None  # set by newsx_entities_v1: ALL CAPS and Title Case lines and runs
-    )
+    # set by newsx_entities_v1: ALL CAPS and Title Case lines and runs (code point ranges)
+    styled_lines: list[tuple[int, int]] | None = None
     times: list[TimeExpression] | None = None  # set by newsx_times_v1
     figures: list[Figure] | None = None  # set by newsx_figures_v1
     events: list[Event] | None = None  # set by newsx_events_v1

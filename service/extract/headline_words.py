@@ -1,55 +1,74 @@
 """The words of headlines set in Title Case or capitals ("Court Convicts Aide in Bribery Case",
 "MILITANTS KILL SEVEN"), where the tagger takes every capitalised word for a name or a noun: the
-pipeline's rule lemmatizer and the order of the words stand in for the parse. A verb follows its
-subject, so a headline's first word is never read as one; after it, a word is a verb when it is
-an inflected English verb ("Convicts", "Resigns") or a bare verb after a plural ("Militants
-Kill"). Events read such verbs as triggers; entities do not let a name start with one."""
+pipeline's rule lemmatizer and the order of the words stand in for the parse.
+
+A headline clause (a line, or its part after a ":", "-", "|", "as", "while", "when" or "but") has
+at most one verb, after its subject: the first word that is an inflected English verb ("Convicts",
+"Resigns") or a bare verb after a plural noun ("Militants Kill"), never the clause's first word,
+never a word after a preposition or a determiner ("of Banks", "the Banks"), and not a word
+followed by an inflected verb (in "Senator Banks Calls", "Calls" is the verb). Events read such verbs as triggers;
+entities do not let a headline name start with one."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
 Lemmatize = Callable[[str, str], list[str]]  # (lower-case word, "VERB" or "NOUN") -> its lemmas
 
+CLAUSE_MARKS = frozenset((":", "-", "|", "—", "–", "as", "while", "when", "but"))  # a clause starts after one
+NOUN_PHRASE_OPENERS = frozenset(("IN", "TO", "DT", "PRP$", "POS"))  # tags of words a verb never follows
+
 
 class HeadlineWords:
-    """Lemmas of a word as a part of speech, and whether word order makes it a verb."""
+    """Lemmas of a word as a part of speech, and which word of a headline clause is its verb."""
 
-    def __init__(self, lemmatize: Lemmatize | None, verbs: frozenset[str]) -> None:
-        self._lemmatize = lemmatize
-        self.verbs = verbs  # English verb lemmas
+    def __init__(self, nlp: Language | None) -> None:
+        lemmatizer = nlp.get_pipe("lemmatizer") if nlp is not None and "lemmatizer" in nlp.pipe_names else None
+        self._nlp = nlp
+        self._lemmatizer = lemmatizer if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule" else None
+        self._verbs: frozenset[str] | None = None  # read at first use: a loaded pipeline fills its tables late
 
-    @classmethod
-    def of_pipeline(cls, nlp: Language) -> HeadlineWords:
-        """From the pipeline's rule lemmatizer (without one, no word is read as a verb)."""
-        if "lemmatizer" not in nlp.pipe_names:
-            return cls(None, frozenset())
-        lemmatizer = nlp.get_pipe("lemmatizer")
-        if getattr(lemmatizer, "mode", "") != "rule":
-            return cls(None, frozenset())
-
-        def lemmatize(word: str, pos: str) -> list[str]:
-            token = Doc(nlp.vocab, words=[word], pos=[pos])[0]
-            return list(lemmatizer.rule_lemmatize(token))  # type: ignore[attr-defined]
-
-        return cls(lemmatize, english_verbs(nlp))
+    @property
+    def verbs(self) -> frozenset[str]:
+        """English verb lemmas, from the lemmatizer's tables (none without them)."""
+        if self._verbs is None:
+            lookups = getattr(self._lemmatizer, "lookups", None)
+            index = lookups.get_table("lemma_index") if lookups is not None and lookups.has_table("lemma_index") else {}
+            self._verbs = frozenset(index.get("verb", ()))
+        return self._verbs
 
     def lemmas(self, word: str, pos: str) -> list[str]:
         """The lemmas of a lower-case word as ``pos`` ("VERB" or "NOUN"); none without a lemmatizer."""
-        return self._lemmatize(word, pos) if self._lemmatize is not None else []
+        if self._lemmatizer is None or self._nlp is None:
+            return []
+        return list(self._lemmatizer.rule_lemmatize(Doc(self._nlp.vocab, words=[word], pos=[pos])[0]))
 
     def verb_here(self, token: Token) -> bool:
-        """Whether word order makes a headline word a verb: not its line's first word, and an
-        inflected verb or a bare one after a plural."""
-        if token.i == 0:
-            return False
+        """Whether the token is the verb of its headline clause (see the module)."""
+        doc = token.doc
+        start = token.i
+        while start > 0 and not _clause_starts_at(doc[start]):
+            start -= 1
+        verb = next((word for word in doc[start + 1 : token.i + 1] if self._verb_candidate(word)), None)
+        return verb is not None and verb.i == token.i
+
+    def _verb_candidate(self, token: Token) -> bool:
         before = token.nbor(-1)
-        if "\n" in before.text or "\n" in before.whitespace_:
-            return False  # the first word of its line
-        return self.inflected_verb(token) or self.plural(before)
+        if not token.is_alpha or before.tag_ in NOUN_PHRASE_OPENERS or before.lower_ in ("and", "or"):
+            return False
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if following is not None and following.is_alpha and self.inflected_verb(following):
+            return False  # "Senator Banks Calls": the next word is the verb
+        if self.inflected_verb(token):
+            return True
+        # After a plural: the clause's first word is its subject ("Rebels Seize"), a later one
+        # must not read as a verb itself ("Union Accuses Amazon" has its verb already).
+        subject = _clause_starts_at(before) or not self.inflected_verb(before)
+        return token.lower_ in self.verbs and self.plural(before) and subject
 
     def inflected_verb(self, token: Token) -> bool:
         """An English verb in a form other than its bare one or its -ing ("Kills", "Arrested")."""
@@ -63,11 +82,9 @@ class HeadlineWords:
         return token.is_alpha and any(lemma != token.lower_ for lemma in self.lemmas(token.lower_, "NOUN"))
 
 
-def english_verbs(nlp: Language) -> frozenset[str]:
-    """Verb lemmas from the pipeline's lemmatizer tables (empty when it has none)."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset()
-    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
+def _clause_starts_at(token: Token) -> bool:
+    """Whether a headline clause starts at this token: its line's first word, or after a mark."""
+    if token.i == 0:
+        return True
+    before = token.nbor(-1)
+    return "\n" in before.text or "\n" in before.whitespace_ or before.lower_ in CLAUSE_MARKS

@@ -59,7 +59,7 @@ class EntityExtractor:
         self.name = name
         self.type_model = type_model
         self.name_tagger = name_tagger
-        self.headline_words = HeadlineWords.of_pipeline(nlp)
+        self.headline_words = HeadlineWords(nlp)
         self.resources = _load_resources(type_model, name_tagger, self.headline_words)
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:

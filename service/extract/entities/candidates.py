@@ -254,8 +254,8 @@ def confirmed_candidates(
     last word typical of names ("Party", "Inc"). A headline span that holds a body name among
     other words ("Brussels Summit" beside "Brussels") ran too far: it goes, and the body name is
     found again in the headline later; so is one cut from a body name whose first words precede
-    it ("EAST" of "MIDDLE EAST"). One that starts with a word the headline's word order makes a
-    verb ("Minister Resigns Amid Expenses Scandal") is no name, whatever cue precedes it.
+    it ("EAST" of "MIDDLE EAST"). One that holds the word the headline's word order makes its verb
+    ("Minister Resigns Amid Expenses Scandal") is no name, whatever cue precedes it.
     """
     body_keys = {c.key for c in candidates if not c.headline}
     body_words = [key.split() for key in body_keys]
@@ -270,9 +270,8 @@ def confirmed_candidates(
         words = candidate.key.split()
         if any(_contains_run(words, body) or _cut_from(doc, candidate, words, body) for body in body_words):
             continue
-        if headline_words is not None and headline_words.verb_here(doc[candidate.start]):
-            if not any(words[0] in body for body in body_words):  # a body name's word stays one ("Jobs")
-                continue
+        if headline_words is not None and _runs_over_a_verb(doc, candidate, headline_words):
+            continue
         # The tagger's own vote confirms nothing: on a Title Case line every word looks like a name.
         tagged = tagger_vote(candidate.tagger_probability) if candidate.tagger_label not in ("", "O") else 0.0
         cued = sum(candidate.votes.values()) - tagged > 1e-9
@@ -280,6 +279,12 @@ def confirmed_candidates(
         if cued or named or any(is_short_form(words, full) for full in body_words):
             kept.append(candidate)
     return kept
+
+
+def _runs_over_a_verb(doc: Doc, candidate: MentionCandidate, headline_words: HeadlineWords) -> bool:
+    """Whether a headline span holds its clause's verb ("Resigns Amid Expenses", "Chipmaker Plans
+    New Plant")."""
+    return any(headline_words.verb_here(token) for token in doc[candidate.start : candidate.end])
 
 
 def _cut_from(doc: Doc, candidate: MentionCandidate, words: list[str], body: list[str]) -> bool:

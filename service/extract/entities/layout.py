@@ -49,8 +49,9 @@ def text_layout(text: str, title_end: int = 0) -> Layout:
 
     On ALL CAPS and Title Case lines capitalisation says nothing about names. A Title Case line has
     at least three longer words, nearly all capitalised; as a headline, also neither digits nor
-    commas (a table of scores or a list of names is not one), while ``styled`` takes it either way. Text whose line breaks were lost still shows ALL CAPS headlines as runs
-    of capitalised words, and datelines as a place before an ISO date.
+    commas (a table of scores or a list of names is not one), while ``styled`` takes it either
+    way. Text whose line breaks were lost still shows ALL CAPS headlines as runs of capitalised
+    words, and datelines as a place before an ISO date.
     """
     layout = Layout(text, [], [], [], [], [])
     for line in _LINE.finditer(text):

@@ -21,7 +21,7 @@ from newsx.service.extract import document
 from newsx.service.extract.events.ontology import DATA_DIR, ONTOLOGY_FILES
 from newsx.service.extract.events.records import extract_events
 from newsx.service.extract.events.tables import TABLES, Lexicon, load_lexicon, table_path
-from newsx.service.extract.headline_words import HeadlineWords, english_verbs
+from newsx.service.extract.headline_words import HeadlineWords
 
 # spaCy forbids "." in factory names, so the brief's "newsx.events.v1" is spelt with underscores.
 FACTORY_NAME = "newsx_events_v1"
@@ -33,8 +33,7 @@ class EventExtractor:
     def __init__(self, nlp: Language, name: str, *, tables: str) -> None:
         self.name = name
         self.tables = tables
-        self.verbs = english_verbs(nlp)
-        self.headline_words = HeadlineWords.of_pipeline(nlp)  # for the words of Title Case headlines
+        self.words = HeadlineWords(nlp)  # English verbs (agent nouns) and the words of headlines
         self.lexicon = load_lexicon(Path(tables))  # at load time: a bad table fails before any request
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
@@ -42,7 +41,7 @@ class EventExtractor:
         self.lexicon = load_lexicon(Path(self.tables))
 
     def __call__(self, doc: Doc) -> Doc:
-        document.state(doc).events = extract_events(doc, self.lexicon, self.verbs, self.headline_words)
+        document.state(doc).events = extract_events(doc, self.lexicon, self.words.verbs, self.words)
         return doc
 
     def to_disk(self, path, *, exclude=()) -> None:
