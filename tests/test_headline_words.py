@@ -33,6 +33,8 @@ def words(nlp):
         ("Senator Banks Calls for Inquiry", "Calls", True),
         ("Investors Cheer as Sears Holdings Posts Profit", "Posts", True),  # "as" opens a clause
         ("WATCH: Arrests Follow Riot", "Arrests", False),  # first after a colon
+        ("Sears Cuts Jobs at Stores", "Cuts", True),
+        ("Sears Cuts Jobs at Stores", "Jobs", False),  # nearly every noun is a verb too: the tagger decides
     ],
 )
 def test_verb_here_reads_word_order(analyse, words, headline, word, is_verb):
@@ -63,6 +65,8 @@ def test_headline_name_never_holds_its_clauses_verb(analyse, title):
     [
         ("Union Accuses Amazon Inc of Spying", "Amazon Inc"),  # after the verb
         ("Senator Banks Calls for Inquiry", "Banks"),  # before it
+        ("Union Sues Staples Inc Over Pay", "Staples Inc"),  # a company, cut from the verb
+        ("Court Fines Boots Plc Over Spill", "Boots Plc"),
     ],
 )
 def test_headline_name_beside_the_verb_stays(analyse, title, name):

@@ -61,8 +61,8 @@ class HeadlineWords:
         if not token.is_alpha or before.tag_ in NOUN_PHRASE_OPENERS or before.lower_ in ("and", "or"):
             return False
         following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        if following is not None and following.is_alpha and self.inflected_verb(following):
-            return False  # "Senator Banks Calls": the next word is the verb
+        if following is not None and following.tag_.startswith("VB") and self.inflected_verb(following):
+            return False  # "Senator Banks Calls": the next word is the verb (most nouns are verbs too)
         if self.inflected_verb(token):
             return True
         # After a plural: the clause's first word is its subject ("Rebels Seize"), a later one

@@ -127,6 +127,6 @@ def referent_groups(
     candidates = layout_candidates(doc, layout, candidates, gazetteer)
     for candidate in candidates:
         add_cue_votes(doc, candidate, layout, resources)
-    candidates = confirmed_candidates(doc, candidates, gazetteer, resources.headline_words)
+    candidates = confirmed_candidates(doc, layout, candidates, gazetteer, resources.headline_words)
     groups = group_candidates(doc, candidates, gazetteer)
     return layout, find_missed_mentions(doc, layout, groups, resources)

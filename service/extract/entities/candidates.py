@@ -243,6 +243,7 @@ def add_cue_votes(doc: Doc, candidate: MentionCandidate, layout: Layout, resourc
 
 def confirmed_candidates(
     doc: Doc,
+    layout: Layout,
     candidates: list[MentionCandidate],
     gazetteer: dict[str, Place],
     headline_words: HeadlineWords | None = None,
@@ -255,7 +256,8 @@ def confirmed_candidates(
     other words ("Brussels Summit" beside "Brussels") ran too far: it goes, and the body name is
     found again in the headline later; so is one cut from a body name whose first words precede
     it ("EAST" of "MIDDLE EAST"). One that holds the word the headline's word order makes its verb
-    ("Minister Resigns Amid Expenses Scandal") is no name, whatever cue precedes it.
+    ("Minister Resigns Amid Expenses Scandal") is no name, whatever cue precedes it; a company
+    named after the verb stays ("Court Fines Boots Plc").
     """
     body_keys = {c.key for c in candidates if not c.headline}
     body_words = [key.split() for key in body_keys]
@@ -270,7 +272,12 @@ def confirmed_candidates(
         words = candidate.key.split()
         if any(_contains_run(words, body) or _cut_from(doc, candidate, words, body) for body in body_words):
             continue
-        if headline_words is not None and _runs_over_a_verb(doc, candidate, headline_words):
+        if headline_words is not None and (verb := _clause_verb(doc, candidate, headline_words)) is not None:
+            # "Minister Resigns Amid Expenses Scandal": the span ran over its clause's verb; what
+            # follows the verb stands as a name when a company suffix says so ("Fines Boots Plc").
+            rest = make_candidate(doc, layout, verb + 1, candidate.end, True) if candidate.end - verb > 2 else None
+            if rest is not None and name_word_type(rest.key.split()) is EntityType.ORGANIZATION:
+                kept.append(rest)
             continue
         # The tagger's own vote confirms nothing: on a Title Case line every word looks like a name.
         tagged = tagger_vote(candidate.tagger_probability) if candidate.tagger_label not in ("", "O") else 0.0
@@ -281,10 +288,9 @@ def confirmed_candidates(
     return kept
 
 
-def _runs_over_a_verb(doc: Doc, candidate: MentionCandidate, headline_words: HeadlineWords) -> bool:
-    """Whether a headline span holds its clause's verb ("Resigns Amid Expenses", "Chipmaker Plans
-    New Plant")."""
-    return any(headline_words.verb_here(token) for token in doc[candidate.start : candidate.end])
+def _clause_verb(doc: Doc, candidate: MentionCandidate, headline_words: HeadlineWords) -> int | None:
+    """The token of a headline span that is its clause's verb, if it holds one."""
+    return next((i for i in range(candidate.start, candidate.end) if headline_words.verb_here(doc[i])), None)
 
 
 def _cut_from(doc: Doc, candidate: MentionCandidate, words: list[str], body: list[str]) -> bool:
