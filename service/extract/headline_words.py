@@ -11,13 +11,9 @@ entities do not let a headline name start with one."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
-
-Lemmatize = Callable[[str, str], list[str]]  # (lower-case word, "VERB" or "NOUN") -> its lemmas
 
 CLAUSE_MARKS = frozenset((":", "-", "|", "—", "–", "as", "while", "when", "but"))  # a clause starts after one
 NOUN_PHRASE_OPENERS = frozenset(("IN", "TO", "DT", "PRP$", "POS"))  # tags of words a verb never follows
@@ -57,6 +53,7 @@ class HeadlineWords:
         return verb is not None and verb.i == token.i
 
     def _verb_candidate(self, token: Token) -> bool:
+        """Whether a word, not its clause's first, may be the clause's verb by its form and neighbours."""
         before = token.nbor(-1)
         if not token.is_alpha or before.tag_ in NOUN_PHRASE_OPENERS or before.lower_ in ("and", "or"):
             return False
