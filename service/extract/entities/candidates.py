@@ -246,7 +246,7 @@ def confirmed_candidates(
     layout: Layout,
     candidates: list[MentionCandidate],
     gazetteer: dict[str, Place],
-    headline_words: HeadlineWords | None = None,
+    headline_words: HeadlineWords | None,
 ) -> list[MentionCandidate]:
     """Drop names on headline lines that nothing confirms.
 

@@ -46,9 +46,7 @@ def headline_triggers(doc: Doc, lexicon: Lexicon, words: HeadlineWords, read: se
     reader = _HeadlineReader(lexicon, words)
     matches = []
     for line, token in candidates:
-        if token.lower_ in capitalised or any(span.start <= token.idx < span.end for span in taken):
-            continue
-        if in_label(token):
+        if token.lower_ in capitalised or any(span.start <= token.idx < span.end for span in taken) or in_label(token):
             continue
         match = reader.read(line, token, story_blocked | cues.domain_blocks(token.sent, lexicon))
         if match is not None:
