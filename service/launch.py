@@ -35,9 +35,7 @@ class ServerProcess:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        _kill(self.process)
-        if self.process.stderr is not None:
-            self.process.stderr.close()  # a pipe the caller asked for
+        _stop(self.process)
 
 
 def start_server(
@@ -65,9 +63,7 @@ def start_server(
             start_seconds = time.perf_counter() - started
             lines = address_file.read_text().splitlines()  # written whole: never half a file
         except BaseException:  # a failed start, an interrupt, an unreadable file: no server left behind
-            _kill(process)
-            if process.stderr is not None:
-                process.stderr.close()
+            _stop(process)
             raise
     return ServerProcess(process, lines[0], lines[1] if len(lines) > 1 else "", start_seconds)
 
@@ -81,7 +77,10 @@ def _start_problem(process: subprocess.Popen, elapsed: float, timeout: float) ->
     return ""
 
 
-def _kill(process: subprocess.Popen) -> None:
+def _stop(process: subprocess.Popen) -> None:
+    """Kill the process if it still runs, and close a stderr pipe the caller asked for."""
     if process.poll() is None:
         process.kill()
     process.wait()
+    if process.stderr is not None:
+        process.stderr.close()

@@ -41,7 +41,7 @@ class EventExtractor:
         self.lexicon = load_lexicon(Path(self.tables))
 
     def __call__(self, doc: Doc) -> Doc:
-        document.state(doc).events = extract_events(doc, self.lexicon, self.words.verbs, self.words)
+        document.state(doc).events = extract_events(doc, self.lexicon, self.words)
         return doc
 
     def to_disk(self, path, *, exclude=()) -> None:

@@ -41,16 +41,14 @@ class Draft:
     ranges: list[tuple[int, int]] = field(default_factory=list)  # trigger token ranges of every mention
 
 
-def extract_events(
-    doc: Doc, lexicon: Lexicon, verbs: frozenset[str] = frozenset(), headline_words: HeadlineWords | None = None
-) -> list[Event]:
-    """The events of a parsed Doc (``verbs``: English verb lemmas, to recognise agent nouns;
-    ``headline_words``: the pipeline's reading of headline words)."""
-    links = collect_links(doc, lexicon, verbs)
+def extract_events(doc: Doc, lexicon: Lexicon, words: HeadlineWords | None = None) -> list[Event]:
+    """The events of a parsed Doc (``words``: the pipeline's English verbs, to recognise agent
+    nouns, and its reading of headline words; without it, neither)."""
+    links = collect_links(doc, lexicon, words.verbs if words is not None else frozenset())
     matches = find_triggers(doc, links)
     read = {i for match in matches for i in range(match.start, match.end)}
-    if headline_words is not None:
-        matches += headline_triggers(doc, lexicon, headline_words, read)
+    if words is not None:
+        matches += headline_triggers(doc, lexicon, words, read)
     matches.sort(key=lambda match: match.start)
     drafts = [build_event(match, links, i + 1) for i, match in enumerate(matches)]
     events = []
